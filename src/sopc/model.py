@@ -96,6 +96,8 @@ class Activity(_Positioned):
     # derived by the loader
     edges: list[Edge] = field(default_factory=list)
     symbol: Symbol = Symbol.PROCESS
+    start: bool = False            # first activity or mulai: true
+    end: bool = False              # flows to selesai (ke: selesai, or last without ke)
     pos: Pos = field(default_factory=Pos)
     positions: dict[str, Pos] = field(default_factory=dict)
     key_positions: dict[str, Pos] = field(default_factory=dict)
@@ -111,11 +113,11 @@ class Activity(_Positioned):
 
     @property
     def is_start(self) -> bool:
-        return self.symbol in (Symbol.START, Symbol.TERMINAL)
+        return self.start
 
     @property
     def is_end(self) -> bool:
-        return self.symbol in (Symbol.END, Symbol.TERMINAL)
+        return self.end
 
     @property
     def successors(self) -> list[int]:
@@ -174,6 +176,8 @@ class SOP(_Positioned):
     complete: bool = True           # False when source errors left the model partial
     # keys present in the source (to tell "missing" from "empty")
     present: set[str] = field(default_factory=set)
+    light: bool = False             # only the index fields (nomor, nama, unit, keterkaitan,
+                                    # pelaksana) were read: a repository neighbour, not linted
 
     @property
     def starts(self) -> list[Activity]:

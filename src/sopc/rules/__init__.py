@@ -45,7 +45,7 @@ def all_rules() -> tuple[Rule, ...]:
             if exc.name == f"sopc.rules.{group}":
                 continue
             raise
-        for name in pkg.MODULES:
+        for name in getattr(pkg, "MODULES", ()):
             mod = importlib.import_module(f"sopc.rules.{group}.{name}")
             rules.append(Rule.from_module(mod))
     return tuple(rules)

@@ -1,0 +1,219 @@
+"""discover → load: the only stage that reads source files.
+
+``load_repository(paths)`` finds the repository root (the folder holding
+``sopc.yaml``, walking up), reads the config, discovers every ``*.sop.yaml`` /
+``*.sop.yml`` below it and builds the typed model. Repository-wide rules need every
+SOP; when only some files are asked for, the others are read cheaply from an index
+cache (``.sopc-cache/index.json``: nomor, nama, unit, keterkaitan, pelaksana keyed by
+size and mtime) instead of being parsed again.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sopc.diagnostics import Diagnostic, Message, Pos, msg
+from sopc.loader.config import CONFIG_NAME, load_config_bytes
+from sopc.loader.sopfile import load_sop_bytes
+from sopc.model import SOP, Config, Repository
+
+__all__ = [
+    "LoadError", "LoadResult", "load_repository", "load_sop_text", "load_config_text",
+    "find_root", "discover", "CONFIG_NAME",
+]
+
+SOP_SUFFIXES = (".sop.yaml", ".sop.yml")
+SKIP_DIRS = {"node_modules", "__pycache__", "_site"}
+
+
+class LoadError(Exception):
+    """An environment problem (no sopc.yaml, a path that does not exist): exit 2."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.en)
+        self.message = message
+
+
+@dataclass
+class LoadResult:
+    repo: Repository
+    root: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)      # E-codes of SOP files
+    config_diagnostics: list[Diagnostic] = field(default_factory=list)
+    targets: list[SOP] = field(default_factory=list)
+    target_paths: list[Path] = field(default_factory=list)            # every file asked for
+
+    @property
+    def config_errors(self) -> bool:
+        return bool(self.config_diagnostics)
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        rel = os.path.relpath(path, cwd)
+        return Path(rel).as_posix() if not rel.startswith("..") or len(Path(rel).parts) < 6 else path.as_posix()
+
+
+def find_root(start: Path) -> Path | None:
+    p = start if start.is_dir() else start.parent
+    p = p.absolute()
+    for cand in (p, *p.parents):
+        if (cand / CONFIG_NAME).is_file():
+            return cand
+    return None
+
+
+def _is_sop_file(name: str) -> bool:
+    return name.endswith(SOP_SUFFIXES)
+
+
+def discover(root: Path, output_dir: str | None = None) -> list[Path]:
+    """Every SOP file below ``root`` in a stable order; hidden folders, the output
+    folder and files that resolve outside the repository are skipped."""
+    root = root.absolute()
+    real_root = root.resolve()
+    skip_out = (root / output_dir).absolute() if output_dir else None
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        d = Path(dirpath)
+        dirnames[:] = sorted(
+            n for n in dirnames
+            if not n.startswith(".") and n not in SKIP_DIRS and (skip_out is None or d / n != skip_out)
+        )
+        for name in sorted(filenames):
+            if not _is_sop_file(name) or name.startswith("."):
+                continue
+            f = d / name
+            if f.is_symlink():
+                try:
+                    if not f.resolve().is_relative_to(real_root):
+                        continue
+                except OSError:
+                    continue
+            found.append(f)
+    return found
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _io_diag(relpath: str, exc: OSError) -> Diagnostic:
+    return Diagnostic(relpath, Pos(1, 1),
+                      msg(f"berkas tidak dapat dibaca: {exc.strerror or exc}",
+                          f"cannot read file: {exc.strerror or exc}"),
+                      code="E001", name="yaml-syntax")
+
+
+def load_config(root: Path) -> tuple[Config, list[Diagnostic]]:
+    cfg_path = root / CONFIG_NAME
+    rel = display_path(cfg_path)
+    try:
+        data = _read(cfg_path)
+    except OSError as exc:
+        cfg = Config(root=root, path=cfg_path)
+        return cfg, [_io_diag(rel, exc)]
+    return load_config_bytes(data, root, rel)
+
+
+def load_repository(paths=None, *, use_cache: bool = True) -> LoadResult:
+    """Load the repository that holds ``paths`` (files or folders; default: the cwd).
+
+    Raises :class:`LoadError` for environment errors. Source problems are diagnostics.
+    """
+    if paths is None:
+        paths = []
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    for p in paths:
+        if not p.exists():
+            raise LoadError(msg(f"jalur tidak ditemukan: {p}", f"path not found: {p}"))
+    start = paths[0] if paths else Path.cwd()
+    root = find_root(start)
+    if root is None:
+        raise LoadError(msg(
+            f"{CONFIG_NAME} tidak ditemukan di {start.absolute()} atau folder di atasnya; "
+            "buat dengan 'sopc init' atau jalankan dari dalam repositori SOP",
+            f"{CONFIG_NAME} not found in {start.absolute()} or any parent folder; "
+            "create one with 'sopc init' or run inside an SOP repository"))
+    config, cfg_diags = load_config(root)
+    all_files = discover(root, config.keluaran)
+    # which files were asked for
+    if not paths:
+        wanted = list(all_files)
+    else:
+        wanted = []
+        seen: set[Path] = set()
+        abs_all = {f.absolute(): f for f in all_files}
+        for p in paths:
+            ap = p.absolute()
+            if p.is_dir():
+                for f in all_files:
+                    if f.absolute().is_relative_to(ap) and f not in seen:
+                        seen.add(f)
+                        wanted.append(f)
+            else:
+                if not ap.is_relative_to(root):
+                    raise LoadError(msg(f"{p} berada di luar repositori {root}",
+                                        f"{p} is outside the repository {root}"))
+                f = abs_all.get(ap, ap)
+                if f not in seen:
+                    seen.add(f)
+                    wanted.append(f)
+    wanted_set = set(wanted)
+    result = LoadResult(Repository(config), root, config_diagnostics=cfg_diags)
+    result.target_paths = wanted
+    others = [f for f in all_files if f not in wanted_set]
+    cache = None
+    if others and use_cache:
+        from sopc.loader.index_cache import IndexCache
+        cache = IndexCache(root)
+    cfg_for_sops = config
+    for f in wanted:
+        rel = display_path(f)
+        try:
+            data = _read(f)
+        except OSError as exc:
+            result.diagnostics.append(_io_diag(rel, exc))
+            continue
+        sop, diags = load_sop_bytes(data, f, rel, cfg_for_sops)
+        result.diagnostics.extend(diags)
+        if sop is not None:
+            result.repo.sops.append(sop)
+            result.targets.append(sop)
+            if cache is not None:
+                cache.remember(f, sop)
+    for f in others:
+        sop = cache.get(f) if cache is not None else None
+        if sop is None:
+            try:
+                data = _read(f)
+            except OSError:
+                continue
+            sop, _diags = load_sop_bytes(data, f, display_path(f), cfg_for_sops)
+            if sop is None:
+                continue
+            if cache is not None:
+                cache.remember(f, sop)
+        else:
+            sop.relpath = display_path(f)
+        result.repo.sops.append(sop)
+    if cache is not None:
+        cache.save()
+    return result
+
+
+def load_sop_text(text: str | bytes, relpath: str = "t.sop.yaml", config: Config | None = None):
+    """Build one SOP from text (tests, editors). Returns (SOP | None, diagnostics)."""
+    return load_sop_bytes(text, Path(relpath).absolute(), relpath, config)
+
+
+def load_config_text(text: str | bytes, root: Path | str = ".") -> tuple[Config, list[Diagnostic]]:
+    return load_config_bytes(text, Path(root).absolute())

@@ -1,0 +1,78 @@
+"""A small index of the repository's SOPs (nomor, nama, unit, keterkaitan, actor
+labels) keyed by file size and modification time, so that linting one file in a
+repository of hundreds does not parse every other file again. A corrupt or
+unreadable cache is ignored; writing is atomic and best effort."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from sopc import __version__
+from sopc.diagnostics import Pos
+from sopc.model import SOP, Link
+
+CACHE_DIR = ".sopc-cache"
+INDEX_NAME = "index.json"
+
+
+class IndexCache:
+    def __init__(self, root: Path):
+        self.root = root
+        self.path = root / CACHE_DIR / INDEX_NAME
+        self.entries: dict[str, dict] = {}
+        self.dirty = False
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if data.get("version") == __version__ and isinstance(data.get("files"), dict):
+                self.entries = data["files"]
+        except (OSError, ValueError, AttributeError):
+            self.entries = {}
+
+    def _key(self, f: Path) -> str:
+        return f.absolute().relative_to(self.root.absolute()).as_posix()
+
+    @staticmethod
+    def _stamp(f: Path) -> list[int] | None:
+        try:
+            st = f.stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def get(self, f: Path) -> SOP | None:
+        e = self.entries.get(self._key(f))
+        if not e or e.get("stamp") != self._stamp(f):
+            return None
+        try:
+            sop = SOP(path=f, relpath=self._key(f), nomor=e["nomor"], nama=e["nama"], unit=e["unit"],
+                      pelaksana=dict(e["pelaksana"]), light=True)
+            sop.keterkaitan = [Link(t, bool(x), Pos(1, 1)) for t, x in e["keterkaitan"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+        return sop
+
+    def remember(self, f: Path, sop: SOP) -> None:
+        stamp = self._stamp(f)
+        if stamp is None:
+            return
+        entry = {"stamp": stamp, "nomor": sop.nomor, "nama": sop.nama, "unit": sop.unit,
+                 "pelaksana": sop.pelaksana, "keterkaitan": [[l.text, l.external] for l in sop.keterkaitan]}
+        key = self._key(f)
+        if self.entries.get(key) != entry:
+            self.entries[key] = entry
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"version": __version__, "files": self.entries}, fh, ensure_ascii=False)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

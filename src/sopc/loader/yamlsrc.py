@@ -1,0 +1,204 @@
+"""YAML text → node tree with positions, every scalar a string.
+
+A ``CSafeLoader`` subclass (pure ``SafeLoader`` when libyaml is missing) composes the
+node graph only: no constructor runs, so YAML 1.1 surprises (``no`` → False,
+``10:30`` → 630, ``012`` → 10, implicit dates) never happen; the resolver is replaced
+by one that tags every plain scalar as a string. Guards: file size, expanded node
+count (alias bombs) and nesting depth are checked before any consumer walks the graph
+(E007); syntax errors become E001 with a hint for the common mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from sopc.diagnostics import Message, Pos, msg
+
+try:  # libyaml
+    _Base = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure Python fallback
+    _Base = yaml.SafeLoader
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 50
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(_Base):
+    """Composes nodes; every node is tagged str/seq/map regardless of content."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML hook
+        if kind is yaml.ScalarNode:
+            return _STR
+        if kind is yaml.SequenceNode:
+            return _SEQ
+        return _MAP
+
+
+class SourceError(Exception):
+    """A problem that stops reading one file: ``code`` is E001 or E007."""
+
+    def __init__(self, code: str, pos: Pos, message: Message):
+        super().__init__(message.en)
+        self.code = code
+        self.pos = pos
+        self.message = message
+
+
+def pos_of(node) -> Pos:
+    m = node.start_mark
+    return Pos(m.line + 1, m.column + 1)
+
+
+def is_plain(node) -> bool:
+    """A plain (unquoted, non-block) scalar. libyaml reports plain style as '' and the
+    pure-Python loader as None."""
+    return not node.style
+
+
+def is_null(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULL_VALUES
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (a BOM is dropped); invalid bytes → E001 at their position."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise SourceError(
+            "E001",
+            Pos(line, col),
+            msg(
+                f"berkas bukan teks UTF-8 yang sah (bita 0x{data[exc.start]:02x}); simpan ulang sebagai UTF-8",
+                f"file is not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save it again as UTF-8",
+            ),
+        ) from None
+
+
+def compose(data: bytes | str):
+    """Return the root node (or None for an empty document). Raises SourceError."""
+    size = len(data)
+    if size > MAX_BYTES:
+        raise SourceError(
+            "E007", Pos(1, 1),
+            msg(f"berkas terlalu besar ({size // 1024} KB; batas {MAX_BYTES // (1024 * 1024)} MB)",
+                f"file too large ({size // 1024} KB; limit {MAX_BYTES // (1024 * 1024)} MB)"),
+        )
+    text = decode(data) if isinstance(data, bytes) else data
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise SourceError("E001", Pos(1, 1), msg(f"YAML tidak sah: {exc}", f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise SourceError("E007", Pos(1, 1), msg("struktur bersarang terlalu dalam",
+                                                  "nesting too deep")) from None
+    finally:
+        loader.dispose()
+    if root is not None:
+        _check_size(root)
+    return root
+
+
+def _check_size(root) -> None:
+    """Expanded node count (aliases counted every time they are used) and depth,
+    memoised per node so that the check itself is linear in the unique nodes."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def walk(node, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise SourceError("E007", pos_of(node),
+                              msg(f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+                                  f"nesting deeper than {MAX_DEPTH} levels"))
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise SourceError("E007", pos_of(node),
+                              msg("alias merujuk ke dirinya sendiri (rekursif)",
+                                  "an alias refers to itself (recursive)"))
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        active.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += walk(k, depth + 1) + walk(v, depth + 1)
+                if total > MAX_NODES:
+                    break
+        else:
+            for v in node.value:
+                total += walk(v, depth + 1)
+                if total > MAX_NODES:
+                    break
+        active.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES:
+            raise SourceError("E007", pos_of(node),
+                              msg(f"dokumen mengembang menjadi lebih dari {MAX_NODES:,} simpul "
+                                  "(alias berlapis?)".replace(",", "."),
+                                  f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)"))
+        return total
+
+    walk(root, 0)
+
+
+_HINTS: list[tuple[re.Pattern[str], Message]] = [
+    (re.compile(r"found character '\\t'|tab", re.I),
+     msg("YAML tidak menerima karakter tab untuk indentasi; gunakan spasi",
+         "YAML does not accept tab characters for indentation; use spaces")),
+    (re.compile(r"mapping values are not allowed", re.I),
+     msg("ada titik dua (:) di dalam teks; beri tanda kutip pada nilai itu, misalnya \"Pukul 10:30\"",
+         "a colon (:) inside a text; quote that value, e.g. \"At 10:30\"")),
+    (re.compile(r"expected ',' or '\]'|expected ',' or '}'|did not find expected ',' or", re.I),
+     msg("daftar [a, b, c] rusak: bila satu butir berisi koma atau titik dua, beri tanda kutip "
+         "atau tulis daftar satu butir per baris dengan \"- \"",
+         "broken flow list [a, b, c]: quote an item that contains a comma or colon, or write "
+         "one item per line with \"- \"")),
+    (re.compile(r"found undefined alias", re.I),
+     msg("alias (*nama) dipakai tanpa jangkar (&nama)", "alias (*name) used without an anchor (&name)")),
+    (re.compile(r"found unexpected end of stream|while scanning a quoted scalar", re.I),
+     msg("tanda kutip tidak ditutup", "an unclosed quote")),
+    (re.compile(r"did not find expected key|did not find expected '-' indicator|"
+                r"expected <block end>", re.I),
+     msg("indentasi tidak konsisten: periksa spasi di awal baris ini dan baris sebelumnya",
+         "inconsistent indentation: check the leading spaces of this line and the one before")),
+    (re.compile(r"found character .* that cannot start any token", re.I),
+     msg("karakter ini tidak boleh mengawali nilai (misalnya @ atau `); beri tanda kutip pada nilai itu",
+         "this character cannot start a value (e.g. @ or `); quote the value")),
+    (re.compile(r"special characters are not allowed|control characters", re.I),
+     msg("berkas berisi karakter kendali yang tidak diizinkan", "file contains forbidden control characters")),
+]
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> SourceError:
+    mark = exc.problem_mark or exc.context_mark
+    pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+    problem = (exc.problem or "") + " " + (exc.context or "")
+    hint = None
+    # a tab in the offending line is the usual cause of many scanner messages
+    line_text = text.splitlines()[pos.line - 1] if 0 < pos.line <= len(text.splitlines()) else ""
+    if "\t" in line_text[: max(pos.col, 1)] or "'\\t'" in problem:
+        hint = _HINTS[0][1]
+    else:
+        for pat, h in _HINTS:
+            if pat.search(problem):
+                hint = h
+                break
+    detail = problem.strip() or "syntax error"
+    if hint is None:
+        return SourceError("E001", pos, msg(f"YAML tidak sah: {detail}", f"invalid YAML: {detail}"))
+    return SourceError("E001", pos, msg(f"YAML tidak sah: {hint.id} ({detail})",
+                                        f"invalid YAML: {hint.en} ({detail})"))
