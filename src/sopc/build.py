@@ -1,0 +1,435 @@
+"""``sopc build``: load → lint → layout → render → write (OUTPUT.md §1, §4).
+
+:func:`build` renders the whole repository into memory (``{relpath: bytes}``) and then
+writes it atomically with :func:`sopc.writer.write_site`. Nothing here prints: progress
+and messages go to the ``progress`` callback (the command sends them to stderr) and the
+result says what happened (:class:`BuildResult`).
+
+Repository pages: when ``sopc.site.pages`` has ``generate(state)``, it is called with
+the :class:`SiteState` after the SOP pages are rendered; it adds its files to
+``state.files`` (and may read everything else in the state). PDF output is done by that
+hook as well (``state.options.pdf``/``pdfa``); without it ``--pdf`` is refused (exit 2).
+
+Determinism: SOPs are processed in site-path order, no timestamps or random ids go into
+any file, and "today" comes from ``--today``/``SOURCE_DATE_EPOCH`` (only the lint rules
+use it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from sopc.diagnostics import Diagnostic, Level, Message, msg
+from sopc.model import SOP, Config, Repository
+
+ASSET_DIR = "aset"
+CSS_FILE = "sopc.css"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")
+LOGO_TYPES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+PAPER_NAMES = {"a4": "A4", "f4": "F4", "letter": "Letter", "legal": "Legal"}
+
+
+class BuildError(Exception):
+    """A build that cannot go on (configuration, environment): exit code 2."""
+
+    def __init__(self, message: Message, diagnostics: list[Diagnostic] | None = None):
+        super().__init__(message.id)
+        self.message = message
+        self.diagnostics = diagnostics or []
+
+
+@dataclass
+class BuildOptions:
+    out: Path | None = None
+    kertas: str | None = None
+    today: Any = None
+    paksa: bool = False
+    lang: str | None = None
+    pdf: bool = False
+    pdfa: bool = False
+    jobs: int | None = None
+
+
+@dataclass
+class SopPage:
+    """One SOP of the repository and what the build did with it."""
+
+    sop: SOP
+    relpath: str                      # site-relative HTML path (also when not rendered)
+    unit: str
+    paper: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rendered: bool = False
+    forced: bool = False              # rendered with --paksa despite error findings
+    skipped_reason: Message | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level >= Level.ERROR]
+
+    @property
+    def pdf_relpath(self) -> str:
+        return self.relpath[: -len(".html")] + ".pdf"
+
+
+@dataclass
+class SiteState:
+    """Everything the repository pages (``sopc.site.pages.generate``) need."""
+
+    repo: Repository
+    root: Path
+    ctx: Any                          # sopc.context.LintContext
+    env: Any                          # the Jinja environment (sopc.render.html.environment)
+    lang: str
+    options: BuildOptions
+    pages: list[SopPage]              # every SOP, site-path order
+    diagnostics: list[Diagnostic]     # every finding of the repository (load + lint)
+    files: dict[str, bytes]           # the site so far; add your files here
+    assets: dict[str, str]            # name -> site-relative path: css, logo, fonts
+    out_dir: Path
+    progress: Callable[[str], None] = lambda _t: None
+    messages: list[Message] = field(default_factory=list)   # warnings to show the user
+
+    def page_of(self, sop: SOP) -> SopPage | None:
+        for p in self.pages:
+            if p.sop is sop:
+                return p
+        return None
+
+
+@dataclass
+class BuildResult:
+    exit_code: int = 0
+    out_dir: Path | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    written: int = 0
+    pages: list[SopPage] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unloaded: list[Diagnostic] = field(default_factory=list)   # findings of files with no model
+    messages: list[Message] = field(default_factory=list)      # warnings (logo, pdf, ...)
+    fatal: Message | None = None
+    lang: str = "id"                                           # effective language
+
+    @property
+    def rendered(self) -> list[SopPage]:
+        return [p for p in self.pages if p.rendered]
+
+    @property
+    def skipped(self) -> list[SopPage]:
+        return [p for p in self.pages if not p.rendered]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def normalise_paper(name: str | None) -> str | None:
+    if name is None:
+        return None
+    return PAPER_NAMES.get(str(name).strip().lower())
+
+
+def paper_for(sop: SOP, config: Config, cli: str | None) -> str:
+    """Paper of an SOP: its own ``kertas``, else the repository's (when set in
+    sopc.yaml), else ``--kertas``, else A4."""
+    own = normalise_paper(sop.kertas)
+    if own:
+        return own
+    repo_set = "kertas" in getattr(config, "positions", {}) or "kertas" in getattr(config, "key_positions", {})
+    if repo_set and normalise_paper(config.kertas):
+        return normalise_paper(config.kertas)  # type: ignore[return-value]
+    return normalise_paper(cli) or normalise_paper(config.kertas) or "A4"
+
+
+def _package_bytes(*parts: str) -> bytes:
+    node = resources.files("sopc")
+    for p in parts:
+        node = node / p
+    return node.read_bytes()
+
+
+def _logo_asset(config: Config, root: Path) -> tuple[str | None, bytes | None, Message | None]:
+    """(site relpath, bytes, warning) of the repository logo: only a PNG/JPEG/SVG file
+    that really lies inside the repository and whose content matches its type."""
+    if not config.logo:
+        return None, None, None
+    rel = Path(config.logo)
+    ext = rel.suffix.lower()
+    bad = msg(f"logo '{config.logo}' tidak dipakai: harus berkas PNG, JPEG atau SVG di dalam repositori",
+              f"logo '{config.logo}' not used: it must be a PNG, JPEG or SVG file inside the repository")
+    if rel.is_absolute() or ".." in rel.parts or ext not in LOGO_TYPES:
+        return None, None, bad
+    try:
+        real_root = root.resolve()
+        full = (root / rel).resolve(strict=True)
+        full.relative_to(real_root)
+        if not full.is_file() or full.stat().st_size > 5 * 1024 * 1024:
+            return None, None, bad
+        data = full.read_bytes()
+    except (OSError, ValueError, RuntimeError):
+        return None, None, bad
+    kind = LOGO_TYPES[ext]
+    ok = (
+        (kind == "png" and data.startswith(b"\x89PNG\r\n\x1a\n"))
+        or (kind == "jpeg" and data.startswith(b"\xff\xd8\xff"))
+        or (kind == "svg" and b"<svg" in data[:4096].lower())
+    )
+    if not ok:
+        return None, None, bad
+    return f"{ASSET_DIR}/logo{'.jpg' if kind == 'jpeg' else '.' + kind}", data, None
+
+
+def _site_hook():
+    """``sopc.site.pages.generate`` when the repository pages exist, else None."""
+    try:
+        mod = importlib.import_module("sopc.site.pages")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("sopc.site.pages", "sopc.site"):
+            return None
+        raise
+    return getattr(mod, "generate", None)
+
+
+def pdf_available() -> bool:
+    """True when this sopc can write PDFs (the site package provides them)."""
+    try:
+        mod = importlib.import_module("sopc.site.pdf")
+    except ModuleNotFoundError:
+        return False
+    except Exception:
+        return False
+    return bool(getattr(mod, "AVAILABLE", True))
+
+
+def _layout_functions():
+    """(layout_sop, page_svg) of the layout engine, or None while it is absent."""
+    try:
+        from sopc.layout.engine import layout_sop  # type: ignore
+        from sopc.render.svg import page_svg  # type: ignore
+    except ImportError:
+        return None
+    return layout_sop, page_svg
+
+
+def _svgs(sop: SOP, paper: str, lang: str, fns) -> tuple[str, ...]:
+    layout_sop, page_svg = fns
+    lay = layout_sop(sop, paper, lang)
+    return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bool = False,
+          lang: str | None = None, pdf: bool = False, pdfa: bool = False,
+          jobs: int | None = None, progress: Callable[[str], None] | None = None,
+          write: bool = True) -> BuildResult:
+    """Build the site of the repository holding ``paths`` (default: the cwd).
+
+    Never raises for expected problems: a configuration or environment error gives
+    ``exit_code == 2`` with ``fatal`` set; error-level findings give exit code 1 (the
+    SOP is not rendered unless ``paksa``). ``write=False`` renders without writing
+    (tests, ``sopc serve``).
+    """
+    options = BuildOptions(Path(out) if out is not None else None, kertas, today, paksa, lang, pdf, pdfa, jobs)
+    say = progress or (lambda _t: None)
+    result = BuildResult(lang=lang if lang in ("id", "en") else "id")
+    try:
+        _build(paths, options, say, result, write)
+    except BuildError as exc:
+        result.exit_code = 2
+        result.fatal = exc.message
+        result.diagnostics.extend(exc.diagnostics)
+    return result
+
+
+def _t(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) -> None:
+    from sopc import loader
+    from sopc.context import LintContext, resolve_today
+
+    hint = options.lang or "id"
+    if options.kertas is not None and normalise_paper(options.kertas) is None:
+        raise BuildError(msg(f"nilai --kertas tidak sah: {options.kertas!r}; pilih A4, F4, Letter atau Legal",
+                             f"invalid --kertas value: {options.kertas!r}; choose A4, F4, Letter or Legal"))
+    try:
+        today = resolve_today(options.today)
+    except (ValueError, OverflowError, OSError):
+        if options.today:
+            raise BuildError(msg(f"nilai --today tidak sah: {options.today!r}; gunakan YYYY-MM-DD",
+                                 f"invalid --today value: {options.today!r}; use YYYY-MM-DD")) from None
+        raise BuildError(msg("SOURCE_DATE_EPOCH tidak sah; harus bilangan bulat detik sejak 1970-01-01 UTC",
+                             "invalid SOURCE_DATE_EPOCH; it must be an integer number of seconds")) from None
+    if (options.pdf or options.pdfa) and not pdf_available():
+        raise BuildError(msg(
+            "PDF belum didukung oleh sopc versi ini (modul sopc.site.pdf tidak ada); jalankan tanpa --pdf/--pdfa",
+            "PDF output is not supported by this sopc version (no sopc.site.pdf module); run without --pdf/--pdfa"))
+
+    # ---- load: always the whole repository (the site shows every SOP)
+    if paths is None:
+        paths = []
+    elif isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    start = Path(paths[0]) if paths else Path.cwd()
+    if not start.exists():
+        raise BuildError(msg(f"jalur tidak ditemukan: {start}", f"path not found: {start}"))
+    root = loader.find_root(start)
+    if root is None:
+        raise BuildError(msg(
+            f"sopc.yaml tidak ditemukan di {start.absolute()} atau folder di atasnya",
+            f"sopc.yaml not found in {start.absolute()} or any parent folder"))
+    try:
+        loaded = loader.load_repository([root])
+    except loader.LoadError as exc:
+        raise BuildError(exc.message) from None
+    repo = loaded.repo
+    config = repo.config
+    lang = options.lang if options.lang in ("id", "en") else (config.bahasa if config.bahasa in ("id", "en") else "id")
+    hint = result.lang = lang
+    if loaded.config_errors:
+        raise BuildError(msg("konfigurasi sopc.yaml tidak sah", "invalid sopc.yaml configuration"),
+                         list(loaded.config_diagnostics))
+    say(_t(hint, f"Memuat {len(repo.sops)} SOP…", f"Loading {len(repo.sops)} SOPs…"))
+
+    # ---- lint
+    from sopc import engine
+
+    ctx = LintContext(repo, today, lang)
+    diags = [d for d in loaded.diagnostics if d.level > Level.OFF]
+    diags += [d for d in engine.lint(repo, ctx, repo.sops) if d.level > Level.OFF]
+    result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in result.diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    sop_paths = {s.relpath for s in repo.sops}
+    result.unloaded = [d for d in result.diagnostics if d.path not in sop_paths and d.level >= Level.ERROR
+                       and not d.path.endswith(("sopc.yaml", "sopc.yml"))]
+
+    # ---- pages, in site-path order
+    from sopc.writer import sop_relpath, unit_label
+
+    pages: list[SopPage] = []
+    taken: dict[str, SopPage] = {}
+    for sop in sorted(repo.sops, key=lambda s: (sop_relpath(s, config), s.relpath)):
+        rel = sop_relpath(sop, config)
+        page = SopPage(sop, rel, unit_label(sop, config), paper_for(sop, config, options.kertas),
+                       by_path.get(sop.relpath, []))
+        if rel in taken:
+            page.skipped_reason = msg(
+                f"nama berkas keluaran {rel} sudah dipakai oleh {taken[rel].sop.relpath}; ubah nomor SOP",
+                f"output file {rel} is already used by {taken[rel].sop.relpath}; change the SOP nomor")
+        else:
+            taken[rel] = page
+            if not sop.complete:
+                page.skipped_reason = msg("ada kesalahan sumber (kode E); SOP tidak dapat disusun",
+                                          "source errors (E codes); the SOP cannot be built")
+            elif page.errors and not options.paksa:
+                page.skipped_reason = msg("ada temuan tingkat kesalahan; perbaiki atau gunakan --paksa",
+                                          "error-level findings; fix them or use --paksa")
+            elif page.errors:
+                page.forced = True
+        pages.append(page)
+    result.pages = pages
+
+    # ---- assets
+    files: dict[str, bytes] = {}
+    assets = {"css": f"{ASSET_DIR}/{CSS_FILE}"}
+    files[assets["css"]] = _package_bytes("static", CSS_FILE)
+    for name in FONT_FILES:
+        files[f"{ASSET_DIR}/{name}"] = _package_bytes("fonts", name)
+        assets[name] = f"{ASSET_DIR}/{name}"
+    logo_rel, logo_data, warn = _logo_asset(config, Path(loaded.root))
+    if warn is not None:
+        result.messages.append(warn)
+    if logo_rel and logo_data is not None:
+        files[logo_rel] = logo_data
+        assets["logo"] = logo_rel
+
+    # ---- render
+    from sopc.render.html import environment, render_sop
+    from sopc.render.identity import PageInput, link_index, sop_context
+
+    env = environment(loaded.root, lang)
+    hook = _site_hook()
+    index_rel = "index.html" if hook is not None else None
+    renderable = [p for p in pages if p.skipped_reason is None]
+    say(_t(hint, f"Menyusun {len(renderable)} dokumen SOP…", f"Rendering {len(renderable)} SOP documents…"))
+    fns = _layout_functions()
+    if fns is None:
+        result.messages.append(msg("mesin tata letak belum tersedia: diagram alir diganti teks pengganti",
+                                   "layout engine not available: flowcharts are replaced by a placeholder"))
+    live = {id(p.sop): p for p in renderable}
+    index = link_index(repo.sops)
+
+    def page_of(other: SOP) -> str | None:
+        p = live.get(id(other))
+        return p.relpath if p is not None else None
+
+    for page in renderable:
+        svgs = None
+        if fns is not None:
+            try:
+                svgs = _svgs(page.sop, page.paper, lang, fns)
+            except Exception as exc:  # noqa: BLE001 - a broken flow must not kill the build
+                if os.environ.get("SOPC_DEBUG") == "1":
+                    raise
+                page.skipped_reason = msg(
+                    f"diagram alir tidak dapat ditata: {type(exc).__name__}: {exc}",
+                    f"the flowchart cannot be laid out: {type(exc).__name__}: {exc}")
+                live.pop(id(page.sop), None)
+                continue
+        ctx_page = PageInput(
+            relpath=page.relpath, paper=page.paper, lang=lang,
+            findings=tuple(page.diagnostics), svgs=svgs, logo=assets.get("logo"),
+            css=assets["css"], index=index_rel, forced=page.forced,
+        )
+        context = sop_context(page.sop, repo, ctx_page, page_of=page_of, index=index)
+        files[page.relpath] = render_sop(env, context).encode("utf-8")
+        page.rendered = True
+
+    out_dir = _out_dir(options, config, Path(loaded.root))
+    result.out_dir = out_dir
+
+    # ---- repository pages (and PDF) from the site package
+    if hook is not None:
+        state = SiteState(repo=repo, root=Path(loaded.root), ctx=ctx, env=env, lang=lang,
+                          options=options, pages=pages, diagnostics=result.diagnostics,
+                          files=files, assets=assets, out_dir=out_dir, progress=say,
+                          messages=result.messages)
+        say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
+        hook(state)
+        files = state.files
+
+    result.files = files
+    if any(p.skipped_reason is not None for p in pages) or result.unloaded:
+        result.exit_code = 1
+
+    if write:
+        from sopc.writer import SiteWriteError, write_site
+
+        shown = _display(out_dir)
+        say(_t(hint, f"Menulis {len(files)} berkas ke {shown}", f"Writing {len(files)} files to {shown}"))
+        try:
+            result.written = write_site(out_dir, files, protect=[Path(loaded.root)])
+        except SiteWriteError as exc:
+            raise BuildError(exc.message) from None
+
+
+def _out_dir(options: BuildOptions, config: Config, root: Path) -> Path:
+    if options.out is not None:
+        return Path(os.path.abspath(options.out))
+    return Path(os.path.abspath(root / (config.keluaran or "_site")))
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return str(path)

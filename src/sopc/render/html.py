@@ -1,0 +1,340 @@
+"""The Jinja environment and the per-SOP HTML document (OUTPUT.md §1).
+
+:func:`environment` is the one template environment of a build: autoescaping for every
+template, ``StrictUndefined``, and a loader that lets a ``templates/`` folder in the SOP
+repository override a bundled template by name (an agency adds its letterhead without
+forking sopc). The repository pages (``sopc.site``) render through the same
+environment.
+
+:func:`render_sop` renders one SOP page from :func:`sop_context`. Source text is never
+marked safe: the only ``Markup`` values are built here from escaped pieces (line breaks)
+and the SVG of the layout engine, which escapes its own text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    TemplateNotFound,
+)
+from markupsafe import Markup, escape
+
+BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+            "Agustus", "September", "Oktober", "November", "Desember"]
+MONTH_EN = ["January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December"]
+
+#: landscape page sizes in millimetres (width, height)
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": (297.0, 210.0),
+    "F4": (330.0, 215.0),
+    "Letter": (279.4, 215.9),
+    "Legal": (355.6, 215.9),
+}
+
+#: Printed labels, Indonesian and English (``bahasa``/``--lang``).
+LABELS: dict[str, dict[str, str]] = {
+    "id": {
+        "sop": "Standar Operasional Prosedur",
+        "nomor": "Nomor SOP",
+        "tanggal_pembuatan": "Tanggal Pembuatan",
+        "tanggal_revisi": "Tanggal Revisi",
+        "tanggal_efektif": "Tanggal Efektif",
+        "disahkan_oleh": "Disahkan oleh",
+        "nip": "NIP",
+        "nama": "Nama SOP",
+        "dasar_hukum": "Dasar Hukum",
+        "kualifikasi": "Kualifikasi Pelaksana",
+        "keterkaitan": "Keterkaitan",
+        "peralatan": "Peralatan/Perlengkapan",
+        "peringatan": "Peringatan",
+        "pencatatan": "Pencatatan dan Pendataan",
+        "identitas": "Identitas SOP",
+        "prosedur": "Prosedur",
+        "halaman_prosedur": "Halaman prosedur",
+        "dari": "dari",
+        "halaman": "Halaman",
+        "ringkasan": "Ringkasan",
+        "jumlah_kegiatan": "Jumlah kegiatan",
+        "jumlah_pelaksana": "Jumlah pelaksana",
+        "waktu_terpendek": "Waktu jalur terpendek",
+        "waktu_terpanjang": "Waktu jalur terpanjang",
+        "batas_waktu": "Batas waktu (standar pelayanan)",
+        "temuan": "Temuan pemeriksaan",
+        "tidak_ada_temuan": "Tidak ada temuan pemeriksaan.",
+        "kode": "Kode",
+        "tingkat": "Tingkat",
+        "pesan": "Pesan",
+        "baris": "Baris",
+        "tabel_teks": "Tabel prosedur (teks)",
+        "tabel_caption": "Prosedur {nama}: kegiatan, pelaksana, mutu baku dan alur",
+        "no": "No",
+        "kegiatan": "Kegiatan",
+        "pelaksana": "Pelaksana",
+        "mutu_baku": "Mutu Baku",
+        "kelengkapan": "Kelengkapan",
+        "waktu": "Waktu",
+        "output": "Output",
+        "keterangan": "Keterangan",
+        "ke": "Ke",
+        "selesai": "Selesai",
+        "kegiatan_n": "kegiatan {n}",
+        "logo": "Logo {instansi}",
+        "daftar_sop": "Daftar SOP",
+        "navigasi": "Navigasi",
+        "diagram_placeholder": "Diagram alir belum tersedia pada versi sopc ini; lihat tabel prosedur (teks) di bawah.",
+        "diagram_label": "Diagram alir prosedur {nama}, halaman {n} dari {total}",
+        "level_error": "kesalahan",
+        "level_warning": "peringatan",
+        "level_info": "info",
+        "dipaksa": "Dokumen ini disusun meskipun ada temuan tingkat kesalahan (--paksa).",
+    },
+    "en": {
+        "sop": "Standard Operating Procedure",
+        "nomor": "SOP Number",
+        "tanggal_pembuatan": "Date Drafted",
+        "tanggal_revisi": "Revision Date",
+        "tanggal_efektif": "Effective Date",
+        "disahkan_oleh": "Approved by",
+        "nip": "NIP",
+        "nama": "SOP Title",
+        "dasar_hukum": "Legal Basis",
+        "kualifikasi": "Actor Qualifications",
+        "keterkaitan": "Related SOPs",
+        "peralatan": "Equipment/Supplies",
+        "peringatan": "Warnings",
+        "pencatatan": "Records and Data",
+        "identitas": "SOP identity",
+        "prosedur": "Procedure",
+        "halaman_prosedur": "Procedure page",
+        "dari": "of",
+        "halaman": "Page",
+        "ringkasan": "Summary",
+        "jumlah_kegiatan": "Activities",
+        "jumlah_pelaksana": "Actors",
+        "waktu_terpendek": "Shortest path time",
+        "waktu_terpanjang": "Longest path time",
+        "batas_waktu": "Time limit (service standard)",
+        "temuan": "Lint findings",
+        "tidak_ada_temuan": "No lint findings.",
+        "kode": "Code",
+        "tingkat": "Level",
+        "pesan": "Message",
+        "baris": "Line",
+        "tabel_teks": "Procedure table (text)",
+        "tabel_caption": "Procedure {nama}: activities, actors, quality standards and flow",
+        "no": "No",
+        "kegiatan": "Activity",
+        "pelaksana": "Actor",
+        "mutu_baku": "Quality Standard",
+        "kelengkapan": "Requirements",
+        "waktu": "Time",
+        "output": "Output",
+        "keterangan": "Remarks",
+        "ke": "Next",
+        "selesai": "End",
+        "kegiatan_n": "activity {n}",
+        "logo": "Logo of {instansi}",
+        "daftar_sop": "SOP list",
+        "navigasi": "Navigation",
+        "diagram_placeholder": "The flowchart is not available in this sopc version; see the procedure table (text) below.",
+        "diagram_label": "Flowchart of procedure {nama}, page {n} of {total}",
+        "level_error": "error",
+        "level_warning": "warning",
+        "level_info": "info",
+        "dipaksa": "This document was built despite error-level findings (--paksa).",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS["en" if lang == "en" else "id"]
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def format_date(value: Any, lang: str = "id") -> str:
+    """``2025-01-10`` → "10 Januari 2025" (English "10 January 2025"); "-" for none."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if not isinstance(value, _dt.date):
+        try:
+            value = _dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            return str(value)
+    months = MONTH_EN if lang == "en" else BULAN_ID
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def format_nip(nip: Any) -> str:
+    """An 18-digit NIP printed ``YYYYMMDD YYYYMM G NNN``; anything else as written."""
+    try:
+        from sopc.nip import format_nip as _shared  # type: ignore
+    except ImportError:
+        _shared = None
+    if _shared is not None:
+        try:
+            return str(_shared(nip))
+        except Exception:
+            pass
+    text = "" if nip is None else str(nip)
+    digits = "".join(text.split())
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return " ".join(text.split())
+
+
+def text_lines(value: Any) -> list[str]:
+    """The lines of a text value (a YAML block scalar keeps its line breaks); trailing
+    blank lines dropped."""
+    if value is None:
+        return []
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return lines
+
+
+def nl2br(value: Any) -> Markup:
+    """Escape a text and keep its line breaks as ``<br>``. Never trusts the text."""
+    return Markup("<br>\n").join(escape(line) for line in text_lines(value))
+
+
+def or_dash(value: Any) -> Any:
+    if value is None:
+        return "-"
+    if isinstance(value, str) and not value.strip():
+        return "-"
+    return value
+
+
+# --------------------------------------------------------------------------- loader
+
+
+class RepoTemplateLoader(BaseLoader):
+    """Templates from ``<repo>/templates``: only regular files that really lie inside
+    that folder (no ``..``, no absolute names, no symlink leaving it)."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+
+    def get_source(self, environment, template):
+        base = self.folder
+        if not base.is_dir():
+            raise TemplateNotFound(template)
+        parts = template.replace("\\", "/").split("/")
+        if template.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise TemplateNotFound(template)
+        try:
+            real_base = base.resolve(strict=True)
+            path = base.joinpath(*parts).resolve(strict=True)
+            path.relative_to(real_base)
+        except (OSError, ValueError, RuntimeError):
+            raise TemplateNotFound(template) from None
+        if not path.is_file():
+            raise TemplateNotFound(template)
+        try:
+            source = path.read_text(encoding="utf-8")
+            mtime = path.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            raise TemplateNotFound(template) from None
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+    def list_templates(self):
+        out = []
+        base = self.folder
+        if not base.is_dir():
+            return out
+        for dirpath, _dirs, files in os.walk(base):
+            for f in files:
+                rel = os.path.relpath(os.path.join(dirpath, f), base).replace(os.sep, "/")
+                out.append(rel)
+        return sorted(out)
+
+
+def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") -> Environment:
+    """The build's Jinja environment.
+
+    ``repo_root``: the SOP repository; its ``templates/`` folder, when present,
+    overrides bundled templates of the same name. Filters: ``tanggal`` (date),
+    ``nip``, ``baris`` (line breaks kept, escaped), ``strip_dash`` ("-" for empty).
+    Globals: ``L`` (labels of ``lang``), ``lang``.
+    """
+    loaders: list[BaseLoader] = []
+    if repo_root is not None:
+        loaders.append(RepoTemplateLoader(Path(repo_root) / "templates"))
+    loaders.append(PackageLoader("sopc", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["tanggal"] = lambda v, lg=None: format_date(v, lg or env.globals.get("lang", "id"))
+    env.filters["nip"] = format_nip
+    env.filters["baris"] = nl2br
+    env.filters["nl2br"] = nl2br
+    env.filters["strip_dash"] = or_dash
+    env.globals["lang"] = "en" if lang == "en" else "id"
+    env.globals["L"] = labels(lang)
+    env.globals["PAPERS"] = PAPERS
+    return env
+
+
+# --------------------------------------------------------------------------- the SOP page
+
+
+def paper_css(paper: str) -> str:
+    """The ``@page`` rule for a paper name (landscape). Trusted text (from PAPERS)."""
+    w, h = PAPERS.get(paper, PAPERS["A4"])
+    return f"{_mm(w)}mm {_mm(h)}mm"
+
+
+def _mm(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def render_sop(env: Environment, context: dict[str, Any], template: str = "sop.html.j2") -> str:
+    """Render one SOP page from the context built by :func:`sopc.render.identity.sop_context`."""
+    return env.get_template(template).render(**context)
+
+
+def svg_markup(svg: str) -> Markup:
+    """Mark the layout engine's SVG as markup for inline use (the SVG renderer escapes
+    every source text itself and carries a per-page id prefix)."""
+    text = svg
+    if text.startswith("<?xml"):
+        text = text[text.index("?>") + 2:].lstrip()
+    return Markup(text)
+
+
+def level_label(level: Any, lang: str = "id") -> str:
+    name = getattr(level, "label", str(level))
+    return labels(lang).get(f"level_{name}", name)
+
+
+def join_nonempty(items: Iterable[str], sep: str = ", ") -> str:
+    return sep.join(i for i in items if i)

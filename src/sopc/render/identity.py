@@ -1,0 +1,280 @@
+"""The template context of one SOP page: identity (sop-ap.md §1.3), procedure pages,
+summary, lint findings and the plain-text procedure table.
+
+Everything in the context is plain data (strings, numbers, lists, dicts) or the model
+objects themselves, so that an agency's override template can use either. Only the SVG
+of the procedure pages is ``Markup``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from sopc.diagnostics import Diagnostic, Level
+from sopc.model import SOP, Config, Link, Repository, WaktuKerja
+from sopc.render.html import PAPERS, labels, level_label, svg_markup, text_lines
+from sopc.text import fold, norm_space
+
+# --------------------------------------------------------------------------- links
+
+_LEAD_SOP = re.compile(r"^sop\s+", re.IGNORECASE)
+
+
+def link_key(text: str) -> str:
+    """Matching key of a ``keterkaitan`` entry against a nomor or nama (FORMAT.md
+    §1.1): ignores case, repeated spaces, trailing punctuation, a leading word "SOP"."""
+    t = norm_space(text).rstrip(".,;:!?").strip()
+    t = _LEAD_SOP.sub("", t)
+    return fold(t)
+
+
+def link_index(sops: Iterable[SOP]) -> dict[str, SOP]:
+    """nomor/nama key → SOP; with duplicates, the first in relpath order wins."""
+    idx: dict[str, SOP] = {}
+    for s in sorted(sops, key=lambda s: (s.relpath, str(s.path))):
+        for k in (s.nomor, s.nama):
+            if k and norm_space(k):
+                idx.setdefault(link_key(k), s)
+    return idx
+
+
+def resolve_link(link: Link, index: dict[str, SOP]) -> SOP | None:
+    if link.external or not link.text:
+        return None
+    return index.get(link_key(link.text))
+
+
+def relurl(from_page: str, to_path: str) -> str:
+    """Relative URL between two site-relative POSIX paths."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_path, start)
+
+
+# --------------------------------------------------------------------------- durations
+
+
+def path_time_texts(sop: SOP, wk: WaktuKerja, lang: str) -> tuple[str, str]:
+    """(shortest, longest) start-to-end path time as printed text; "-" when unknown
+    (no ``sopc.pathtime`` yet, or no path with measurable times)."""
+    try:
+        from sopc.pathtime import path_times  # type: ignore
+    except ImportError:
+        return "-", "-"
+    try:
+        result = path_times(sop, wk)
+    except Exception:  # a broken flow (forced build) must not stop the page
+        return "-", "-"
+    lo = _pick(result, ("shortest", "min", "minimum", "lo", "low", "shortest_minutes", "min_minutes"))
+    hi = _pick(result, ("longest", "max", "maximum", "hi", "high", "longest_minutes", "max_minutes"))
+    if lo is None and hi is None and isinstance(result, (tuple, list)) and len(result) >= 2:
+        lo, hi = result[0], result[1]
+    return _fmt_minutes(lo, wk, lang), _fmt_minutes(hi, wk, lang)
+
+
+def _pick(obj: Any, names: tuple[str, ...]) -> Any:
+    for n in names:
+        if isinstance(obj, dict) and n in obj:
+            return obj[n]
+        if hasattr(obj, n) and not callable(getattr(obj, n)):
+            return getattr(obj, n)
+    return None
+
+
+def _fmt_minutes(value: Any, wk: WaktuKerja, lang: str) -> str:
+    if value is None:
+        return "-"
+    # a path object (minutes + activities) or a span (min/max minutes)
+    minutes = _pick(value, ("minutes", "total", "total_minutes", "lo", "min"))
+    if minutes is None:
+        minutes = value
+    if not isinstance(minutes, (int, float)):
+        return "-"
+    try:
+        from sopc.durations import format_duration  # type: ignore
+    except ImportError:
+        format_duration = None
+    if format_duration is not None:
+        try:
+            return str(format_duration(minutes, wk, lang))
+        except Exception:
+            pass
+    total = int(round(minutes))
+    day = max(1, int(round(wk.jam_per_hari * 60)))
+    d, rest = divmod(total, day)
+    h, m = divmod(rest, 60)
+    if lang == "en":
+        parts = [f"{v} {n}" for v, n in ((d, "working days" if d != 1 else "working day"),
+                                          (h, "hours" if h != 1 else "hour"),
+                                          (m, "minutes" if m != 1 else "minute")) if v]
+        return " ".join(parts) or "0 minutes"
+    parts = [f"{v} {n}" for v, n in ((d, "hari kerja"), (h, "jam"), (m, "menit")) if v]
+    return " ".join(parts) or "0 menit"
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class PageInput:
+    """What the build knows about one SOP page beyond the model."""
+
+    relpath: str                         # site-relative path of this page
+    paper: str = "A4"
+    lang: str = "id"
+    findings: tuple[Diagnostic, ...] = ()
+    svgs: tuple[str, ...] | None = None  # one SVG per procedure page; None = no layout engine
+    logo: str | None = None              # site-relative path of the logo asset
+    css: str = "aset/sopc.css"           # site-relative path of the stylesheet
+    index: str | None = None             # site-relative path of the Daftar SOP page
+    forced: bool = False                 # rendered with --paksa despite errors
+
+
+def _items(values: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"text": v, "lines": text_lines(v), "href": None} for v in values if v is not None and str(v).strip()]
+
+
+def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
+                page_of: Callable[[SOP], str | None] | None = None,
+                index: dict[str, SOP] | None = None) -> dict[str, Any]:
+    """The template context of ``sop.html.j2``.
+
+    ``page_of(other_sop)`` gives the site-relative page of another SOP when it is in
+    the site (rendered), else None: a resolved keterkaitan becomes a relative link only
+    when its target page exists.
+    """
+    config: Config = repo.config
+    lang = "en" if page.lang == "en" else "id"
+    L = labels(lang)
+    index = index if index is not None else link_index(repo.sops)
+
+    def href(path: str | None) -> str | None:
+        return relurl(page.relpath, path) if path else None
+
+    keterkaitan = []
+    for link in sop.keterkaitan:
+        target = resolve_link(link, index)
+        target_page = page_of(target) if (target is not None and page_of is not None and target is not sop) else None
+        keterkaitan.append({
+            "text": link.text,
+            "lines": text_lines(link.text),
+            "external": link.external,
+            "href": href(target_page),
+            "title": (f"{target.nomor} {target.nama}".strip() if target is not None else None),
+        })
+
+    actors = list(sop.pelaksana.items())
+    rows = []
+    for a in sop.kegiatan:
+        nxt = []
+        for e in a.edges:
+            if e.target is None:
+                nxt.append({"label": e.label, "number": None, "text": L["selesai"], "href": None})
+            else:
+                n = e.target + 1
+                nxt.append({"label": e.label, "number": n, "text": str(n), "href": f"#tk-{n}"})
+        rows.append({
+            "number": a.number,
+            "id": f"tk-{a.number}",
+            "activity": a,
+            "uraian": text_lines(a.uraian),
+            "pertanyaan": a.pertanyaan,
+            "pelaksana": [sop.actor_label(p) for p in a.pelaksana],
+            "kelengkapan": [k for k in a.kelengkapan if k is not None and str(k).strip()],
+            "waktu": a.waktu,
+            "output": a.output,
+            "keterangan": a.keterangan,
+            "symbol": a.symbol.value,
+            "next": nxt,
+        })
+
+    total_pages = len(page.svgs) if page.svgs else 0
+    pages = []
+    for i, svg in enumerate(page.svgs or (), start=1):
+        pages.append({
+            "number": i,
+            "total": total_pages,
+            "id": f"hal-{i}",
+            "svg": svg_markup(svg),
+            "label": L["diagram_label"].format(nama=sop.nama, n=i, total=total_pages),
+        })
+
+    shortest, longest = path_time_texts(sop, config.waktu, lang)
+    findings = []
+    for d in sorted(page.findings, key=Diagnostic.sort_key):
+        if d.level <= Level.OFF:
+            continue
+        findings.append({
+            "code": d.code or "?",
+            "name": d.name,
+            "level": d.level.label,
+            "level_text": level_label(d.level, lang),
+            "message": d.text(lang),
+            "line": d.pos.line,
+            "column": d.pos.col,
+            "activity": d.activity,
+        })
+
+    unit = _unit(sop, config)
+    instansi = {
+        "nama": config.instansi_nama,
+        "satuan_kerja": config.satuan_kerja,
+        "alamat": config.alamat,
+        "unit": unit,
+    }
+    w, h = PAPERS.get(page.paper, PAPERS["A4"])
+    title = f"{sop.nomor} {sop.nama}".strip() if sop.nomor else sop.nama
+    return {
+        "lang": lang,
+        "L": L,
+        "sop": sop,
+        "config": config,
+        "instansi": instansi,
+        "unit": unit,
+        "title": title or sop.relpath,
+        "relpath": page.relpath,
+        "paper": {"name": page.paper if page.paper in PAPERS else "A4", "width_mm": w, "height_mm": h},
+        "css_href": href(page.css),
+        "logo_href": href(page.logo),
+        "logo_alt": L["logo"].format(instansi=config.instansi_nama or ""),
+        "index_href": href(page.index),
+        "identity": {
+            "nomor": sop.nomor,
+            "nama": sop.nama,
+            "tanggal_pembuatan": sop.tanggal_pembuatan,
+            "tanggal_revisi": sop.tanggal_revisi,
+            "tanggal_efektif": sop.tanggal_efektif,
+            "pengesah": {
+                "jabatan": sop.disahkan_oleh.jabatan,
+                "nama": sop.disahkan_oleh.nama,
+                "nip": sop.disahkan_oleh.nip,
+                "pangkat": sop.disahkan_oleh.pangkat,
+            },
+            "sections": [
+                ("dasar_hukum", _items(sop.dasar_hukum), "kualifikasi", _items(sop.kualifikasi_pelaksana)),
+                ("keterkaitan", keterkaitan, "peralatan", _items(sop.peralatan)),
+                ("peringatan", _items(sop.peringatan), "pencatatan", _items(sop.pencatatan)),
+            ],
+        },
+        "actors": [{"id": k, "label": v} for k, v in actors],
+        "pages": pages,
+        "has_layout": page.svgs is not None,
+        "rows": rows,
+        "summary": {
+            "activities": len(sop.kegiatan),
+            "actors": len(actors),
+            "shortest": shortest,
+            "longest": longest,
+            "batas_waktu": sop.batas_waktu,
+        },
+        "findings": findings,
+        "forced": page.forced,
+    }
+
+
+def _unit(sop: SOP, config: Config) -> str:
+    from sopc.writer import unit_label
+
+    return unit_label(sop, config)
