@@ -60,26 +60,22 @@ def is_source_error(d: Diagnostic) -> bool:
 def content_key(d: Diagnostic, sop=None) -> str:
     """A key that identifies a finding by its content, not its position.
 
-    The rule's own key (``Diagnostic.key``) when it set one that differs from the
-    message; otherwise the Indonesian message text with every number replaced by ``#``
-    (messages may name line or activity numbers, which shift when lines or rows are
-    inserted). When the finding belongs to an activity and the SOP is known, the
-    activity's ``uraian`` is appended, so that findings on different activities with
-    the same message stay distinct.
+    Starts from the rule's key (``Diagnostic.key``, which the engine fills with the
+    message text and the activity's ``uraian``) or else the Indonesian message text.
+    When the finding belongs to an activity and the SOP is known, the activity's
+    ``uraian`` is appended unless the key already ends with it, so that findings on
+    different activities with the same message stay distinct. Every number is then
+    replaced by ``#``: messages may name line or activity numbers, which shift when
+    lines or rows are inserted above the finding.
     """
-    text_id = d.message.id if d.message else ""
-    text_en = d.message.en if d.message else ""
-    if d.key and d.key not in (text_id, text_en):
-        base = norm_space(d.key)
-    else:
-        base = _NUMBER.sub("#", norm_space(text_id))
+    base = norm_space(d.key or (d.message.id if d.message else ""))
     if sop is not None and d.activity:
         kegiatan = getattr(sop, "kegiatan", None) or []
         if 1 <= d.activity <= len(kegiatan):
             uraian = norm_space(kegiatan[d.activity - 1].uraian or "")
-            if uraian:
-                base = f"{base} | {uraian}"
-    return base
+            if uraian and not base.endswith(uraian):
+                base = f"{base}|{uraian}"
+    return _NUMBER.sub("#", base)
 
 
 def baseline_path(d: Diagnostic, root: Path | None) -> str:

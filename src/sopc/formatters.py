@@ -13,7 +13,6 @@ This module imports nothing heavy: ``sopc lint`` loads it on every run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path, PurePosixPath
@@ -158,6 +157,8 @@ def relative_posix(path: str, base: Path | None) -> str | None:
 def fingerprint(code: str, path: str, key: str) -> str:
     """A stable hash of code + path + content key (no line numbers), for SARIF
     ``partialFingerprints``: GitHub keeps an alert's identity across edits."""
+    import hashlib
+
     h = hashlib.sha256("\x1f".join((code, path, key)).encode("utf-8"))
     return h.hexdigest()[:32]
 
