@@ -1,0 +1,186 @@
+"""Helpers shared by the repository pages: units and paths, Indonesian dates,
+keterkaitan resolution, durations, the Jinja environment fallback and the assets
+(CSS, filter script, fonts) the pages need.
+
+Everything here is pure and deterministic: no clock (``today`` is always passed in),
+no network, no randomness.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
+
+from sopc.model import SOP, Config, Link, Repository, WaktuKerja
+from sopc.text import fold, norm_space, slugify
+
+BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+            "Agustus", "September", "Oktober", "November", "Desember"]
+MONTH_EN = ["January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December"]
+
+# Folder (inside the site) for the assets written by the repository pages.
+ASSET_DIR = "aset"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+
+def opt(options: Any, name: str, default: Any = None) -> Any:
+    """Read a build option from an object (attribute) or a mapping (key)."""
+    if options is None:
+        return default
+    if isinstance(options, dict):
+        v = options.get(name, default)
+    else:
+        v = getattr(options, name, default)
+    return default if v is None else v
+
+
+def tanggal(d: _dt.date | None, lang: str = "id") -> str:
+    """"2 Juni 2025" (or "2 June 2025" with ``lang="en"``); "-" for no date."""
+    if d is None:
+        return "-"
+    months = MONTH_EN if lang == "en" else BULAN_ID
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def semester(today: _dt.date) -> str:
+    """The monitoring period of ``today``: "Semester I 2026" / "Semester II 2026"."""
+    return f"Semester {'I' if today.month <= 6 else 'II'} {today.year}"
+
+
+# ---------------------------------------------------------------------------
+# units and paths
+
+def unit_of(sop: SOP, config: Config) -> str:
+    """The unit kerja an SOP belongs to (:func:`sopc.writer.unit_label`)."""
+    from sopc.writer import unit_label
+
+    return unit_label(sop, config)
+
+
+def unit_slug(unit: str) -> str:
+    return slugify(unit)
+
+
+def sop_html_path(sop: SOP, config: Config) -> str:
+    """Site-relative path of an SOP's page (:func:`sopc.writer.sop_relpath`)."""
+    from sopc.writer import sop_relpath
+
+    return sop_relpath(sop, config)
+
+
+def sop_pdf_path(sop: SOP, config: Config) -> str:
+    return sop_html_path(sop, config)[: -len(".html")] + ".pdf"
+
+
+def relurl(from_page: str, to_path: str) -> str:
+    """Relative URL from the page ``from_page`` to the file ``to_path`` (both
+    site-relative, POSIX)."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_path, start)
+
+
+def sorted_sops(sops: Iterable[SOP]) -> list[SOP]:
+    """SOPs in nomor order (natural: numbers compare as numbers), then nama."""
+    return sorted(sops, key=lambda s: (natural_key(s.nomor), fold(s.nama), s.relpath))
+
+
+def natural_key(text: str) -> tuple:
+    parts = re.split(r"(\d+)", fold(text or ""))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
+
+
+def group_by_unit(repo: Repository) -> list[tuple[str, list[SOP]]]:
+    """[(unit, sops in nomor order)], units in the configured order, then by name."""
+    groups: dict[str, list[SOP]] = {}
+    for s in repo.sops:
+        groups.setdefault(unit_of(s, repo.config), []).append(s)
+    order = {fold(u): i for i, u in enumerate(repo.config.unit)}
+    keys = sorted(groups, key=lambda u: (order.get(fold(u), len(order)), fold(u)))
+    return [(u, sorted_sops(groups[u])) for u in keys]
+
+
+# ---------------------------------------------------------------------------
+# keterkaitan
+
+_LEAD_SOP = re.compile(r"^sop\b[\s.:-]*", re.IGNORECASE)
+
+
+def link_key(text: str) -> str:
+    """Matching key of a keterkaitan entry, nomor or nama (FORMAT.md §1.1): ignores
+    case, repeated spaces, trailing punctuation and a leading word "SOP"."""
+    t = norm_space(text).rstrip(".,;:").strip()
+    t = _LEAD_SOP.sub("", t) if not re.match(r"^sop[-/]", t, re.IGNORECASE) else t
+    return fold(t)
+
+
+def sop_index(repo: Repository) -> dict[str, SOP]:
+    """Lookup table nomor/nama key -> SOP (first SOP wins on duplicates)."""
+    idx: dict[str, SOP] = {}
+    for s in sorted_sops(repo.sops):
+        for k in (s.nomor, s.nama):
+            if k and norm_space(k):
+                idx.setdefault(link_key(k), s)
+                idx.setdefault(fold(k), s)
+    return idx
+
+
+def resolve_link(link: Link, index: dict[str, SOP]) -> SOP | None:
+    if link.external:
+        return None
+    return index.get(fold(link.text)) or index.get(link_key(link.text))
+
+
+# ---------------------------------------------------------------------------
+# durations (FORMAT.md §1.4, sopc.durations)
+
+@dataclass(frozen=True)
+class Span:
+    lo: float  # working minutes
+    hi: float
+
+
+def parse_waktu(text: str | None, wk: WaktuKerja) -> Span | None:
+    """A duration as (min, max) working minutes, or None when it is not a duration."""
+    from sopc.durations import parse_duration
+
+    d = parse_duration(text, wk) if isinstance(text, str) else None
+    return None if d is None else Span(float(d.min), float(d.max))
+
+
+def format_span(span: Span, wk: WaktuKerja, lang: str = "id") -> str:
+    from sopc.durations import format_span as _fmt
+
+    return _fmt(span.lo, span.hi, wk, lang)
+
+
+def format_minutes(minutes: float, wk: WaktuKerja, lang: str = "id") -> str:
+    from sopc.durations import format_duration
+
+    return format_duration(minutes, wk, lang)
+
+
+# ---------------------------------------------------------------------------
+# Jinja and assets
+
+def environment(env: Any = None, repo_root: Any = None, lang: str = "id"):
+    """The Jinja environment to render the site templates with: the build's one when
+    given, else the standard one (:func:`sopc.render.html.environment`)."""
+    if env is not None:
+        return env
+    from sopc.render.html import environment as _env
+
+    return _env(repo_root, lang)
+
+
+def font_bytes() -> dict[str, bytes]:
+    base = resources.files("sopc") / "fonts"
+    return {name: (base / name).read_bytes() for name in FONT_FILES}
+
+
+def template_text(name: str) -> str:
+    return (resources.files("sopc") / "templates" / name).read_text(encoding="utf-8")

@@ -1,0 +1,289 @@
+"""The repository pages (OUTPUT.md §2): ``index.html`` (Daftar SOP), ``peta.html``
+(Peta Keterkaitan), ``pelaksana.html`` (Beban Kerja Pelaksana), the monitoring and
+evaluation forms per unit, and the assets they need.
+
+Entry point for ``sopc build``: :func:`generate`. Everything is rendered in memory and
+returned as ``{site relpath: bytes}``; the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable
+
+from sopc.diagnostics import Diagnostic, Level
+from sopc.model import SOP, Repository
+from sopc.site import forms, pelaksana, peta
+from sopc.site.common import (
+    ASSET_DIR,
+    FONT_FILES,
+    environment,
+    font_bytes,
+    format_span,
+    group_by_unit,
+    opt,
+    relurl,
+    sop_html_path,
+    sop_pdf_path,
+    tanggal,
+    template_text,
+    unit_slug,
+)
+from sopc.site.dot import RenderError
+from sopc.text import fold
+
+CSS_PATH = f"{ASSET_DIR}/halaman.css"
+JS_PATH = f"{ASSET_DIR}/saring.js"
+
+
+def translator(lang: str) -> Callable[[str, str], str]:
+    """``t(id_text, en_text)`` for templates: Indonesian unless ``lang == "en"``."""
+    return (lambda i, e: e) if lang == "en" else (lambda i, e: i)
+
+
+def _today(ctx: Any) -> _dt.date:
+    t = getattr(ctx, "today", None)
+    if isinstance(t, _dt.date):
+        return t
+    from sopc.context import resolve_today
+
+    return resolve_today(None)
+
+
+def _lang(ctx: Any, repo: Repository, options: Any) -> str:
+    lang = opt(options, "lang") or getattr(ctx, "lang", None) or repo.config.bahasa
+    return "en" if lang == "en" else "id"
+
+
+def base_context(repo: Repository, page: str, relpath: str, lang: str,
+                 today: _dt.date, title: str) -> dict[str, Any]:
+    cfg = repo.config
+    root = relurl(relpath, "index.html")[: -len("index.html")]
+    return {
+        "lang": lang,
+        "t": translator(lang),
+        "page": page,
+        "root": root,
+        "css_href": root + CSS_PATH,
+        "title": f"{title} · {cfg.instansi_nama}" if cfg.instansi_nama else title,
+        "instansi": cfg.instansi_nama,
+        "satuan_kerja": cfg.satuan_kerja,
+        "hari_ini": tanggal(today, lang),
+        "kertas": None,
+    }
+
+
+# ---------------------------------------------------------------------------
+# findings and review status
+
+def findings_by_sop(repo: Repository, diagnostics: list[Diagnostic]) -> dict[int, dict[str, int]]:
+    """id(sop) -> {"error": n, "warning": n, "info": n}."""
+    by_path: dict[str, SOP] = {}
+    for s in repo.sops:
+        by_path.setdefault(s.relpath, s)
+        by_path.setdefault(str(s.path), s)
+    out = {id(s): {"error": 0, "warning": 0, "info": 0} for s in repo.sops}
+    for d in diagnostics or []:
+        s = by_path.get(d.path)
+        if s is None or d.level <= Level.OFF:
+            continue
+        out[id(s)][d.level.label] += 1
+    return out
+
+
+def _add_months(d: _dt.date, months: int) -> _dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    m += 1
+    import calendar
+
+    return _dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def review_due(sop: SOP, today: _dt.date, months: int,
+               diagnostics: list[Diagnostic] | None = None) -> bool:
+    """DN02: the SOP is due for review. True when the linter reported DN02 for it, or
+    when it has no revision date and its effective date is more than ``months`` months
+    before ``today``."""
+    for d in diagnostics or []:
+        if d.code == "DN02" and d.path in (sop.relpath, str(sop.path)) and d.level > Level.OFF:
+            return True
+    if sop.tanggal_revisi is None and sop.tanggal_efektif is not None:
+        return _add_months(sop.tanggal_efektif, max(1, int(months))) < today
+    return False
+
+
+# ---------------------------------------------------------------------------
+# pages
+
+def statistik_rows(repo: Repository, diagnostics: list[Diagnostic], lang: str) -> list[dict]:
+    from sopc.statistik import compute
+
+    st = compute(repo.sops, diagnostics or [])
+    rows = []
+    for g in st.groups:
+        share = g.share
+        rows.append({
+            "kode": g.group,
+            "nama": g.title.text(lang),
+            "lulus": g.compliant,
+            "total": g.total,
+            "persen": "-" if share is None else f"{share * 100:.0f}%".replace(".", ","),
+        })
+    return rows
+
+
+def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
+               lang: str, env: Any, pdf: bool) -> str:
+    cfg = repo.config
+    ctx = base_context(repo, "index", "index.html", lang, today,
+                       "Daftar SOP" if lang != "en" else "SOP list")
+    counts = findings_by_sop(repo, diagnostics)
+    t = ctx["t"]
+    units = []
+    total = {"error": 0, "warning": 0, "info": 0}
+    for unit, sops in group_by_unit(repo):
+        rows = []
+        for s in sops:
+            c = counts[id(s)]
+            for k in total:
+                total[k] += c[k]
+            due = review_due(s, today, cfg.tinjau_bulan, diagnostics)
+            status = t("Perlu ditinjau", "Review due") if due else t("Terkini", "Current")
+            rows.append({
+                "nomor": s.nomor or "-",
+                "nama": s.nama or "-",
+                "efektif": tanggal(s.tanggal_efektif, lang),
+                "perlu_tinjau": due,
+                "status": status,
+                "html": sop_html_path(s, cfg),
+                "pdf": sop_pdf_path(s, cfg) if pdf else None,
+                "saring": fold(" ".join([s.nomor, s.nama, unit, status,
+                                         tanggal(s.tanggal_efektif, lang)])),
+                **c,
+            })
+        slug = unit_slug(unit)
+        units.append({
+            "nama": unit,
+            "anchor": f"unit-{slug}",
+            "rows": rows,
+            "monitoring": f"formulir/monitoring-{slug}.html",
+            "evaluasi": f"formulir/evaluasi-{slug}.html",
+            "buku": f"buku-sop-{slug}.pdf" if pdf else None,
+        })
+    ctx.update({
+        "units": units,
+        "jumlah_sop": len(repo.sops),
+        "temuan_total": total if diagnostics is not None else None,
+        "statistik": statistik_rows(repo, diagnostics, lang),
+        "buku_semua": "buku-sop.pdf" if pdf else None,
+    })
+    return environment(env).get_template("site_index.html.j2").render(**ctx)
+
+
+def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> str:
+    cfg = repo.config
+    ctx = base_context(repo, "peta", "peta.html", lang, today,
+                       "Peta Keterkaitan" if lang != "en" else "Link map")
+    g = peta.link_graph(repo)
+    svg, err = "", ""
+    if repo.sops:
+        try:
+            svg = peta.render(g, lambda s: sop_html_path(s, cfg))
+        except RenderError as exc:
+            err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
+    rows = []
+    for r in g.rows:
+        rows.append({
+            "src_href": sop_html_path(r.source, cfg),
+            "src_nomor": r.source.nomor or "-",
+            "src_nama": r.source.nama,
+            "dst_href": sop_html_path(r.target, cfg) if r.target is not None else None,
+            "dst_nomor": r.target.nomor if r.target is not None else "",
+            "dst_nama": r.target.nama if r.target is not None else "",
+            "text": r.text,
+            "kind": r.kind,
+            "kind_label": peta.KIND_LABEL[r.kind][1 if lang == "en" else 0],
+        })
+    ctx.update({"svg": svg, "graf_galat": err, "rows": rows})
+    return environment(env).get_template("site_peta.html.j2").render(**ctx)
+
+
+def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> str:
+    cfg = repo.config
+    wk = cfg.waktu
+    ctx = base_context(repo, "pelaksana", "pelaksana.html", lang, today,
+                       "Beban Kerja Pelaksana" if lang != "en" else "Actor workload")
+    beban = pelaksana.workload(repo)
+    counts = pelaksana.handoffs(repo)
+    svg, err = "", ""
+    if counts:
+        try:
+            svg = pelaksana.render(beban, counts)
+        except RenderError as exc:
+            err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
+    by_key = {b.key: b for b in beban}
+    items = []
+    for b in beban:
+        rows = []
+        for tg in b.tugas:
+            rows.append({
+                "href": sop_html_path(tg.sop, cfg),
+                "nomor": tg.sop.nomor or "-",
+                "nama": tg.sop.nama,
+                "no": tg.activity.number,
+                "uraian": " ".join(tg.activity.uraian.split()),
+                "waktu": format_span(tg.span, wk, lang) if tg.span else "",
+            })
+        items.append({
+            "label": b.label, "anchor": b.anchor, "pihak_luar": b.pihak_luar,
+            "n_sop": len(b.sops), "n_kegiatan": len(b.tugas),
+            "lo": format_minutes_(b.lo, wk, lang), "hi": format_minutes_(b.hi, wk, lang),
+            "tanpa_waktu": b.tanpa_waktu, "rows": rows,
+        })
+    serah = [{"dari": by_key[x].label, "ke": by_key[y].label, "n": n}
+             for (x, y), n in sorted(counts.items(),
+                                     key=lambda kv: (-kv[1], fold(by_key[kv[0][0]].label),
+                                                     fold(by_key[kv[0][1]].label)))]
+    ctx.update({"beban": items, "serah": serah, "svg": svg, "graf_galat": err,
+                "jam_per_hari": f"{wk.jam_per_hari:g}".replace(".", ",")})
+    return environment(env).get_template("site_pelaksana.html.j2").render(**ctx)
+
+
+def format_minutes_(m: float, wk, lang: str) -> str:
+    from sopc.site.common import format_minutes
+
+    return format_minutes(m, wk, lang)
+
+
+def assets() -> dict[str, bytes]:
+    files = {
+        CSS_PATH: template_text("site_pages.css").encode("utf-8"),
+        JS_PATH: template_text("site_filter.js").encode("utf-8"),
+    }
+    for name, data in font_bytes().items():
+        files[f"{ASSET_DIR}/{name}"] = data
+    return files
+
+
+def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
+             options: Any = None) -> dict[str, bytes]:
+    """Render every repository page. ``options`` (object or mapping) may carry
+    ``pdf`` (bool: link PDFs and books), ``lang``. Returns ``{relpath: bytes}``."""
+    today = _today(ctx)
+    lang = _lang(ctx, repo, options)
+    pdf = bool(opt(options, "pdf", False))
+    env = environment(env, getattr(repo.config, "root", None), lang)
+    diags = list(diagnostics) if diagnostics is not None else []
+    out: dict[str, bytes] = dict(assets())
+    out["index.html"] = index_page(repo, diags, today, lang, env, pdf).encode("utf-8")
+    out["peta.html"] = peta_page(repo, today, lang, env).encode("utf-8")
+    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env).encode("utf-8")
+    for rel, text in forms.generate(repo, today, lang, env, base_context,
+                                    opt(options, "kertas")).items():
+        out[rel] = text.encode("utf-8")
+    return out
+
+
+__all__ = ["generate", "index_page", "peta_page", "pelaksana_page", "review_due",
+           "findings_by_sop", "assets", "CSS_PATH", "JS_PATH", "FONT_FILES"]
