@@ -4,6 +4,7 @@ rule (its documentation, options and defaults)."""
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 
 import click
@@ -106,7 +107,15 @@ def suggestions(query: str, n: int = 3) -> list[str]:
     q = query.strip()
     by_code = {r.code.upper(): r.code for r in rules}
     by_name = {r.name.lower(): r.code for r in rules}
-    hits = difflib.get_close_matches(q.upper(), list(by_code), n=n, cutoff=0.5)
+    hits: list[str] = []
+    m = re.fullmatch(r"([A-Za-z]+)\s*-?\s*0*(\d+)", q)
+    if m:  # "kj3", "KJ-3" -> KJ03; "e1" -> E001
+        letters, digits = m.group(1).upper(), m.group(2)
+        for width in (2, 3):
+            cand = f"{letters}{digits.zfill(width)}"
+            if cand in by_code:
+                hits.append(cand)
+    hits += difflib.get_close_matches(q.upper(), list(by_code), n=n, cutoff=0.5)
     hits += difflib.get_close_matches(q.lower(), list(by_name), n=n, cutoff=0.6)
     out: list[str] = []
     for h in hits:
@@ -128,7 +137,7 @@ def command(code, lang):
     rule = get_rule(code)
     if rule is None:
         lab = _labels(lang)
-        sugg = suggestions(code)
+        sugg = [f"{c} ({get_rule(c).name})" for c in suggestions(code)]
         hint = f"; {lab['mean']}: {', '.join(sugg)}?" if sugg else ""
         m = msg(
             f"sopc rules: {lab['unknown']} {code!r}{hint} ({lab['list']})",

@@ -1,0 +1,34 @@
+"""docs/rules.md is generated from the rule registry and must be current.
+
+Fix a failure with:  python -m sopc.docsgen > docs/rules.md
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopc.docsgen import generate
+from sopc.rules import all_rules
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+
+
+def test_docs_rules_is_current():
+    assert DOC.exists(), "docs/rules.md missing: run python -m sopc.docsgen > docs/rules.md"
+    current = DOC.read_text(encoding="utf-8")
+    assert current == generate(), "docs/rules.md is stale: run python -m sopc.docsgen > docs/rules.md"
+
+
+def test_generated_covers_every_rule():
+    text = generate()
+    for r in all_rules():
+        assert f"### {r.code} `{r.name}`" in text
+        assert f"`{r.level.label}`" in text
+        for k in r.options:
+            assert f"`{k}`" in text
+        if r.doc:
+            assert r.doc.splitlines()[0] in text
+
+
+def test_generate_is_deterministic():
+    assert generate() == generate()
