@@ -268,3 +268,48 @@ def test_dispatch(diags):
 def test_relative_posix(tmp_path):
     assert formatters.relative_posix(str(tmp_path / "a" / "b.sop.yaml"), tmp_path) == "a/b.sop.yaml"
     assert formatters.relative_posix(str(tmp_path / "b.sop.yaml"), tmp_path / "a") is None
+
+
+# ------------------------------------------------------------------ statistik
+
+
+def test_statistik_compute_and_table():
+    from types import SimpleNamespace
+
+    from sopc import statistik
+
+    sops = [SimpleNamespace(relpath=p) for p in ("a.sop.yaml", "b.sop.yaml", "c.sop.yaml", "d.sop.yaml")]
+    diags = [
+        D("a.sop.yaml", 1, 1, "KJ01", Level.WARNING, "x"),
+        D("a.sop.yaml", 2, 1, "KJ03", Level.INFO, "x"),
+        D("b.sop.yaml", 1, 1, "KU01", Level.ERROR, "x"),
+        D("b.sop.yaml", 1, 1, "KJ02", Level.OFF, "x"),      # off: not counted
+        D("c.sop.yaml", 1, 1, "F001", Level.ERROR, "x"),    # not a principle, but a finding
+        D("zzz.sop.yaml", 1, 1, "KP01", Level.ERROR, "x"),  # not one of the SOPs
+    ]
+    st = statistik.compute(sops, diags)
+    assert st.total == 4 and st.clean == 1 and st.clean_share == 0.25
+    assert [g.group for g in st.groups] == ["KJ", "EE", "KS", "KU", "DN", "BP", "KH", "KP"]
+    assert (st.group("KJ").compliant, st.group("KU").compliant, st.group("KP").compliant) == (3, 3, 4)
+    assert st.flagged["a.sop.yaml"] == {"KJ"} and st.flagged["c.sop.yaml"] == {"F"}
+    table = statistik.format_table(st)
+    lines = table.splitlines()
+    assert lines[0].split() == ["Prinsip", "SOP", "patuh", "Persentase"]
+    assert set(lines[1]) <= {"-", " "}
+    assert lines[2].split() == ["KJ", "Kemudahan", "dan", "kejelasan", "3/4", "75,0%"]
+    assert lines[-1] == "Jumlah SOP: 4; tanpa temuan sama sekali: 1 (25,0%)"
+    widths = {len(ln) for ln in lines[:10]}
+    assert len(widths) == 1  # aligned: every row as wide as the header rule
+    en = statistik.format_table(st, "en").splitlines()
+    assert en[0].split() == ["Principle", "Compliant", "SOPs", "Share"]
+    assert en[2].endswith("3/4   75.0%")
+    assert en[-1] == "SOPs: 4; with no finding at all: 1 (25.0%)"
+
+
+def test_statistik_empty():
+    from sopc import statistik
+
+    st = statistik.compute([], [])
+    assert st.total == 0 and st.clean_share is None
+    table = statistik.format_table(st)
+    assert "0/0" in table and table.splitlines()[-1] == "Jumlah SOP: 0; tanpa temuan sama sekali: 0 (-)"

@@ -169,7 +169,8 @@ def _text_block(text: str) -> dict:
 
 def _first_paragraph(doc: str) -> str:
     paras = [p.strip() for p in doc.strip().split("\n\n") if p.strip()]
-    return " ".join(paras[0].split()) if paras else ""
+    text = " ".join(paras[0].split()) if paras else ""
+    return text if len(text) <= 1000 else text[:999].rstrip() + "…"
 
 
 def _sarif_rule(rule, lang: str, level: Level | None = None, enabled: bool = True) -> dict:
