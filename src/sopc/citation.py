@@ -1,0 +1,376 @@
+"""Parser for Indonesian regulation citations (``dasar_hukum`` entries, KH rules).
+
+``parse_citation("Peraturan Daerah Kabupaten Contoh Nomor 3 Tahun 2021 tentang Reklame")``
+gives a :class:`Citation` with the kind of regulation and its rank in the hierarchy of
+UU 12/2011 (Pasal 7 and 8), the number, year, title and, for regional regulations, the
+region. Full names and the usual abbreviations are accepted (UU, Perppu, PP, Perpres,
+Permen..., PermenPANRB, Permendagri, PMK, Perka..., Perda, Pergub, Perbup, Perwal,
+Keputusan..., Surat Edaran...), in any case, with a trailing ";" or ".".
+
+Ranks (lower = higher in the hierarchy)::
+
+    1 UUD 1945
+    2 UU / Perppu
+    3 PP
+    4 Perpres
+    5 ministerial and agency regulations (Permen, PMK, Peraturan BPS, Peraturan Kepala ...)
+    6 Perda Provinsi
+    7 Perda Kabupaten/Kota
+    8 regional head regulations (Pergub, Perbup, Perwal), Peraturan Desa
+    9 Keputusan, Instruksi
+    10 Surat Edaran
+
+``REPEALED`` is the built-in list of repealed regulations used by KH04.
+
+Known limits: a citation whose kind is not recognised gives ``None``; the issuer of a
+ministerial regulation is only recognised for a few ministries (PANRB, Dalam Negeri,
+Keuangan), which matters only for telling apart two Permen with the same number and year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Form problems (KH02); a citation without problems is well formed.
+NO_NOMOR = "no-nomor"            # no "Nomor <n>"
+NOMOR_WORD = "nomor-word"        # "No." / "Nomer" instead of "Nomor"
+NO_TAHUN = "no-tahun"            # no "Tahun <yyyy>"
+NO_TENTANG = "no-tentang"        # no "tentang <judul>"
+ORDER = "order"                  # "tentang" before "Nomor"
+
+_SPACE_RE = re.compile(r"\s+")
+_LEAD_RE = re.compile(r"^(?:\d{1,3}[.)]|[-•*])\s*")
+_TRAIL_RE = re.compile(r"[\s;.,:]+$")
+_TENTANG_RE = re.compile(r"\btentang\b", re.IGNORECASE)
+_NOMOR_RE = re.compile(r"\b(nomor|nomer|no)\b\.?\s*:?\s*(?P<n>[^\s,;]+)", re.IGNORECASE)
+_TAHUN_RE = re.compile(r"^tahun\s+(\d{4})\b\s*(.*)$", re.IGNORECASE)
+_YEAR_ANY_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SHORT_RE = re.compile(r"^(?P<j>.+?)\s+(?P<n>\d+[A-Za-z]?)\s*/\s*(?P<y>\d{4})$")
+_SHORT_NOMOR_RE = re.compile(r"^(?P<n>\d+[A-Za-z]?)/(?P<y>\d{4})$")
+_JENIS_YEAR_RE = re.compile(r"^(?P<j>.+?)\s+(?:tahun\s+)?(?P<y>\d{4})$", re.IGNORECASE)
+_EMBEDDED_YEAR_RE = re.compile(r"/((?:19|20)\d\d)$")
+
+# (pattern on the folded jenis text, kind, rank, label)
+_KINDS = [(re.compile(p), k, r, lab) for p, k, r, lab in [
+    (r"^(?:undang[- ]undang dasar|uud)\b", "UUD", 1, "UUD"),
+    (r"^(?:peraturan pemerintah pengganti undang[- ]undang|perppu|perpu)\b", "PERPPU", 2, "Perppu"),
+    (r"^(?:undang[- ]undang|uu)\b", "UU", 2, "UU"),
+    (r"^(?:peraturan pemerintah|pp)\b", "PP", 3, "PP"),
+    (r"^(?:peraturan presiden|perpres)\b", "PERPRES", 4, "Perpres"),
+    (r"^(?:peraturan daerah|perda|qanun)\b", "PERDA", 7, "Perda"),
+    (r"^(?:peraturan gubernur|pergub)\b", "PERGUB", 8, "Pergub"),
+    (r"^(?:peraturan bupati|perbup)\b", "PERBUP", 8, "Perbup"),
+    (r"^(?:peraturan wali ?kota|perwal|perwali|perwako)\b", "PERWAL", 8, "Perwal"),
+    (r"^(?:peraturan kepala daerah|perkada)\b", "PERKADA", 8, "Perkada"),
+    (r"^(?:peraturan (?:kepala )?desa|perdes|perkades)\b", "PERDES", 8, "Peraturan Desa"),
+    (r"^(?:peraturan menteri|permen\w*|pmk|peraturan bersama|peraturan kepala|perka\w*"
+     r"|peraturan [a-z]\w*|per(?:bps|lkpp|bkn|ban|lem)\b)", "PERMEN", 5,
+     "Peraturan Menteri/Lembaga"),
+    (r"^(?:keputusan|kepmen\w*|keppres|kepres|kepgub|kepbup|kepwal|surat keputusan|sk)\b",
+     "KEPUTUSAN", 9, "Keputusan"),
+    (r"^(?:instruksi|inpres|inmen\w*)\b", "INSTRUKSI", 9, "Instruksi"),
+    (r"^(?:surat edaran|se)\b", "SE", 10, "Surat Edaran"),
+]]
+
+_ISSUERS = [(re.compile(p), k) for p, k in [
+    (r"panrb|pan-rb|pan rb|pendayagunaan aparatur|menpan|permenpan", "PANRB"),
+    (r"dagri|dalam negeri", "DAGRI"),
+    (r"^pmk\b|keuangan|permenkeu", "KEUANGAN"),
+    (r"^(?:keputusan presiden|keppres|kepres)\b", "PRESIDEN"),
+]]
+
+_REGION_PREFIX_RE = re.compile(
+    r"^(?:peraturan daerah|perda|qanun|peraturan gubernur|pergub|peraturan bupati|perbup"
+    r"|peraturan wali ?kota|perwal|perwali|perwako)\b\s*", re.IGNORECASE)
+_REGION_SUBS = [(re.compile(p, re.IGNORECASE), r) for p, r in [
+    (r"^(?:pemerintah\s+)?(?:daerah\s+)?", ""),
+    (r"^pemkab\.?\s+", "Kabupaten "),
+    (r"^pemkot\.?\s+", "Kota "),
+    (r"^pemprov\.?\s+", "Provinsi "),
+    (r"^kab(?:\.\s*|\s+)", "Kabupaten "),
+    (r"^kabupaten\s+", "Kabupaten "),
+    (r"^kota\s*madya\s+", "Kota "),
+    (r"^kota\s+", "Kota "),
+    (r"^(?:prov\.\s*|prov\s+|propinsi\s+|provinsi\s+)", "Provinsi "),
+]]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One parsed ``dasar_hukum`` entry."""
+
+    text: str                    # as written, trimmed
+    jenis_text: str              # the kind as written: "Peraturan Daerah Kabupaten Contoh"
+    kind: str                    # UUD UU PERPPU PP PERPRES PERMEN PERDA PERGUB PERBUP PERWAL ...
+    jenis: str                   # short label for messages: "UU", "Perda", "Peraturan Menteri/Lembaga"
+    rank: int                    # 1 (UUD) .. 10 (Surat Edaran)
+    nomor: str | None = None
+    tahun: int | None = None
+    tentang: str | None = None
+    region: str | None = None    # "Kabupaten Contoh", "Kota Batam", "Provinsi Jawa Timur"
+    issuer: str | None = None    # PANRB, DAGRI, KEUANGAN, PRESIDEN, or the folded issuer text
+    problems: tuple[str, ...] = ()
+
+    @property
+    def well_formed(self) -> bool:
+        return not self.problems
+
+    @property
+    def short(self) -> str:
+        """"UU 25/2009", "Perda Kabupaten Contoh 3/2021": for messages."""
+        head = self.jenis if not self.region else f"{self.jenis} {self.region}"
+        if self.nomor and self.tahun and not self.nomor.endswith(str(self.tahun)):
+            return f"{head} {self.nomor}/{self.tahun}"
+        if self.nomor:
+            return f"{head} {self.nomor}"
+        if self.tahun:
+            return f"{head} {self.tahun}"
+        return head
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub(" ", str(text)).strip()
+
+
+def region_key(text: str | None) -> str:
+    """Canonical comparison key of a region: "Kab. Contoh", "Kabupaten  Contoh",
+    "Pemerintah Kabupaten Contoh" → "kabupaten contoh"."""
+    if not text:
+        return ""
+    return canonical_region(text).casefold()
+
+
+def canonical_region(text: str) -> str:
+    """"Kab. Contoh" → "Kabupaten Contoh", "Prov. Jawa Timur" → "Provinsi Jawa Timur",
+    "Kotamadya Batam" → "Kota Batam"; leading "Pemerintah (Daerah)" dropped."""
+    t = _norm(text).strip(" ,.;")
+    for rx, rep in _REGION_SUBS:
+        t = rx.sub(rep, t, count=1)
+    return t.strip()
+
+
+def region_level(region: str | None) -> str | None:
+    """"provinsi", "kabupaten", "kota" or None."""
+    if not region:
+        return None
+    first = canonical_region(region).split(" ", 1)[0].casefold()
+    return first if first in ("provinsi", "kabupaten", "kota") else None
+
+
+def _region(kind: str, jenis_text: str) -> tuple[str | None, int | None]:
+    rest = _REGION_PREFIX_RE.sub("", jenis_text, count=1).strip(" ,.")
+    if not rest:
+        return None, None
+    r = canonical_region(rest)
+    level = region_level(r)
+    if kind == "PERBUP":
+        return (r if level == "kabupaten" else f"Kabupaten {r}"), None
+    if kind == "PERWAL":
+        return (r if level == "kota" else f"Kota {r}"), None
+    if kind == "PERGUB":
+        return (r if level == "provinsi" else f"Provinsi {r}"), None
+    # Perda / Qanun
+    if level == "provinsi":
+        return r, 6
+    if level in ("kabupaten", "kota"):
+        return r, 7
+    low = r.casefold()
+    if low == "aceh" or low.startswith(("dki ", "daerah istimewa")):
+        return f"Provinsi {r}", 6
+    return r, 7
+
+
+def _classify(jenis_text: str):
+    f = _norm(jenis_text).casefold()
+    for rx, kind, rank, label in _KINDS:
+        if rx.match(f):
+            return kind, rank, label
+    return None
+
+
+def _issuer(kind: str, jenis_text: str) -> str | None:
+    if kind not in ("PERMEN", "KEPUTUSAN", "INSTRUKSI", "SE"):
+        return None
+    f = _norm(jenis_text).casefold()
+    for rx, key in _ISSUERS:
+        if rx.search(f):
+            return key
+    return f or None
+
+
+@lru_cache(maxsize=4096)
+def parse_citation(text: str) -> Citation | None:
+    """Parse one ``dasar_hukum`` entry; ``None`` when its kind is not recognised.
+
+    The result carries ``problems`` when the entry is not of the form
+    ``<jenis> Nomor <n> Tahun <yyyy> tentang <judul>``. Accepted without problems:
+    the UUD 1945 (no number, no title) and numbers that carry their own year as they
+    are officially cited ("Nomor 190/PMK.05/2012", "Nomor PER/21/M.PAN/11/2008")
+    without a separate "Tahun".
+    """
+    t = _TRAIL_RE.sub("", _LEAD_RE.sub("", _norm(text)))
+    if not t:
+        return None
+    problems: list[str] = []
+    nomor: str | None = None
+    tahun: int | None = None
+    tentang: str | None = None
+
+    mt = _TENTANG_RE.search(t)
+    head = t[:mt.start()].strip() if mt else t
+    tail = t[mt.end():].strip() if mt else ""
+    mn = _NOMOR_RE.search(head)
+    if mn is None and tail:
+        mn2 = _NOMOR_RE.search(tail)
+        if mn2 is not None:           # "Perda tentang Reklame Nomor 3 Tahun 2021"
+            problems.append(ORDER)
+            after = tail[mn2.end():].strip()
+            tail = tail[:mn2.start()].strip()
+            head = f"{head} {mn2.group(0)} {after}".strip()
+            mn = _NOMOR_RE.search(head)
+    jenis_text = head
+    if mn is not None:
+        jenis_text = head[:mn.start()].strip()
+        nomor = mn.group("n").strip(".,;:")
+        if mn.group(1).lower() != "nomor":
+            problems.append(NOMOR_WORD)
+        after = head[mn.end():].strip()
+        my = _TAHUN_RE.match(after)
+        ms = _SHORT_NOMOR_RE.match(nomor)
+        if my:
+            tahun = int(my.group(1))
+        elif ms:                        # "No. 25/2009"
+            nomor, tahun = ms.group("n"), int(ms.group("y"))
+            problems.append(NO_TAHUN)
+        else:
+            me = _EMBEDDED_YEAR_RE.search(nomor)
+            if me:                      # 190/PMK.05/2012 carries its year
+                tahun = int(me.group(1))
+            else:
+                ya = _YEAR_ANY_RE.search(after)
+                if ya:
+                    tahun = int(ya.group(1))
+                problems.append(NO_TAHUN)
+    else:
+        ms = _SHORT_RE.match(head)
+        mj = _JENIS_YEAR_RE.match(head)
+        if ms:                          # "UU 25/2009"
+            jenis_text, nomor, tahun = ms.group("j"), ms.group("n"), int(ms.group("y"))
+            problems.extend([NO_NOMOR, NO_TAHUN])
+        elif mj:                        # "UUD 1945", "... Tahun 1945"
+            jenis_text, tahun = mj.group("j"), int(mj.group("y"))
+            problems.append(NO_NOMOR)
+        else:
+            problems.extend([NO_NOMOR, NO_TAHUN])
+    if mt:
+        tentang = tail or None
+    if not tentang and NO_TENTANG not in problems:
+        problems.append(NO_TENTANG)
+
+    cls = _classify(jenis_text)
+    if cls is None:
+        return None
+    kind, rank, label = cls
+    if kind == "UUD":
+        problems = [p for p in problems if p not in (NO_NOMOR, NO_TENTANG)]
+        if tahun is not None:
+            problems = [p for p in problems if p != NO_TAHUN]
+    region = None
+    if kind in ("PERDA", "PERGUB", "PERBUP", "PERWAL"):
+        region, r = _region(kind, jenis_text)
+        if r is not None:
+            rank = r
+            label = "Perda Provinsi" if r == 6 else "Perda"
+    return Citation(
+        text=t, jenis_text=_norm(jenis_text), kind=kind, jenis=label, rank=rank, nomor=nomor, tahun=tahun,
+        tentang=tentang, region=region, issuer=_issuer(kind, jenis_text),
+        problems=tuple(dict.fromkeys(problems)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Repealed regulations (KH04)
+
+_UU_ASN = "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara"
+_UU_PEMDA = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
+_UU_HKPD = ("Undang-Undang Nomor 1 Tahun 2022 tentang Hubungan Keuangan antara Pemerintah "
+            "Pusat dan Pemerintahan Daerah")
+_UU_CIPTAKER = ("Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah "
+                "Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi "
+                "Undang-Undang")
+_PP_DISIPLIN = "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil"
+_PERPRES_PBJ = ("Peraturan Presiden Nomor 16 Tahun 2018 tentang Pengadaan Barang/Jasa "
+                "Pemerintah sebagaimana telah diubah dengan Peraturan Presiden Nomor 12 "
+                "Tahun 2021")
+
+#: (kind, nomor, tahun, issuer or None, what it was, replacement)
+REPEALED: tuple[tuple[str, str, int, str | None, str, str], ...] = (
+    ("PERMEN", "PER/21/M.PAN/11/2008", 2008, None,
+     "Pedoman Penyusunan SOP Administrasi Pemerintahan",
+     "Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar "
+     "Operasional Prosedur Administrasi Pemerintahan"),
+    ("UU", "22", 1999, None, "Pemerintahan Daerah", _UU_PEMDA),
+    ("UU", "32", 2004, None, "Pemerintahan Daerah", _UU_PEMDA),
+    ("UU", "8", 1974, None, "Pokok-Pokok Kepegawaian", _UU_ASN),
+    ("UU", "43", 1999, None, "Perubahan atas UU 8/1974 (Kepegawaian)", _UU_ASN),
+    ("UU", "5", 2014, None, "Aparatur Sipil Negara", _UU_ASN),
+    ("UU", "10", 2004, None, "Pembentukan Peraturan Perundang-undangan",
+     "Undang-Undang Nomor 12 Tahun 2011 tentang Pembentukan Peraturan Perundang-undangan"),
+    ("UU", "28", 2009, None, "Pajak Daerah dan Retribusi Daerah", _UU_HKPD),
+    ("UU", "33", 2004, None, "Perimbangan Keuangan Pusat dan Daerah", _UU_HKPD),
+    ("UU", "11", 2020, None, "Cipta Kerja", _UU_CIPTAKER),
+    ("PERPPU", "2", 2022, None, "Cipta Kerja", _UU_CIPTAKER),
+    ("PP", "30", 1980, None, "Disiplin PNS", _PP_DISIPLIN),
+    ("PP", "53", 2010, None, "Disiplin PNS", _PP_DISIPLIN),
+    ("PP", "46", 2011, None, "Penilaian Prestasi Kerja PNS",
+     "Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil"),
+    ("PP", "24", 2005, None, "Standar Akuntansi Pemerintahan",
+     "Peraturan Pemerintah Nomor 71 Tahun 2010 tentang Standar Akuntansi Pemerintahan"),
+    ("PP", "58", 2005, None, "Pengelolaan Keuangan Daerah",
+     "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah"),
+    ("PP", "41", 2007, None, "Organisasi Perangkat Daerah",
+     "Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah"),
+    ("PERPRES", "54", 2010, None, "Pengadaan Barang/Jasa Pemerintah", _PERPRES_PBJ),
+    ("KEPUTUSAN", "80", 2003, "PRESIDEN", "Pengadaan Barang/Jasa Pemerintah", _PERPRES_PBJ),
+    ("PERMEN", "13", 2006, "DAGRI", "Pedoman Pengelolaan Keuangan Daerah",
+     "Peraturan Menteri Dalam Negeri Nomor 77 Tahun 2020 tentang Pedoman Teknis "
+     "Pengelolaan Keuangan Daerah"),
+)
+
+
+def _nomor_key(nomor: str | None) -> str:
+    return re.sub(r"\s+", "", nomor or "").upper().lstrip("0") or "0"
+
+
+_REPEALED_INDEX: dict[tuple[str, str, int], list[tuple[str | None, str]]] = {}
+for _k, _n, _y, _iss, _old, _new in REPEALED:
+    _REPEALED_INDEX.setdefault((_k, _nomor_key(_n), _y), []).append((_iss, _new))
+
+
+def repealed_replacement(c: Citation | None) -> str | None:
+    """The replacement of a cited regulation in the built-in :data:`REPEALED` list,
+    matched by (kind, nomor, tahun) (and the issuer for ministerial regulations and
+    Keppres), or ``None``."""
+    if c is None or not c.nomor or not c.tahun:
+        return None
+    for issuer, new in _REPEALED_INDEX.get((c.kind, _nomor_key(c.nomor), c.tahun), ()):
+        if issuer is None or issuer == c.issuer:
+            return new
+    return None
+
+
+def same_regulation(a: Citation | None, b: Citation | None) -> bool:
+    """Do two citations name the same regulation (kind, nomor, tahun, issuer)?"""
+    if a is None or b is None or not a.nomor or not a.tahun:
+        return False
+    if (a.kind, _nomor_key(a.nomor), a.tahun) != (b.kind, _nomor_key(b.nomor), b.tahun):
+        return False
+    return a.issuer is None or b.issuer is None or a.issuer == b.issuer or a.kind not in (
+        "PERMEN", "KEPUTUSAN", "INSTRUKSI", "SE")
+
+
+def citation_key(text: str) -> str:
+    """Normalised text for substring matching (case, spaces, trailing punctuation)."""
+    return _TRAIL_RE.sub("", _norm(text)).casefold()

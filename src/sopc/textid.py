@@ -1,0 +1,363 @@
+"""Cheap heuristics for Indonesian activity text (the KJ rules).
+
+Everything here is table lookups and regexes compiled at import time: the whole rule
+catalog must run in about a millisecond per SOP, so no function compiles a pattern or
+builds a table per call.
+
+Public functions:
+
+* :func:`is_verb_first` -- does an ``uraian`` start with a verb and without a subject?
+* :func:`is_passive_start` -- does it start with a ``di-`` passive verb?
+* :func:`active_form` -- best-effort active (``meN-``) form of a ``di-`` verb, for hints.
+* :func:`starts_with_checking_verb` -- starts with memeriksa/memverifikasi/menilai...?
+* :func:`condition_markers` -- jika/apabila/bila/bilamana/kalau as whole words.
+* :func:`acronyms` -- all-caps words (SPM, SP2D), roman numerals excluded.
+* :func:`defined_acronyms` / :func:`spelled_out` -- "Surat Perintah Membayar (SPM)".
+* :func:`actor_prefix` -- the actor label an uraian starts with.
+* :func:`first_words` / :func:`brief` -- short quotes for messages.
+
+Known limits (documented, tested): the verb test is morphological, not a dictionary.
+A base verb missing from :data:`BASE_VERBS` ("Antre di loket") is reported as not a
+verb; a noun that happens to look like ``me-``/``ber-``/``ter-`` and is missing from
+:data:`NOT_VERBS` is accepted as a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# ---------------------------------------------------------------------------
+# Word tables
+
+#: Base (imperative / root) verbs and loan verbs accepted at the start of an uraian.
+BASE_VERBS: frozenset[str] = frozenset("""
+    ajukan ambil antar antarkan arsipkan bagikan bayar baca balas bandingkan bawa beri
+    berikan buat buka cari catat cek ceklis check cetak copy daftarkan datang
+    disposisikan download edit email entri entry foto fotokopi hapus hitung hubungi
+    identifikasi ikuti input isi isikan jawab kaji kembalikan kerjakan ketik kirim
+    kirimkan klarifikasi klik konfirmasi koordinasikan kumpulkan laksanakan lakukan
+    laporkan lengkapi lihat login logout masuk masukkan minta mintakan monitor mulai
+    olah paraf pastikan pelajari pelihara perbaiki perbarui periksa perhatikan pesan
+    pilih pindai posting print proses publikasikan rekam rekap registrasi review revisi
+    sahkan salin sampaikan scan selesai serahkan setujui share siapkan simpan stempel
+    submit susun tambahkan tanyakan tekan teliti telepon tempel tentukan terbitkan
+    terima teruskan tetapkan tik tindaklanjuti tolak tulis tunggu ubah ukur umumkan
+    undang unduh unggah update upload validasi verifikasi evaluasi approve
+    tandatangani bubuhkan legalisir
+""".split())
+
+#: Two-word base verbs.
+BASE_VERBS_2: frozenset[str] = frozenset({
+    "tanda tangani", "tindak lanjuti", "log in", "follow up", "cross check",
+    "crosscheck data",
+})
+
+#: Words that look like a verb prefix (me-/ber-/ter-/di-/per-) but are not verbs,
+#: plus other common nouns that start activity texts in real SOPs.
+NOT_VERBS: frozenset[str] = frozenset("""
+    meja media mediasi medis medan menteri menu menit merek merk meter meterai metode
+    metodologi mekanisme mesin merah memo memori memorandum mental mentor menara
+    merdeka metadata member meeting mebel megah melati mesjid mekanik
+    berkas berita beras berat beranda berapa beres berlian berkat bendahara benda
+    terminal termin tersangka terdakwa tertanggal teras terigu terapi teroris ternak
+    tersebut terakhir teritori
+    dinas direktur direktorat direksi dirjen dirut diklat digital digitalisasi diskusi
+    dividen divisi dinding diagram dimensi diploma diplomasi diesel distrik disposisi
+    distribusi diskon dispensasi diri dini dingin dinamika dinamis direktori disiplin
+    disertasi diskresi dialog diameter dies dinasti disket display distributor disk
+    dikte diare diet digit dilema dioda dipan diorama
+    surat dokumen data daftar formulir laporan rapat aplikasi sistem
+    tindakan gerakan masukan cetakan tembakan bukan ikan akan
+""".split())
+
+#: Subject words: an uraian must not start with who does it (the column says that).
+SUBJECT_WORDS: frozenset[str] = frozenset("""
+    pengguna petugas pemohon pegawai kepala staf staff operator tim bagian seksi
+    subbagian subbag bidang masyarakat pejabat pimpinan atasan sekretaris ketua anggota
+    pelaksana pelapor peserta penyedia panitia pokja unit satker sekretariat loket
+    customer user klien pelanggan warga penduduk pihak karyawan asn pns admin
+    administrator verifikator kasir tamu pengunjung pasien mahasiswa siswa dosen guru
+    kasi kasie kasubag kasubbag kasubid kabag kabid kadis kaban kaur sekdis sekda sekcam
+    camat lurah kades sekdes bupati walikota wali gubernur ppk pptk ppspm kpa
+    saya kami kita anda ia dia mereka beliau
+""".split())
+
+#: Conjunctions, prepositions and adverbs that push the verb away from the start.
+CONNECTIVES: frozenset[str] = frozenset("""
+    setelah sesudah sebelum jika apabila bila bilamana kalau jikalau ketika saat
+    sewaktu selama pada dalam untuk guna agar supaya kemudian lalu selanjutnya
+    berikutnya lantas sambil sementara dan atau serta dengan oleh dari ke di bersama
+    beserta berdasarkan terhadap terkait terlebih termasuk sesuai melalui menurut
+    mengenai menjelang meskipun meski melainkan memang yang bahwa semua seluruh setiap
+    tiap harus wajib perlu dapat bisa akan sudah telah segera tidak belum hanya
+""".split())
+
+#: Verbs that make a decision's uraian a check (KJ04).
+CHECKING_VERBS: frozenset[str] = frozenset("""
+    memeriksa memverifikasi menilai menyetujui meneliti mengecek memastikan menelaah
+    mengevaluasi memutuskan menguji mencocokkan memvalidasi mengoreksi mempertimbangkan
+    menentukan menimbang mengkaji mereviu mereview menganalisis menganalisa
+    membandingkan memilih mengonfirmasi mengkonfirmasi mengklarifikasi meninjau
+    mengidentifikasi menyeleksi memproses memeriksakan menanyakan
+    periksa cek verifikasi validasi teliti pastikan kaji tentukan setujui apakah
+""".split())
+
+#: Acronyms every reader of an SOP AP knows; never reported by KJ06.
+KNOWN_ACRONYMS: frozenset[str] = frozenset(
+    "SOP AP RI WIB WITA WIT PDF JPG JPEG PNG KB MB GB".split()
+)
+
+# ---------------------------------------------------------------------------
+# Regexes (compiled once)
+
+_LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[•*·\-–—]*(?:(?:\d{1,3}|[a-zA-Z])[.)]\s+)?[\s\"'“”‘’(\[]*")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_PASSIVE_RE = re.compile(r"^di(?:-)?[a-z]{3,}")
+_ACTIVE_RE = re.compile(
+    r"^(?:me(?:-[a-z]{2,}|[a-z]{3,})|memper[a-z]{2,}|ber(?:-[a-z]{2,}|[a-z]{2,})|ter[a-z]{2,})$")
+_KAN_RE = re.compile(r"^[a-z]{3,}kan$")
+_PER_IMP_RE = re.compile(r"^per[a-z]{3,}(?:kan|i)$")
+_NOUN_PE_RE = re.compile(r"^pe[a-z]{3,}")
+_NOUN_KE_AN_RE = re.compile(r"^ke[a-z]{3,}an$")
+_CONDITION_RE = re.compile(r"\b(jika|apabila|bilamana|bila|kalau|jikalau)\b", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]+\b")
+_ROMAN_RE = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+_DEF_AFTER_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z0-9])\s*\)")
+_DEF_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9]+)\s*\(\s*([^()]{3,}?)\s*\)")
+_LOWER_RE = re.compile(r"[a-z]")
+_WORDS_RE = re.compile(r"[A-Za-z0-9]+")
+
+# Reasons returned by is_verb_first.
+OK_PREFIX = "prefix"        # me-/ber-/ter- verb
+OK_BASE = "base"            # base or loan verb from the list
+OK_IMPERATIVE = "imperative"  # ...-kan / per-...-i imperative
+OK_PASSIVE = "passive"      # di- verb (a verb; KJ02 reports the passive voice)
+OK_QUESTION = "question"    # "Apakah ...?" (a decision question)
+EMPTY = "empty"
+ACTOR = "actor"             # starts with an actor label of this SOP
+SUBJECT = "subject"         # starts with a subject word (petugas, pemohon ...)
+CONNECTIVE = "connective"   # Setelah, Jika, Apabila, Untuk ...
+NOUN = "noun"               # Persetujuan, Pembayaran, Berkas ...
+NOT_VERB = "not-verb"       # anything else
+
+
+def _strip_lead(text: str) -> str:
+    """Drop leading bullets, numbering ("1.", "a)") and quotes."""
+    return _LEAD_RE.sub("", text, count=1)
+
+
+def _first_two(text: str) -> tuple[str, str]:
+    it = _WORD_RE.finditer(text)
+    m1 = next(it, None)
+    if m1 is None or m1.start() != 0:
+        return "", ""
+    m2 = next(it, None)
+    return m1.group(0).lower(), (m2.group(0).lower() if m2 else "")
+
+
+def first_words(text: str, n: int = 1) -> str:
+    """The first ``n`` words of ``text`` as written (for quoting in messages)."""
+    words = str(text).split()
+    return " ".join(words[:n])
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at a word boundary near ``limit`` with an ellipsis."""
+    t = " ".join(str(text).split())
+    if len(t) <= limit:
+        return t
+    cut = t.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    return t[:cut].rstrip(" ,;:") + "…"
+
+
+def actor_prefix(text: str, labels: Iterable[str]) -> str | None:
+    """The actor label ``text`` starts with (case and spaces ignored), or None."""
+    folded = " ".join(_strip_lead(str(text)).split()).casefold()
+    for label in labels:
+        lab = " ".join(str(label).split()).casefold()
+        if not lab:
+            continue
+        if folded.startswith(lab) and (len(folded) == len(lab) or not folded[len(lab)].isalnum()):
+            return label
+    return None
+
+
+def classify_word(word: str, nxt: str = "") -> str:
+    """Classify a lowercase first word (``nxt`` is the following word, for two-word
+    verbs). Returns one of the reason constants."""
+    w = word.lower()
+    if not w:
+        return NOT_VERB
+    if w == "apakah":
+        return OK_QUESTION
+    if nxt and f"{w} {nxt}" in BASE_VERBS_2:
+        return OK_BASE
+    if w in BASE_VERBS:
+        return OK_BASE
+    if w in CONNECTIVES:
+        return CONNECTIVE
+    if w in SUBJECT_WORDS:
+        return SUBJECT
+    if w in NOT_VERBS:
+        return NOUN
+    if "-" in w:
+        head = w.split("-", 1)[0]
+        if head in ("me", "men", "mem", "meng", "ber"):
+            return OK_PREFIX
+        if head == "di":
+            return OK_PASSIVE
+        w = w.replace("-", "")
+    if _PASSIVE_RE.match(w):
+        return OK_PASSIVE
+    if len(w) >= 5 and _ACTIVE_RE.match(w):
+        return OK_PREFIX
+    if _PER_IMP_RE.match(w):
+        return OK_IMPERATIVE
+    if _KAN_RE.match(w) and not w.startswith(("pe", "ke")):
+        return OK_IMPERATIVE
+    if _NOUN_PE_RE.match(w) or _NOUN_KE_AN_RE.match(w) or (len(w) > 4 and w.endswith("an")):
+        return NOUN
+    return NOT_VERB
+
+
+def is_verb_first(text: str, actor_labels: Iterable[str] = ()) -> tuple[bool, str]:
+    """Does ``text`` (an ``uraian``) start with a verb and without a subject?
+
+    Returns ``(ok, reason)``; ``reason`` is one of the constants of this module:
+    ``prefix``/``base``/``imperative``/``passive``/``question`` when ok, else
+    ``empty``, ``actor`` (starts with an actor label of the SOP), ``subject``
+    (pengguna, petugas, pemohon...), ``connective`` (Setelah, Jika...), ``noun``
+    (Persetujuan, Pembayaran, Berkas...) or ``not-verb``.
+
+    A ``di-`` passive verb counts as a verb here; KJ02 reports the passive voice.
+    """
+    t = _strip_lead(str(text))
+    if not t.strip():
+        return False, EMPTY
+    if actor_prefix(t, actor_labels):
+        return False, ACTOR
+    w1, w2 = _first_two(t)
+    if not w1:
+        return False, NOT_VERB
+    reason = classify_word(w1, w2)
+    return reason in (OK_PREFIX, OK_BASE, OK_IMPERATIVE, OK_PASSIVE, OK_QUESTION), reason
+
+
+def is_passive_start(text: str) -> str:
+    """The ``di-`` passive verb ``text`` starts with ("Diperiksa"), or ``""``.
+
+    Nouns that begin with "di" (Dinas, Direktur, Dirjen, Diklat, Digital, Diskusi,
+    Divisi, Disposisi...) are not passive verbs.
+    """
+    t = _strip_lead(str(text))
+    m = _WORD_RE.match(t)
+    if not m:
+        return ""
+    word = m.group(0)
+    w = word.lower()
+    if w in NOT_VERBS or w in CONNECTIVES or w in SUBJECT_WORDS:
+        return ""
+    if w.startswith("di-") or _PASSIVE_RE.match(w):
+        return word
+    return ""
+
+
+_NASAL = {
+    "p": ("mem", True), "b": ("mem", False), "f": ("mem", False), "v": ("mem", False),
+    "t": ("men", True), "d": ("men", False), "c": ("men", False), "j": ("men", False),
+    "z": ("men", False), "s": ("meny", True),
+    "k": ("meng", True), "g": ("meng", False), "h": ("meng", False),
+    "a": ("meng", False), "e": ("meng", False), "i": ("meng", False),
+    "o": ("meng", False), "u": ("meng", False),
+    "l": ("me", False), "m": ("me", False), "n": ("me", False), "r": ("me", False),
+    "w": ("me", False), "y": ("me", False),
+}
+_VOWELS = frozenset("aeiou")
+
+
+def active_form(passive_word: str) -> str:
+    """Best-effort active form of a ``di-`` verb, for a hint in a message:
+    Diperiksa → Memeriksa, Disetujui → Menyetujui, Dikirim → Mengirim,
+    Diperbaiki → Memperbaiki, Diproses → Memproses. Returns ``""`` when unsure."""
+    w = passive_word.lower().replace("-", "")
+    if not w.startswith("di") or len(w) < 4:
+        return ""
+    base = w[2:]
+    if base.startswith("per") and len(base) > 4 and base[3] not in _VOWELS:
+        out = "memper" + base[3:]
+    else:
+        prefix, drops = _NASAL.get(base[0], ("me", False))
+        # a consonant cluster (proses, klarifikasi, transfer) keeps its first letter
+        if drops and len(base) > 1 and base[1] not in _VOWELS:
+            drops = False
+        out = prefix + (base[1:] if drops else base)
+    return out[:1].upper() + out[1:]
+
+
+def starts_with_checking_verb(text: str) -> bool:
+    """Does ``text`` start with a checking verb (memeriksa, memverifikasi, menilai,
+    menyetujui, meneliti, mengecek, memastikan, menelaah...) or "Apakah"?"""
+    w1, _ = _first_two(_strip_lead(str(text)))
+    return w1 in CHECKING_VERBS
+
+
+def condition_markers(text: str) -> list[str]:
+    """Condition markers in ``text`` (jika, apabila, bila, bilamana, kalau, jikalau),
+    as whole words, lowercase, in order. "maka" is not needed."""
+    if not text:
+        return []
+    return [m.group(1).lower() for m in _CONDITION_RE.finditer(str(text))]
+
+
+def _is_shouting(text: str, found: list[str]) -> bool:
+    """A text written in capitals (a heading) is not a list of acronyms."""
+    if len(found) < 3:
+        return False
+    words = _WORDS_RE.findall(text)
+    return len(found) * 5 >= len(words) * 3
+
+
+def acronyms(text: str) -> list[str]:
+    """All-caps words of two or more letters, digits allowed after the first letter
+    (SPM, SP2D, KPPN, e-KTP → KTP), in order, repeated ones included. Roman numerals
+    (II, IV, XII) and texts written entirely in capitals are skipped; so are words
+    glued to lowercase letters (PermenPANRB)."""
+    if not text:
+        return []
+    found = [w for w in _ACRONYM_RE.findall(str(text))
+             if not _ROMAN_RE.match(w) and sum(ch.isalpha() for ch in w) >= 2]
+    if found and _is_shouting(str(text), found):
+        return []
+    return found
+
+
+def defined_acronyms(texts: Iterable[str]) -> set[str]:
+    """Acronyms spelled out somewhere in ``texts``: "Surat Perintah Membayar (SPM)"
+    or "SPM (Surat Perintah Membayar)". The long form must contain a word starting
+    with the acronym's first letter."""
+    out: set[str] = set()
+    for text in texts:
+        if not text or "(" not in text:
+            continue
+        for m in _DEF_AFTER_RE.finditer(text):
+            acr = m.group(1)
+            before = text[max(0, m.start() - 80):m.start()].split()[-8:]
+            first = acr[0].lower()
+            if any(w[:1].lower() == first and w.strip("(),.;:") != acr
+                   for w in before if len(w) > 1):
+                out.add(acr)
+        for m in _DEF_BEFORE_RE.finditer(text):
+            acr, long = m.group(1), m.group(2)
+            words = long.split()
+            if (len(words) >= 2 or _LOWER_RE.search(long)) and words[0][:1].lower() == acr[0].lower():
+                out.add(acr)
+    return out
+
+
+def spelled_out(acronym: str, all_texts: Iterable[str]) -> bool:
+    """Is ``acronym`` spelled out in one of ``all_texts``? (See :func:`defined_acronyms`;
+    a rule checking many acronyms should call that once.)"""
+    return acronym in defined_acronyms(all_texts)
