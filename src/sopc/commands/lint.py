@@ -178,7 +178,12 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color) -> 
 
     use_color = _use_color(color) and fmt == "text"
     config_diags = list(getattr(result, "config_diagnostics", None) or [])
-    load_diags = config_diags + _select_load_diagnostics(result, list(paths))
+    load_diags = []
+    seen: set[int] = set()
+    for d in config_diags + _select_load_diagnostics(result, list(paths)):
+        if id(d) not in seen:
+            seen.add(id(d))
+            load_diags.append(d)
     targets = list(result.targets)
     target_paths = getattr(result, "target_paths", None)
     if target_paths is not None:
