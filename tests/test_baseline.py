@@ -32,6 +32,14 @@ def test_content_key_ignores_numbers():
     assert bl.content_key(D(3)) == "uraian kegiatan # terlalu panjang (baris #)"
 
 
+def test_content_key_keeps_quoted_numbers():
+    a = D(3, code="KS01", text='keterkaitan "SOP-002/X/2026" tidak cocok (baris 35)')
+    b = D(9, code="KS01", text='keterkaitan "SOP-002/X/2026" tidak cocok (baris 41)')
+    c = D(9, code="KS01", text='keterkaitan "SOP-005/X/2026" tidak cocok (baris 41)')
+    assert bl.content_key(a) == bl.content_key(b) != bl.content_key(c)
+    assert bl.content_key(a) == 'keterkaitan "SOP-002/X/2026" tidak cocok (baris #)'
+
+
 def test_content_key_uses_rule_key_and_uraian():
     sop = fake_sop("Mengajukan permohonan", "Memeriksa  berkas")
     d = D(3, key="panjang", activity=2)

@@ -57,25 +57,38 @@ def is_source_error(d: Diagnostic) -> bool:
     return bool(re.fullmatch(r"E\d+", d.code or ""))
 
 
+_QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”|'[^']*')")
+
+
+def _strip_positions(text: str) -> str:
+    """Replace every number outside quotes by ``#``: positions (line, column, activity
+    numbers) are never quoted, while quoted text (a nomor, a ``waktu`` value, an
+    ``uraian``) is content and keeps its digits."""
+    parts = _QUOTED.split(text)
+    return "".join(p if i % 2 else _NUMBER.sub("#", p) for i, p in enumerate(parts))
+
+
 def content_key(d: Diagnostic, sop=None) -> str:
     """A key that identifies a finding by its content, not its position.
 
     Starts from the rule's key (``Diagnostic.key``, which the engine fills with the
     message text and the activity's ``uraian``) or else the Indonesian message text.
+    Every number outside quotes is replaced by ``#``: messages may name line or
+    activity numbers, which shift when lines or rows are inserted above the finding.
     When the finding belongs to an activity and the SOP is known, the activity's
-    ``uraian`` is appended unless the key already ends with it, so that findings on
-    different activities with the same message stay distinct. Every number is then
-    replaced by ``#``: messages may name line or activity numbers, which shift when
-    lines or rows are inserted above the finding.
+    ``uraian`` is appended (unless the key already ends with it), verbatim, so that
+    findings on different activities with the same message stay distinct.
     """
     base = norm_space(d.key or (d.message.id if d.message else ""))
+    uraian = ""
     if sop is not None and d.activity:
         kegiatan = getattr(sop, "kegiatan", None) or []
         if 1 <= d.activity <= len(kegiatan):
             uraian = norm_space(kegiatan[d.activity - 1].uraian or "")
-            if uraian and not base.endswith(uraian):
-                base = f"{base}|{uraian}"
-    return _NUMBER.sub("#", base)
+    if uraian and base.endswith("|" + uraian):
+        base = base[: -len(uraian) - 1]
+    key = _strip_positions(base)
+    return f"{key}|{uraian}" if uraian else key
 
 
 def baseline_path(d: Diagnostic, root: Path | None) -> str:
