@@ -5,10 +5,12 @@ writes it atomically with :func:`sopc.writer.write_site`. Nothing here prints: p
 and messages go to the ``progress`` callback (the command sends them to stderr) and the
 result says what happened (:class:`BuildResult`).
 
-Repository pages: when ``sopc.site.pages`` has ``generate(state)``, it is called with
-the :class:`SiteState` after the SOP pages are rendered; it adds its files to
-``state.files`` (and may read everything else in the state). PDF output is done by that
-hook as well (``state.options.pdf``/``pdfa``); without it ``--pdf`` is refused (exit 2).
+Repository pages: when ``sopc.site.pages`` has ``generate``, it is called after the SOP
+pages are rendered as ``generate(repo, diagnostics, ctx, env, state)`` (``state`` is a
+:class:`SiteState`: the options ``pdf``/``pdfa``/``lang``/``kertas``/``jobs`` plus the
+rendered pages and files) and returns ``{relpath: bytes}`` to add to the site. PDF output
+is done there as well; while ``sopc.site.pdf`` does not exist ``--pdf`` is refused
+(exit 2).
 
 Determinism: SOPs are processed in site-path order, no timestamps or random ids go into
 any file, and "today" comes from ``--today``/``SOURCE_DATE_EPOCH`` (only the lint rules
@@ -79,21 +81,53 @@ class SopPage:
 
 @dataclass
 class SiteState:
-    """Everything the repository pages (``sopc.site.pages.generate``) need."""
+    """Build state handed to the repository pages as their ``options`` argument:
+    ``sopc.site.pages.generate(repo, diagnostics, ctx, env, options=state)``.
+
+    Option attributes read by ``sopc.site.common.opt``: ``pdf``, ``pdfa``, ``lang``
+    (effective), ``kertas`` (the ``--kertas`` value or None), ``jobs``, ``paksa``. Extra:
+    ``pages`` (every SOP and whether its page was rendered), ``files`` (the site so far,
+    including every SOP page's HTML, e.g. for PDF rendering), ``assets``, ``out_dir``,
+    ``root``.
+    """
 
     repo: Repository
     root: Path
     ctx: Any                          # sopc.context.LintContext
     env: Any                          # the Jinja environment (sopc.render.html.environment)
     lang: str
-    options: BuildOptions
+    build_options: BuildOptions
     pages: list[SopPage]              # every SOP, site-path order
     diagnostics: list[Diagnostic]     # every finding of the repository (load + lint)
-    files: dict[str, bytes]           # the site so far; add your files here
+    files: dict[str, bytes]           # the site so far (read only)
     assets: dict[str, str]            # name -> site-relative path: css, logo, fonts
     out_dir: Path
     progress: Callable[[str], None] = lambda _t: None
     messages: list[Message] = field(default_factory=list)   # warnings to show the user
+
+    @property
+    def pdf(self) -> bool:
+        return bool(self.build_options.pdf or self.build_options.pdfa)
+
+    @property
+    def pdfa(self) -> bool:
+        return bool(self.build_options.pdfa)
+
+    @property
+    def kertas(self) -> str | None:
+        return normalise_paper(self.build_options.kertas)
+
+    @property
+    def jobs(self) -> int | None:
+        return self.build_options.jobs
+
+    @property
+    def paksa(self) -> bool:
+        return self.build_options.paksa
+
+    @property
+    def today(self):
+        return getattr(self.ctx, "today", None)
 
     def page_of(self, sop: SOP) -> SopPage | None:
         for p in self.pages:
@@ -195,14 +229,12 @@ def _site_hook():
 
 
 def pdf_available() -> bool:
-    """True when this sopc can write PDFs (the site package provides them)."""
+    """True when this sopc can write PDFs (``sopc.site.pdf`` with ``render_pdfs``)."""
     try:
         mod = importlib.import_module("sopc.site.pdf")
-    except ModuleNotFoundError:
+    except Exception:  # noqa: BLE001 - missing module or a broken system library
         return False
-    except Exception:
-        return False
-    return bool(getattr(mod, "AVAILABLE", True))
+    return hasattr(mod, "render_pdfs")
 
 
 def _layout_functions():
@@ -269,8 +301,8 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
                              "invalid SOURCE_DATE_EPOCH; it must be an integer number of seconds")) from None
     if (options.pdf or options.pdfa) and not pdf_available():
         raise BuildError(msg(
-            "PDF belum didukung oleh sopc versi ini (modul sopc.site.pdf tidak ada); jalankan tanpa --pdf/--pdfa",
-            "PDF output is not supported by this sopc version (no sopc.site.pdf module); run without --pdf/--pdfa"))
+            "PDF belum didukung oleh sopc versi ini; jalankan tanpa --pdf/--pdfa",
+            "PDF output is not supported by this sopc version; run without --pdf/--pdfa"))
 
     # ---- load: always the whole repository (the site shows every SOP)
     if paths is None:
@@ -400,12 +432,36 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
     # ---- repository pages (and PDF) from the site package
     if hook is not None:
         state = SiteState(repo=repo, root=Path(loaded.root), ctx=ctx, env=env, lang=lang,
-                          options=options, pages=pages, diagnostics=result.diagnostics,
-                          files=files, assets=assets, out_dir=out_dir, progress=say,
+                          build_options=options, pages=pages, diagnostics=result.diagnostics,
+                          files=dict(files), assets=assets, out_dir=out_dir, progress=say,
                           messages=result.messages)
         say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
-        hook(state)
-        files = state.files
+        extra = hook(repo, result.diagnostics, ctx, env, state) or {}
+        for rel in sorted(extra):
+            if rel in files and files[rel] != extra[rel]:
+                continue   # the SOP pages and sopc.css of this module win
+            files[rel] = extra[rel]
+
+    # ---- PDF (WeasyPrint, sopc.site.pdf): every SOP page and form gets its PDF,
+    # unless the repository pages already made them
+    if (options.pdf or options.pdfa) and not any(r.endswith(".pdf") for r in files):
+        from sopc.site import pdf as pdfmod
+
+        targets = {p.relpath: files[p.relpath] for p in pages if p.rendered}
+        targets.update({r: d for r, d in files.items() if r.startswith("formulir/") and r.endswith(".html")})
+        say(_t(hint, f"Membuat {len(targets)} PDF…", f"Making {len(targets)} PDFs…"))
+        pdf_options = {"kertas": None, "pdfa": options.pdfa, "jobs": options.jobs,
+                       "lang": lang, "today": today}
+        try:
+            made = pdfmod.render_pdfs(targets, files, pdf_options)
+        except Exception as exc:  # noqa: BLE001 - PdfError or a WeasyPrint failure
+            m = getattr(exc, "message", None)
+            if not isinstance(m, Message):
+                m = msg(f"PDF gagal dibuat: {type(exc).__name__}: {exc}",
+                        f"PDF rendering failed: {type(exc).__name__}: {exc}")
+            raise BuildError(m) from None
+        for rel in sorted(made):
+            files[rel] = made[rel]
 
     result.files = files
     if any(p.skipped_reason is not None for p in pages) or result.unloaded:

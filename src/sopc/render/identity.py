@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from sopc.diagnostics import Diagnostic, Level
 from sopc.model import SOP, Config, Link, Repository, WaktuKerja
-from sopc.render.html import PAPERS, labels, level_label, svg_markup, text_lines
+from sopc.render.html import PAPERS, labels, level_label, paper_css, svg_markup, text_lines
 from sopc.text import fold, norm_space
 
 # --------------------------------------------------------------------------- links
@@ -57,61 +57,23 @@ def relurl(from_page: str, to_path: str) -> str:
 
 
 def path_time_texts(sop: SOP, wk: WaktuKerja, lang: str) -> tuple[str, str]:
-    """(shortest, longest) start-to-end path time as printed text; "-" when unknown
-    (no ``sopc.pathtime`` yet, or no path with measurable times)."""
+    """(shortest, longest) start-to-end path time as printed text (FORMAT.md §1.4);
+    "-" when no start reaches an end. A note is added when some ``waktu`` could not be
+    read (counted as 0)."""
+    from sopc.durations import format_duration
+    from sopc.pathtime import path_times
+
     try:
-        from sopc.pathtime import path_times  # type: ignore
-    except ImportError:
+        pt = path_times(sop, wk)
+    except Exception:  # noqa: BLE001 - a broken flow (forced build) must not stop the page
         return "-", "-"
-    try:
-        result = path_times(sop, wk)
-    except Exception:  # a broken flow (forced build) must not stop the page
+    if not pt.found:
         return "-", "-"
-    lo = _pick(result, ("shortest", "min", "minimum", "lo", "low", "shortest_minutes", "min_minutes"))
-    hi = _pick(result, ("longest", "max", "maximum", "hi", "high", "longest_minutes", "max_minutes"))
-    if lo is None and hi is None and isinstance(result, (tuple, list)) and len(result) >= 2:
-        lo, hi = result[0], result[1]
-    return _fmt_minutes(lo, wk, lang), _fmt_minutes(hi, wk, lang)
-
-
-def _pick(obj: Any, names: tuple[str, ...]) -> Any:
-    for n in names:
-        if isinstance(obj, dict) and n in obj:
-            return obj[n]
-        if hasattr(obj, n) and not callable(getattr(obj, n)):
-            return getattr(obj, n)
-    return None
-
-
-def _fmt_minutes(value: Any, wk: WaktuKerja, lang: str) -> str:
-    if value is None:
-        return "-"
-    # a path object (minutes + activities) or a span (min/max minutes)
-    minutes = _pick(value, ("minutes", "total", "total_minutes", "lo", "min"))
-    if minutes is None:
-        minutes = value
-    if not isinstance(minutes, (int, float)):
-        return "-"
-    try:
-        from sopc.durations import format_duration  # type: ignore
-    except ImportError:
-        format_duration = None
-    if format_duration is not None:
-        try:
-            return str(format_duration(minutes, wk, lang))
-        except Exception:
-            pass
-    total = int(round(minutes))
-    day = max(1, int(round(wk.jam_per_hari * 60)))
-    d, rest = divmod(total, day)
-    h, m = divmod(rest, 60)
-    if lang == "en":
-        parts = [f"{v} {n}" for v, n in ((d, "working days" if d != 1 else "working day"),
-                                          (h, "hours" if h != 1 else "hour"),
-                                          (m, "minutes" if m != 1 else "minute")) if v]
-        return " ".join(parts) or "0 minutes"
-    parts = [f"{v} {n}" for v, n in ((d, "hari kerja"), (h, "jam"), (m, "menit")) if v]
-    return " ".join(parts) or "0 menit"
+    note = ""
+    if pt.unparsed:
+        note = " (some times unreadable, counted as 0)" if lang == "en" else " (sebagian waktu tidak terbaca, dihitung 0)"
+    return (format_duration(pt.shortest, wk, lang) + note,
+            format_duration(pt.longest, wk, lang) + note)
 
 
 # --------------------------------------------------------------------------- context
@@ -235,7 +197,8 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "unit": unit,
         "title": title or sop.relpath,
         "relpath": page.relpath,
-        "paper": {"name": page.paper if page.paper in PAPERS else "A4", "width_mm": w, "height_mm": h},
+        "paper": {"name": page.paper if page.paper in PAPERS else "A4", "width_mm": w, "height_mm": h,
+                  "size": paper_css(page.paper), "width": paper_css(page.paper).split()[0]},
         "css_href": href(page.css),
         "logo_href": href(page.logo),
         "logo_alt": L["logo"].format(instansi=config.instansi_nama or ""),

@@ -1,0 +1,286 @@
+"""sopc build: orchestration, atomic writing, determinism, the CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from build_helpers import SOP_A, SOP_B, make_repo, read_site
+from sopc import writer
+from sopc.build import build, paper_for
+from sopc.cli import cli
+from sopc.writer import MARKER, SiteWriteError, check_relpath, write_site
+
+TODAY = "2026-06-01"
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    return root
+
+
+# --------------------------------------------------------------------------- build
+
+
+def test_build_writes_site(repo):
+    res = build([repo], today=TODAY)
+    assert res.exit_code == 0
+    out = repo / "_site"
+    assert res.out_dir == out
+    assert (out / "bagian-umum" / "sop-001-uji-2025.html").is_file()
+    assert (out / "aset" / "sopc.css").is_file()
+    assert (out / "aset" / "DejaVuSans.ttf").read_bytes()[:4] == b"\x00\x01\x00\x00"
+    assert (out / MARKER).is_file()
+    css = (out / "aset" / "sopc.css").read_text("utf-8")
+    assert 'url("DejaVuSans.ttf")' in css and "http" not in css
+    page = (out / "bagian-umum" / "sop-001-uji-2025.html").read_text("utf-8")
+    assert 'href="../aset/sopc.css"' in page
+
+
+def test_deterministic(repo, tmp_path):
+    a = build([repo], out=tmp_path / "a", today=TODAY)
+    b = build([repo], out=tmp_path / "b", today=TODAY)
+    assert a.exit_code == b.exit_code == 0
+    sa, sb = read_site(tmp_path / "a"), read_site(tmp_path / "b")
+    assert sa.keys() == sb.keys()
+    for k in sa:
+        assert sa[k] == sb[k], k
+
+
+def test_error_sop_not_rendered_unless_paksa(tmp_path, monkeypatch):
+    bad = SOP_B.replace('nip: "197203151998031004"', 'nip: "123"')   # KP01 bad-nip: error
+    root = make_repo(tmp_path / "repo", {"a.sop.yaml": SOP_A, "b.sop.yaml": bad})
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False)
+    page_b = next(p for p in res.pages if p.sop.nomor == "SOP-002/UJI/2025")
+    if not page_b.errors:
+        pytest.skip("KP01 not implemented yet")
+    assert res.exit_code == 1
+    assert not page_b.rendered and page_b.relpath not in res.files
+    # SOP-001 links to SOP-002, which is not in the site: plain text, no dead link
+    page_a = next(p for p in res.pages if p.sop.nomor == "SOP-001/UJI/2025")
+    assert page_a.rendered
+    assert "sop-002-uji-2025.html" not in res.files[page_a.relpath].decode()
+    forced = build([root], today=TODAY, write=False, paksa=True)
+    assert forced.exit_code == 0
+    assert all(p.rendered for p in forced.pages)
+    text = forced.files[page_b.relpath].decode()
+    assert "KP01" in text and "--paksa" in text
+
+
+def test_source_error_file_exit_1(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo", {"a.sop.yaml": SOP_A, "rusak.sop.yaml": "nomor: [\n"})
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False)
+    assert res.exit_code == 1
+    assert any(d.path.endswith("rusak.sop.yaml") for d in res.unloaded)
+
+
+def test_paper_choice(tmp_path):
+    from sopc.model import SOP, Config
+
+    cfg = Config(root=tmp_path)
+    sop = SOP(path=tmp_path / "x.sop.yaml")
+    assert paper_for(sop, cfg, None) == "A4"
+    assert paper_for(sop, cfg, "legal") == "Legal"
+    cfg.positions["kertas"] = object()
+    cfg.kertas = "F4"
+    assert paper_for(sop, cfg, "Legal") == "F4"
+    sop.kertas = "Letter"
+    assert paper_for(sop, cfg, "Legal") == "Letter"
+
+
+def test_paper_in_page_css(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo", {"a.sop.yaml": SOP_A.replace("nama: Pelayanan", "kertas: F4\nnama: Pelayanan"),
+                                         "b.sop.yaml": SOP_B})
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False)
+    page = res.files["bagian-umum/sop-001-uji-2025.html"].decode()
+    assert "size: 330mm 215mm" in page
+
+
+def test_logo_copied_and_outside_logo_refused(tmp_path, monkeypatch):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    root = make_repo(tmp_path / "repo", config="instansi:\n  nama: Pemkab Uji\n  logo: aset/logo.png\n")
+    (root / "aset").mkdir()
+    (root / "aset" / "logo.png").write_bytes(png)
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False)
+    assert res.files["aset/logo.png"] == png
+    page = res.files[res.rendered[0].relpath].decode()
+    assert '<img class="logo" src="../aset/logo.png" alt="Logo Pemkab Uji">' in page
+    # a logo whose content is not an image is not copied
+    (root / "aset" / "logo.png").write_bytes(b"<script>alert(1)</script>")
+    res = build([root], today=TODAY, write=False)
+    assert "aset/logo.png" not in res.files and res.messages
+
+
+# --------------------------------------------------------------------------- atomic
+
+
+def test_failed_write_keeps_previous_site(repo, monkeypatch):
+    assert build([repo], today=TODAY).exit_code == 0
+    out = repo / "_site"
+    before = read_site(out)
+    (repo / "umum" / "a.sop.yaml").write_text(SOP_A.replace("Pelayanan Surat", "Layanan Surat"), "utf-8")
+    calls = {"n": 0}
+    real = writer._write_file
+
+    def flaky(path, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(writer, "_write_file", flaky)
+    res = build([repo], today=TODAY)
+    assert res.exit_code == 2 and "keluaran sebelumnya tidak diubah" in res.fatal.id
+    assert read_site(out) == before
+    assert [p.name for p in repo.iterdir() if p.name.startswith("._site")] == []
+
+
+def test_failed_render_keeps_previous_site(repo, monkeypatch):
+    assert build([repo], today=TODAY).exit_code == 0
+    before = read_site(repo / "_site")
+    import sopc.render.html as h
+
+    def boom(env, context, template="sop.html.j2"):
+        raise RuntimeError("render crashed")
+
+    monkeypatch.setattr(h, "render_sop", boom)
+    with pytest.raises(RuntimeError):
+        build([repo], today=TODAY)
+    assert read_site(repo / "_site") == before
+
+
+def test_failed_swap_restores(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"old"})
+    real = os.rename
+    state = {"n": 0}
+
+    def rename(src, dst):
+        state["n"] += 1
+        if state["n"] == 2:   # moving the new site in
+            raise OSError(5, "I/O error")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(SiteWriteError):
+        write_site(out, {"a.html": b"new"})
+    monkeypatch.setattr(os, "rename", real)
+    assert (out / "a.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_interrupted_swap_is_restored_next_time(tmp_path):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"old"})
+    os.rename(out, tmp_path / ".site.lama-xyz")      # killed between the two renames
+    write_site(out, {"a.html": b"new"})
+    assert (out / "a.html").read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_write_replaces_exactly(tmp_path):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"1", "d/b.html": b"2"})
+    write_site(out, {"c.html": b"3"})
+    assert read_site(out) == {"c.html": b"3", MARKER: writer.MARKER_TEXT}
+
+
+@pytest.mark.parametrize("bad", ["/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a\\b", "C:x", "", "a/./b",
+                                 MARKER])
+def test_relpath_validation(bad):
+    with pytest.raises(ValueError):
+        check_relpath(bad)
+
+
+def test_bad_relpath_touches_nothing(tmp_path):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"old"})
+    with pytest.raises(ValueError):
+        write_site(out, {"ok.html": b"x", "../evil": b"x"})
+    assert (out / "a.html").read_bytes() == b"old"
+    assert not (tmp_path / "evil").exists()
+
+
+def test_refuses_foreign_folder_and_repository(tmp_path):
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "penting.txt").write_text("jangan dihapus")
+    with pytest.raises(SiteWriteError):
+        write_site(foreign, {"a.html": b"x"})
+    assert (foreign / "penting.txt").exists()
+    repo = tmp_path / "r"
+    repo.mkdir()
+    with pytest.raises(SiteWriteError):
+        write_site(tmp_path, {"a.html": b"x"}, protect=[repo])
+    assert repo.exists()
+
+
+def test_out_dot_never_deletes_sources(repo):
+    res = build([repo], out=repo, today=TODAY)
+    assert res.exit_code == 2
+    assert (repo / "umum" / "a.sop.yaml").is_file()
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_build(repo):
+    r = CliRunner().invoke(cli, ["build", str(repo), "--today", TODAY, "--out", str(repo / "keluar")])
+    assert r.exit_code == 0, r.output
+    assert "Memuat 2 SOP" in r.output and "Menulis" in r.output and "Selesai" in r.output
+    assert (repo / "keluar" / "bagian-umum" / "sop-002-uji-2025.html").is_file()
+
+
+def test_cli_quiet_and_lang(repo):
+    r = CliRunner().invoke(cli, ["build", "--today", TODAY, "--quiet", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "Memuat" not in r.output and "Loading" not in r.output
+    page = (repo / "_site" / "bagian-umum" / "sop-001-uji-2025.html").read_text("utf-8")
+    assert '<html lang="en">' in page
+
+
+def test_cli_unwritable_output(repo):
+    (repo / "berkas").write_text("x")
+    r = CliRunner().invoke(cli, ["build", "--today", TODAY, "--out", str(repo / "berkas" / "situs")])
+    assert r.exit_code == 2
+    assert "Traceback" not in r.output
+    assert "sopc build:" in r.output
+
+
+def test_cli_bad_today_and_kertas(repo):
+    r = CliRunner().invoke(cli, ["build", "--today", "kemarin"])
+    assert r.exit_code == 2 and "--today" in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["build", "--kertas", "A3"])
+    assert r.exit_code == 2
+
+
+def test_cli_no_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["build"])
+    assert r.exit_code == 2 and "sopc.yaml" in r.output and "Traceback" not in r.output
+
+
+def test_cli_pdf_without_support(repo):
+    from sopc.build import pdf_available
+
+    if pdf_available():
+        pytest.skip("PDF support present")
+    r = CliRunner().invoke(cli, ["build", "--today", TODAY, "--pdf"])
+    assert r.exit_code == 2 and "PDF" in r.output
+    assert not (repo / "_site").exists()
+
+
+def test_cli_config_error(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo", config="instansi: {nama: X}\nkertass: A4\n")
+    monkeypatch.chdir(root)
+    r = CliRunner().invoke(cli, ["build", "--today", TODAY])
+    assert r.exit_code == 2 and "kertass" in r.output
