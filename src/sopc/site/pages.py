@@ -134,7 +134,12 @@ def statistik_rows(repo: Repository, diagnostics: list[Diagnostic], lang: str) -
 
 
 def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
-               lang: str, env: Any, pdf: bool) -> str:
+               lang: str, env: Any, pdf_files: set[str] | None = None,
+               href: Callable[[SOP], str | None] | None = None) -> str:
+    """Daftar SOP. ``pdf_files``: the PDFs the build produced (links are shown only
+    for those); ``href(sop)``: the SOP's page, None when it was not built."""
+    pdf_files = pdf_files or set()
+    href = href or (lambda s: sop_html_path(s, repo.config))
     cfg = repo.config
     ctx = base_context(repo, "index", "index.html", lang, today,
                        "Daftar SOP" if lang != "en" else "SOP list")
@@ -156,8 +161,8 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
                 "efektif": tanggal(s.tanggal_efektif, lang),
                 "perlu_tinjau": due,
                 "status": status,
-                "html": sop_html_path(s, cfg),
-                "pdf": sop_pdf_path(s, cfg) if pdf else None,
+                "html": href(s),
+                "pdf": sop_pdf_path(s, cfg) if sop_pdf_path(s, cfg) in pdf_files else None,
                 "saring": fold(" ".join([s.nomor, s.nama, unit, status,
                                          tanggal(s.tanggal_efektif, lang)])),
                 **c,
@@ -169,36 +174,42 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
             "rows": rows,
             "monitoring": f"formulir/monitoring-{slug}.html",
             "evaluasi": f"formulir/evaluasi-{slug}.html",
-            "buku": f"buku-sop-{slug}.pdf" if pdf else None,
+            "buku": f"buku-sop-{slug}.pdf" if f"buku-sop-{slug}.pdf" in pdf_files else None,
+            "monitoring_pdf": (f"formulir/monitoring-{slug}.pdf"
+                               if f"formulir/monitoring-{slug}.pdf" in pdf_files else None),
+            "evaluasi_pdf": (f"formulir/evaluasi-{slug}.pdf"
+                             if f"formulir/evaluasi-{slug}.pdf" in pdf_files else None),
         })
     ctx.update({
         "units": units,
         "jumlah_sop": len(repo.sops),
         "temuan_total": total if diagnostics is not None else None,
         "statistik": statistik_rows(repo, diagnostics, lang),
-        "buku_semua": "buku-sop.pdf" if pdf else None,
+        "buku_semua": "buku-sop.pdf" if "buku-sop.pdf" in pdf_files else None,
     })
     return environment(env).get_template("site_index.html.j2").render(**ctx)
 
 
-def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> str:
+def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
+              href: Callable[[SOP], str | None] | None = None) -> str:
     cfg = repo.config
+    href = href or (lambda s: sop_html_path(s, cfg))
     ctx = base_context(repo, "peta", "peta.html", lang, today,
                        "Peta Keterkaitan" if lang != "en" else "Link map")
     g = peta.link_graph(repo)
     svg, err = "", ""
     if repo.sops:
         try:
-            svg = peta.render(g, lambda s: sop_html_path(s, cfg))
+            svg = peta.render(g, href)
         except RenderError as exc:
             err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
     rows = []
     for r in g.rows:
         rows.append({
-            "src_href": sop_html_path(r.source, cfg),
+            "src_href": href(r.source),
             "src_nomor": r.source.nomor or "-",
             "src_nama": r.source.nama,
-            "dst_href": sop_html_path(r.target, cfg) if r.target is not None else None,
+            "dst_href": href(r.target) if r.target is not None else None,
             "dst_nomor": r.target.nomor if r.target is not None else "",
             "dst_nama": r.target.nama if r.target is not None else "",
             "text": r.text,
@@ -209,8 +220,10 @@ def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> str:
     return environment(env).get_template("site_peta.html.j2").render(**ctx)
 
 
-def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> str:
+def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
+                   href: Callable[[SOP], str | None] | None = None) -> str:
     cfg = repo.config
+    href = href or (lambda s: sop_html_path(s, cfg))
     wk = cfg.waktu
     ctx = base_context(repo, "pelaksana", "pelaksana.html", lang, today,
                        "Beban Kerja Pelaksana" if lang != "en" else "Actor workload")
@@ -228,7 +241,7 @@ def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any) -> st
         rows = []
         for tg in b.tugas:
             rows.append({
-                "href": sop_html_path(tg.sop, cfg),
+                "href": href(tg.sop),
                 "nomor": tg.sop.nomor or "-",
                 "nama": tg.sop.nama,
                 "no": tg.activity.number,
@@ -266,24 +279,48 @@ def assets() -> dict[str, bytes]:
     return files
 
 
+def page_infos(repo: Repository, options: Any) -> list[tuple[SOP, str, str, bool]]:
+    """[(sop, html relpath, paper, rendered)] from the build state (``options.pages``)
+    or, without one, every SOP as rendered on the repository's paper."""
+    pages = opt(options, "pages")
+    if pages:
+        return [(p.sop, p.relpath, p.paper, bool(p.rendered)) for p in pages]
+    cfg = repo.config
+    return [(s, sop_html_path(s, cfg), s.kertas or cfg.kertas or "A4", True) for s in repo.sops]
+
+
 def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
              options: Any = None) -> dict[str, bytes]:
-    """Render every repository page. ``options`` (object or mapping) may carry
-    ``pdf`` (bool: link PDFs and books), ``lang``. Returns ``{relpath: bytes}``."""
+    """Render every repository page (and, with ``options.pdf``, every PDF and the SOP
+    books). ``options`` is the build's ``SiteState`` (or a mapping with the same
+    names): ``pdf``, ``pdfa``, ``lang``, ``jobs``, ``pages``, ``files``, ``assets``,
+    ``progress``, ``messages``. Returns ``{relpath: bytes}``."""
     today = _today(ctx)
     lang = _lang(ctx, repo, options)
     pdf = bool(opt(options, "pdf", False))
     env = environment(env, getattr(repo.config, "root", None), lang)
     diags = list(diagnostics) if diagnostics is not None else []
+    infos = page_infos(repo, options)
+    live = {id(s): rel for s, rel, _p, ok in infos if ok}
+
+    def href(s: SOP) -> str | None:
+        return live.get(id(s))
+
     out: dict[str, bytes] = dict(assets())
-    out["index.html"] = index_page(repo, diags, today, lang, env, pdf).encode("utf-8")
-    out["peta.html"] = peta_page(repo, today, lang, env).encode("utf-8")
-    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env).encode("utf-8")
     for rel, text in forms.generate(repo, today, lang, env, base_context,
                                     opt(options, "kertas")).items():
         out[rel] = text.encode("utf-8")
+    pdfs: dict[str, bytes] = {}
+    if pdf:
+        from sopc.site.book import build_pdfs
+
+        pdfs = build_pdfs(repo, infos, out, options, today, lang)
+        out.update(pdfs)
+    out["index.html"] = index_page(repo, diags, today, lang, env, set(pdfs), href).encode("utf-8")
+    out["peta.html"] = peta_page(repo, today, lang, env, href).encode("utf-8")
+    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env, href).encode("utf-8")
     return out
 
 
 __all__ = ["generate", "index_page", "peta_page", "pelaksana_page", "review_due",
-           "findings_by_sop", "assets", "CSS_PATH", "JS_PATH", "FONT_FILES"]
+           "findings_by_sop", "assets", "page_infos", "CSS_PATH", "JS_PATH", "FONT_FILES"]
