@@ -51,6 +51,6 @@ def check(sop, ctx, options):
     if due < today:
         yield Finding(sop.at("tanggal.efektif"), msg(
             f"SOP berlaku sejak {tgl_id(e)} dan belum ditinjau lebih dari {months} bulan; tinjau SOP ini "
-            "dan isi tanggal revisi (atau tanggal rencana peninjauan)",
+            "lalu isi tanggal revisi yang baru atau tanggal rencana peninjauan",
             f"the SOP has been effective since {tgl_en(e)} without a review for more than {months} months; "
-            "review it and set a revision date (or a planned review date)"))
+            "review it, then set a new revision date or a planned review date"))

@@ -38,8 +38,7 @@ def check(sop, ctx, options):
     if not pt.found or pt.longest <= limit.max + 1e-6:
         return
     path = " → ".join(str(i + 1) for i in pt.longest_path)
-    lim_id = format_duration(limit.max, wk, "id")
-    lim_en = format_duration(limit.max, wk, "en")
+    written = " ".join(str(sop.batas_waktu).split())
     note_id = note_en = ""
     if pt.unparsed:
         nums = ", ".join(str(i + 1) for i in pt.unparsed_activities)
@@ -47,8 +46,8 @@ def check(sop, ctx, options):
         note_en = f" (activities {nums} without a valid time count as 0)"
     yield Finding(sop.at("batas_waktu"), msg(
         f"waktu terpanjang dari mulai sampai selesai {format_duration(pt.longest, wk, 'id')} melebihi "
-        f"batas_waktu {lim_id} (waktu terpendek {format_duration(pt.shortest, wk, 'id')}); "
+        f"batas_waktu {written} (waktu terpendek {format_duration(pt.shortest, wk, 'id')}); "
         f"jalur terpanjang: kegiatan {path}{note_id}",
         f"the longest start-to-end time {format_duration(pt.longest, wk, 'en')} exceeds "
-        f"batas_waktu {lim_en} (shortest {format_duration(pt.shortest, wk, 'en')}); "
+        f"batas_waktu {written} (shortest {format_duration(pt.shortest, wk, 'en')}); "
         f"longest path: activities {path}{note_en}"))

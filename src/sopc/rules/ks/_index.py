@@ -78,7 +78,7 @@ class KsIndex:
         return any(any(t is b for t in targets) for _, targets in self.links(a))
 
     def suggest(self, text: str) -> str | None:
-        return nearest(text, self.names, cutoff=0.6)
+        return nearest(norm_ref(text), self.names, cutoff=0.75)
 
 
 def _build(ctx) -> KsIndex:
