@@ -8,9 +8,11 @@ Why: principle "legal compliance". The identity part lists the regulations the p
 rests on; without them its compliance cannot be checked.
 
 Gagal / Fails:
+
     dasar_hukum: []
 
 Lolos / Passes:
+
     dasar_hukum:
       - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
 """

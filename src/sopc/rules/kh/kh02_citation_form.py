@@ -14,12 +14,14 @@ Pergub, Perbup, Perwal, Keputusan ..., Surat Edaran .... Huruf besar/kecil bebas
 ("Nomor 190/PMK.05/2012", "Nomor PER/21/M.PAN/11/2008") boleh tanpa "Tahun".
 
 Gagal / Fails:
+
     - UU 25/2009 tentang Pelayanan Publik
     - UU No. 25 Tahun 2009 tentang Pelayanan Publik
     - Undang-Undang Nomor 25 Tahun 2009
     - Pelayanan Publik
 
 Lolos / Passes:
+
     - Undang-Undang Dasar Negara Republik Indonesia Tahun 1945
     - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
     - Peraturan Bupati Contoh Nomor 12 Tahun 2022 tentang Perizinan

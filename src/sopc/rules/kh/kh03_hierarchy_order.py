@@ -13,10 +13,12 @@ Surat Edaran; dalam satu jenjang, tahun terlama dahulu. Isian yang tidak dikenal
 dilewati.
 
 Gagal / Fails:
+
     - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik
     - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
 
 Lolos / Passes:
+
     - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
     - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik
 """

@@ -13,10 +13,12 @@ Daftar bawaan (sopc.citation.REPEALED) dicocokkan menurut jenis, nomor dan tahun
 tanpa membedakan huruf besar/kecil, atau menurut jenis, nomor dan tahun).
 
 Gagal / Fails:
+
     - Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah
     - Peraturan Pemerintah Nomor 53 Tahun 2010 tentang Disiplin Pegawai Negeri Sipil
 
 Lolos / Passes:
+
     - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
     - Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil
 """

@@ -13,9 +13,11 @@ Peraturan provinsi yang dikutip SOP kabupaten/kota tidak diperiksa (provinsinya 
 diketahui).
 
 Gagal / Fails (wilayah: Kota Batam):
+
     - Peraturan Wali Kota Mataram Nomor 5 Tahun 2019 tentang Pelayanan Administrasi
 
 Lolos / Passes (wilayah: Kota Batam):
+
     - Peraturan Wali Kota Batam Nomor 5 Tahun 2020 tentang Pelayanan Administrasi
 """
 

@@ -9,9 +9,11 @@ Why: principle "legal compliance". An SOP can only rest on regulations that exis
 it was signed; a later year is a typo or a revision without a new effective date.
 
 Gagal / Fails (tanggal.efektif: 2021-03-01):
+
     - Peraturan Bupati Contoh Nomor 12 Tahun 2022 tentang Perizinan
 
 Lolos / Passes (tanggal.efektif: 2023-01-02):
+
     - Peraturan Bupati Contoh Nomor 12 Tahun 2022 tentang Perizinan
 """
 

@@ -12,15 +12,18 @@ Kata kerja dikenali dari awalan aktif (me-, mem-, men-, meng-, meny-, memper-, b
 ter-), daftar kata dasar (cek, input, unggah, isi, catat, kirim, terima, serahkan ...)
 dan bentuk perintah (-kan, per-...-i). Kata benda pe-/per-...-an, ke-...-an dan -an
 (Persetujuan, Pembayaran, Penerimaan, Laporan) tidak dianggap kata kerja. Kalimat pasif
-di- ("Diperiksa ...") dilaporkan oleh KJ02.
+di- ("Diperiksa ...") dilaporkan oleh KJ02. Keputusan yang uraiannya berupa pertanyaan
+("Berkas lengkap?") dikecualikan.
 
 Gagal / Fails:
+
     uraian: Pengguna layanan membutuhkan informasi perizinan
     uraian: Petugas Loket memeriksa kelengkapan berkas   (Petugas Loket = pelaksana)
     uraian: Persetujuan SP2D dari KPPN
     uraian: Setelah selesai mengakses aplikasi, mencetak bukti
 
 Lolos / Passes:
+
     uraian: Mengajukan permohonan izin reklame
     uraian: Memverifikasi berkas
     uraian: Input data ke aplikasi
@@ -45,6 +48,8 @@ TITLE = msg("Uraian kegiatan diawali kata kerja, tanpa subjek",
 def check(sop, ctx, options):
     labels = list(sop.pelaksana.values())
     for a in sop.kegiatan:
+        if a.is_decision and a.uraian.rstrip().endswith("?"):
+            continue  # a decision written as its question ("Berkas lengkap?")
         ok, reason = is_verb_first(a.uraian, labels)
         if ok or reason == EMPTY:
             continue
@@ -72,10 +77,10 @@ def check(sop, ctx, options):
         elif reason == NOUN:
             w = first_words(a.uraian)
             m = msg(f"Uraian \"{q}\" diawali kata benda \"{w}\": mulai dengan kata kerja aktif "
-                    f"(mis. \"Menyetujui ...\" bukan \"Persetujuan ...\", \"Membayar ...\" bukan "
-                    f"\"Pembayaran ...\")",
+                    f"yang menyatakan tindakannya (mis. \"Menyetujui ...\", \"Membayar ...\", "
+                    f"\"Menyiapkan ...\")",
                     f"activity \"{q}\" starts with the noun \"{w}\": start with an active verb "
-                    f"(e.g. \"Menyetujui ...\" instead of \"Persetujuan ...\")")
+                    f"that names the action (e.g. \"Menyetujui ...\", \"Membayar ...\")")
         else:
             w = first_words(a.uraian)
             m = msg(f"Uraian \"{q}\" tidak diawali kata kerja (\"{w}\"): tulis aktif tanpa "

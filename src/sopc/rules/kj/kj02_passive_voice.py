@@ -11,10 +11,12 @@ Kata benda berawalan "di" (Dinas, Direktur, Dirjen, Diklat, Digital, Diskusi, Di
 Disposisi ...) bukan kalimat pasif.
 
 Gagal / Fails:
+
     uraian: Diperiksa oleh Kepala Seksi
     uraian: Ditandatangani Kepala Dinas
 
 Lolos / Passes:
+
     uraian: Memeriksa konsep surat
     uraian: Dinas menerima ...   (bukan pasif; KJ01 melaporkan subjeknya)
 """

@@ -10,11 +10,13 @@ sentences with extra provisions are hard to follow. Details belong in `keteranga
 Opsi / Option: ``maks_kata`` (bawaan 25).
 
 Gagal / Fails (lebih dari 25 kata):
+
     uraian: Memeriksa kelengkapan berkas permohonan yang terdiri atas formulir, fotokopi
             KTP, fotokopi NPWP, desain reklame, surat pernyataan, dan bukti pembayaran
             retribusi yang telah divalidasi oleh bank persepsi sebelum diteruskan
 
 Lolos / Passes:
+
     uraian: Memeriksa kelengkapan berkas permohonan
     keterangan: Berkas terdiri atas formulir, fotokopi KTP, ...
 """

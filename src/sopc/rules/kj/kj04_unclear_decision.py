@@ -14,13 +14,17 @@ mengecek, memastikan, menelaah, mengevaluasi, memutuskan, menguji, mencocokkan .
 "Apakah".
 
 Gagal / Fails:
+
     uraian: Berkas permohonan
     cabang: {Lengkap: konsep, Tidak lengkap: kembalikan}
 
 Lolos / Passes:
+
     uraian: Memeriksa kelengkapan berkas
     cabang: {Lengkap: konsep, Tidak lengkap: kembalikan}
-  atau / or:
+
+atau / or:
+
     uraian: Berkas lengkap?
 """
 

@@ -13,9 +13,11 @@ Penanda syarat: jika, apabila, bila, bilamana, kalau (kata utuh, dengan atau tan
 "maka"). Keputusan (kegiatan dengan ``cabang``) dikecualikan.
 
 Gagal / Fails:
+
     uraian: Memeriksa berkas, apabila tidak lengkap maka dikembalikan kepada pemohon
 
 Lolos / Passes:
+
     uraian: Memeriksa kelengkapan berkas
     cabang: {Lengkap: konsep, Tidak lengkap: kembalikan}
 """

@@ -16,11 +16,15 @@ ada di ``istilah`` pada sopc.yaml, atau ditulis kepanjangannya di SOP yang sama:
 singkatan, pada pemakaian pertamanya. SOP, AP, RI, WIB, PDF, JPG, KB/MB/GB dianggap umum.
 
 Gagal / Fails:
+
     uraian: Menerbitkan SPM
 
 Lolos / Passes:
+
     uraian: Menerbitkan Surat Perintah Membayar (SPM)
-  atau / or, di sopc.yaml:
+
+atau / or, di sopc.yaml:
+
     istilah: {SPM: Surat Perintah Membayar}
 """
 

@@ -8,10 +8,12 @@ Why: principle "easy and clear". One row = one activity with one symbol in its a
 column; a joint activity blurs who is responsible and how long each part takes.
 
 Gagal / Fails:
+
     uraian: Membahas konsep surat
     pelaksana: [kasi, kabid]
 
 Lolos / Passes (satu baris per pelaksana):
+
     - uraian: Menyampaikan konsep surat kepada Kepala Bidang
       pelaksana: kasi
     - uraian: Membahas konsep surat bersama Kepala Seksi

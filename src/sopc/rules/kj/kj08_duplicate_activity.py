@@ -11,11 +11,13 @@ usually mean the flow should loop back to the existing activity, or a text is to
 Perbandingan mengabaikan huruf besar/kecil, spasi berulang dan tanda baca di akhir.
 
 Gagal / Fails:
+
     - uraian: Memeriksa berkas
     - ...
     - uraian: memeriksa  berkas.
 
 Lolos / Passes:
+
     - uraian: Memeriksa kelengkapan berkas
     - ...
     - uraian: Memeriksa kebenaran isi berkas hasil perbaikan

@@ -12,6 +12,7 @@ TMT CPNS tahun-bulan (9-14, tidak sebelum usia 18 tahun), jenis kelamin (15: 1 a
 nomor urut. NIP yang tidak ada juga dilaporkan di sini, bukan sebagai kesalahan sumber.
 
 Gagal / Fails:
+
     nip: ""
     nip: "19720315 199803 2 00"       (17 digit)
     nip: "19721315 199803 2 004"      (bulan 13)
@@ -19,6 +20,7 @@ Gagal / Fails:
     nip: "19720315 199803 3 004"      (digit jenis kelamin 3)
 
 Lolos / Passes:
+
     nip: "19720315 199803 2 004"
 """
 

@@ -12,10 +12,12 @@ Bagian kosong = bagian di antara garis miring yang kosong, hanya spasi, atau han
 titik-titik ("070/ /35.07.25/2017", "SDR/Kasi Yanmum/   /2021", "SOP-.../2025").
 
 Gagal / Fails:
+
     nomor: 070/ /35.07.25/2017
     nomor: SOP-12/DPMPTSP/2025        (nomor: '^SOP-\\d{3}/DPMPTSP/\\d{4}$')
 
 Lolos / Passes:
+
     nomor: SOP-012/DPMPTSP/2025
 """
 
@@ -33,6 +35,7 @@ OPTIONS: dict = {}
 TITLE = msg("Nomor SOP lengkap dan sesuai pola", "SOP number is complete and follows the pattern")
 
 _EMPTY_SLOT_RE = re.compile(r"^[\s._…\-]*$")
+_FILLER_RE = re.compile(r"\.{2,}|…|_{2,}|\?")
 
 
 def _compile(pattern):
@@ -45,11 +48,13 @@ def _compile(pattern):
 
 
 def empty_slots(nomor: str) -> list[int]:
-    """1-based indexes of empty slots between slashes ("070/ /35.07.25/2017" → [2])."""
-    if "/" not in nomor:
-        return []
+    """1-based indexes of the empty parts between slashes: empty, only spaces, or a
+    filler ("070/ /35.07.25/2017" → [2], "SOP-.../DPMPTSP/2025" → [1])."""
     parts = nomor.split("/")
-    return [i + 1 for i, p in enumerate(parts) if _EMPTY_SLOT_RE.match(p)]
+    if len(parts) == 1:
+        return [1] if _FILLER_RE.search(nomor) else []
+    return [i + 1 for i, p in enumerate(parts)
+            if _EMPTY_SLOT_RE.match(p) or _FILLER_RE.search(p)]
 
 
 def check(sop, ctx, options):

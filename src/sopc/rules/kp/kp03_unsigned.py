@@ -8,10 +8,12 @@ Why: principle "legal certainty". The SOP binds because a competent official sig
 an empty or placeholder jabatan or nama means it is not ratified.
 
 Gagal / Fails:
+
     disahkan_oleh: {jabatan: Kepala Dinas, nama: "...", nip: "..."}
     disahkan_oleh: {jabatan: "-", nama: Dra. Siti Rahmawati, M.Si., nip: "..."}
 
 Lolos / Passes:
+
     disahkan_oleh:
       jabatan: Kepala Dinas Penanaman Modal dan PTSP
       nama: Dra. Siti Rahmawati, M.Si.
