@@ -152,9 +152,13 @@ def svg_fragment(svg: str, prefix: str) -> str:
     s = _DOCTYPE.sub("", s)
     s = _COMMENT.sub("", s)
     if prefix:
+        own = set(_ID.findall(s))
         s = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', s)
-        s = _HREF_FRAG.sub(lambda m: f'{m.group(1)}="#{prefix}{m.group(2)}"', s)
-        s = _URL_FRAG.sub(lambda m: f"url(#{prefix}{m.group(1)})", s)
+        # only references to the SVG's own ids; a link to an anchor of the page stays
+        s = _HREF_FRAG.sub(lambda m: f'{m.group(1)}="#{prefix}{m.group(2)}"'
+                           if m.group(2) in own else m.group(0), s)
+        s = _URL_FRAG.sub(lambda m: f"url(#{prefix}{m.group(1)})"
+                          if m.group(1) in own else m.group(0), s)
     return s.strip() + "\n"
 
 

@@ -102,15 +102,25 @@ def _add_months(d: _dt.date, months: int) -> _dt.date:
 
 def review_due(sop: SOP, today: _dt.date, months: int,
                diagnostics: list[Diagnostic] | None = None) -> bool:
-    """DN02: the SOP is due for review. True when the linter reported DN02 for it, or
-    when it has no revision date and its effective date is more than ``months`` months
-    before ``today``."""
+    """DN02 (the same test as the rule, so the status holds when the rule is off):
+    True when the linter reported DN02 for the SOP, or when a planned review date
+    (``revisi`` after ``efektif``) has passed, or when there is none and ``efektif`` is
+    more than ``months`` months before ``today``."""
     for d in diagnostics or []:
         if d.code == "DN02" and d.path in (sop.relpath, str(sop.path)) and d.level > Level.OFF:
             return True
-    if sop.tanggal_revisi is None and sop.tanggal_efektif is not None:
-        return _add_months(sop.tanggal_efektif, max(1, int(months))) < today
-    return False
+    e, r = sop.tanggal_efektif, sop.tanggal_revisi
+    try:
+        months = int(months)
+    except (TypeError, ValueError):
+        months = 12
+    if months <= 0:
+        return False
+    if r is not None and e is not None and r > e:
+        return r < today
+    if e is None:
+        return False
+    return _add_months(e, months) < today
 
 
 # ---------------------------------------------------------------------------
