@@ -284,3 +284,48 @@ def test_cli_config_error(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     r = CliRunner().invoke(cli, ["build", "--today", TODAY])
     assert r.exit_code == 2 and "kertass" in r.output
+
+
+# --------------------------------------------------------------------------- layout integration
+
+
+def test_inline_svg_ids_unique(tmp_path, monkeypatch):
+    import re
+
+    src = Path(__file__).parent.parent / "examples"
+    if not (src / "sopc.yaml").is_file():
+        pytest.skip("examples/ not there yet")
+    from build_helpers import copy_tree
+
+    root = copy_tree(src, tmp_path / "ex")
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False, paksa=True)
+    for p in res.rendered:
+        page = res.files[p.relpath].decode("utf-8")
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        dupes = {i for i in ids if ids.count(i) > 1}
+        assert not dupes, (p.relpath, sorted(dupes)[:5])
+        for ref in re.findall(r'(?:aria-labelledby|href)="#?([^"\s]+)"', page):
+            if ref.startswith("#"):
+                assert ref[1:] in ids
+
+
+def test_layout_failure_skips_that_sop(repo, monkeypatch):
+    import sopc.build as b
+
+    def layout(sop, paper, lang):
+        if sop.nomor == "SOP-002/UJI/2025":
+            raise ValueError("cannot place")
+        return type("L", (), {"pages": ["x"]})()
+
+    monkeypatch.setattr(b, "_layout_functions", lambda: (layout, lambda page, prefix: f'<svg id="{prefix}s"></svg>'))
+    res = build([repo], today=TODAY, write=False)
+    assert res.exit_code == 1
+    bad = next(p for p in res.pages if p.sop.nomor == "SOP-002/UJI/2025")
+    assert not bad.rendered and "cannot place" in bad.skipped_reason.id
+    good = next(p for p in res.pages if p.sop.nomor == "SOP-001/UJI/2025")
+    page = res.files[good.relpath].decode()
+    assert '<svg id="p1-s"></svg>' in page
+    assert "Halaman prosedur 1 dari 1" in page
+    # its link to the SOP that failed is plain text, not a dead link
+    assert "sop-002-uji-2025.html" not in page

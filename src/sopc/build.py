@@ -404,6 +404,9 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
         p = live.get(id(other))
         return p.relpath if p is not None else None
 
+    # layout first: an SOP whose flow cannot be laid out drops out before any page
+    # links to it
+    svgs_of: dict[int, tuple[str, ...] | None] = {}
     for page in renderable:
         svgs = None
         if fns is not None:
@@ -417,9 +420,14 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
                     f"the flowchart cannot be laid out: {type(exc).__name__}: {exc}")
                 live.pop(id(page.sop), None)
                 continue
+        svgs_of[id(page)] = svgs
+
+    for page in renderable:
+        if page.skipped_reason is not None:
+            continue
         ctx_page = PageInput(
             relpath=page.relpath, paper=page.paper, lang=lang,
-            findings=tuple(page.diagnostics), svgs=svgs, logo=assets.get("logo"),
+            findings=tuple(page.diagnostics), svgs=svgs_of[id(page)], logo=assets.get("logo"),
             css=assets["css"], index=index_rel, forced=page.forced,
         )
         context = sop_context(page.sop, repo, ctx_page, page_of=page_of, index=index)
