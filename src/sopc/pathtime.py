@@ -29,7 +29,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from sopc.durations import parse_duration
+from sopc.durations import _parse_cached, wk_key
 from sopc.model import SOP, WaktuKerja
 
 __all__ = ["PathTimes", "path_times", "activity_minutes"]
@@ -54,9 +54,11 @@ class PathTimes:
 def activity_minutes(sop: SOP, wk: WaktuKerja | None = None) -> list[tuple[float, float] | None]:
     """Per activity, its (min, max) working minutes, or None when waktu is missing or
     does not parse."""
+    key = wk_key(wk)
     out: list[tuple[float, float] | None] = []
     for a in sop.kegiatan:
-        d = parse_duration(a.waktu, wk) if a.waktu else None
+        w = a.waktu
+        d = _parse_cached(w, key) if w and isinstance(w, str) else None
         out.append((d.min, d.max) if d is not None else None)
     return out
 
@@ -100,20 +102,18 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
         if colour[s0] != WHITE:
             continue
         colour[s0] = GREY
-        stack = [(s0, 0)]
+        stack = [(s0, iter(succ[s0]))]
         while stack:
-            v, i = stack[-1]
-            sv = succ[v]
-            if i < len(sv):
-                stack[-1] = (v, i + 1)
-                w = sv[i]
+            v, it = stack[-1]
+            for w in it:
                 c = colour[w]
                 if c == GREY:
                     continue                # back edge: dropped
                 dag[v].append(w)
                 if c == WHITE:
                     colour[w] = GREY
-                    stack.append((w, 0))
+                    stack.append((w, iter(succ[w])))
+                    break
             else:
                 colour[v] = BLACK
                 order.append(v)

@@ -22,37 +22,31 @@ OPTIONS: dict = {}
 TITLE = msg("Alur bolak-balik antarpelaksana", "Ping-pong between two actors")
 
 
-def _actor(a):
-    return a.pelaksana[0] if len(a.pelaksana) == 1 and not a.is_decision else None
-
-
 def check(sop, ctx, options):
     acts = sop.kegiatan
     n = len(acts)
+    # the single actor of each non-decision activity (None for decisions and joint rows)
+    actor = [a.pelaksana[0] if len(a.pelaksana) == 1 and not a.cabang else None for a in acts]
+    succ = [[e.target for e in a.edges if e.target is not None and 0 <= e.target < n] for a in acts]
     covered: set[tuple[int, int]] = set()   # edges already inside a reported run
     for a in acts:
-        x = _actor(a)
+        x = actor[a.index]
         if x is None:
             continue
-        for e1 in a.edges:
-            b = e1.target
-            if b is None or not 0 <= b < n:
-                continue
-            if (a.index, b) in covered:
-                continue
-            y = _actor(acts[b])
-            if y is None or y == x:
+        for b in succ[a.index]:
+            y = actor[b]
+            if y is None or y == x or (a.index, b) in covered:
                 continue
             chain = [a.index, b]
             in_chain = {a.index, b}
             # follow the single flow of non-decisions while the actors alternate
             cur, want = b, x
             while True:
-                nxt = [t for t in acts[cur].successors if 0 <= t < n]
+                nxt = succ[cur]
                 if len(nxt) != 1 or nxt[0] in in_chain:
                     break
                 c = nxt[0]
-                if _actor(acts[c]) != want:
+                if actor[c] != want:
                     break
                 chain.append(c)
                 in_chain.add(c)

@@ -29,6 +29,14 @@ OPTIONS: dict = {}
 TITLE = msg("Pelaksana tidak ada di daftar jabatan", "Actor label not in the position registry")
 
 
+def _suggest(ctx, label, jabatan):
+    """Nearest registry entry, memoised per run (the same label recurs in many SOPs)."""
+    memo = ctx.once("ks06-suggest", dict)
+    if label not in memo:
+        memo[label] = nearest(label, jabatan, cutoff=0.5)
+    return memo[label]
+
+
 def check(sop, ctx, options):
     jabatan = ctx.config.jabatan or []
     if not jabatan:
@@ -38,7 +46,7 @@ def check(sop, ctx, options):
     for ident, label in sop.pelaksana.items():
         if fold(label) in known or is_outside_label(label, outside):
             continue
-        near = nearest(label, jabatan, cutoff=0.5)
+        near = _suggest(ctx, label, jabatan)
         hint_id = f"; maksud Anda \"{near}\"?" if near else ""
         hint_en = f"; did you mean \"{near}\"?" if near else ""
         yield Finding(sop.at(f"pelaksana.{ident}"), msg(

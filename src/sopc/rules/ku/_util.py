@@ -10,7 +10,10 @@ def is_empty(text: str | None) -> bool:
     """True for a missing, blank or placeholder value ("-", "…", "tidak ada")."""
     if text is None:
         return True
-    t = " ".join(str(text).split()).casefold()
+    t = str(text).strip()
+    if len(t) > 12:          # longer than any placeholder: the common case, decided fast
+        return False
+    t = " ".join(t.split()).casefold()
     return not t or t in PLACEHOLDERS
 
 
