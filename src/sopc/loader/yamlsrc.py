@@ -112,9 +112,15 @@ def compose(data: bytes | str):
 
 
 def _check_size(root) -> None:
-    """Expanded node count (aliases counted every time they are used) and depth,
-    memoised per node so that the check itself is linear in the unique nodes."""
+    """Guard against alias bombs and absurd nesting before anything walks the graph.
+
+    Sizes are memoised per node, so the check is linear in the *unique* nodes however
+    far aliases would expand. A file of many plain nodes (a 10,000-activity SOP) is only
+    bounded by the file size; what is refused is expansion *through aliases* beyond
+    MAX_NODES extra nodes, recursion through an alias, and depth beyond MAX_DEPTH.
+    """
     sizes: dict[int, int] = {}
+    nodes: dict[int, object] = {}
     active: set[int] = set()
 
     def walk(node, depth: int) -> int:
@@ -130,29 +136,31 @@ def _check_size(root) -> None:
                               msg("alias merujuk ke dirinya sendiri (rekursif)",
                                   "an alias refers to itself (recursive)"))
         if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
             return 1
         active.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 total += walk(k, depth + 1) + walk(v, depth + 1)
-                if total > MAX_NODES:
-                    break
         else:
             for v in node.value:
                 total += walk(v, depth + 1)
-                if total > MAX_NODES:
-                    break
         active.discard(key)
         sizes[key] = total
-        if total > MAX_NODES:
-            raise SourceError("E007", pos_of(node),
-                              msg(f"dokumen mengembang menjadi lebih dari {MAX_NODES:,} simpul "
-                                  "(alias berlapis?)".replace(",", "."),
-                                  f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)"))
+        nodes[key] = node
         return total
 
-    walk(root, 0)
+    expanded = walk(root, 0)
+    if expanded - len(sizes) > MAX_NODES:
+        # point at the smallest collection that already expands beyond the limit
+        key = min((k for k, n in sizes.items() if n > MAX_NODES and k in nodes), key=lambda k: sizes[k])
+        where = pos_of(nodes[key])
+        raise SourceError("E007", where,
+                          msg(f"alias (*nama) mengembangkan dokumen menjadi {expanded:,} simpul; batas tambahan "
+                              f"dari alias {MAX_NODES:,} (bom alias?)".replace(",", "."),
+                              f"aliases (*name) expand the document to {expanded:,} nodes; the limit for alias "
+                              f"expansion is {MAX_NODES:,} extra nodes (alias bomb?)"))
 
 
 _HINTS: list[tuple[re.Pattern[str], Message]] = [
