@@ -59,7 +59,7 @@ NOT_VERBS: frozenset[str] = frozenset("""
     meja media mediasi medis medan menteri menu menit merek merk meter meterai metode
     metodologi mekanisme mesin merah memo memori memorandum mental mentor menara
     merdeka metadata member meeting mebel megah melati mesjid mekanik
-    berkas berita beras berat beranda berapa beres berlian berkat bendahara benda
+    berkas berita beras berat beranda berapa beres berlian berkat benda
     terminal termin tersangka terdakwa tertanggal teras terigu terapi teroris ternak
     tersebut terakhir teritori
     dinas direktur direktorat direksi dirjen dirut diklat digital digitalisasi diskusi
@@ -78,7 +78,7 @@ SUBJECT_WORDS: frozenset[str] = frozenset("""
     pelaksana pelapor peserta penyedia panitia pokja unit satker sekretariat loket
     customer user klien pelanggan warga penduduk pihak karyawan asn pns admin
     administrator verifikator kasir tamu pengunjung pasien mahasiswa siswa dosen guru
-    kasi kasie kasubag kasubbag kasubid kabag kabid kadis kaban kaur sekdis sekda sekcam
+    bendahara kasi kasie kasubag kasubbag kasubid kabag kabid kadis kaban kaur sekdis sekda sekcam
     camat lurah kades sekdes bupati walikota wali gubernur ppk pptk ppspm kpa
     saya kami kita anda ia dia mereka beliau
 """.split())
@@ -334,27 +334,58 @@ def acronyms(text: str) -> list[str]:
     return found
 
 
+def _is_subsequence(letters: str, text: str) -> bool:
+    it = iter(text)
+    return all(ch in it for ch in letters)
+
+
+def _expands(acr: str, words: list[str]) -> bool:
+    """Can ``words`` (ending right before the acronym, or the bracketed long form) be
+    the long form of ``acr``? A span of them must start with the acronym's first letter
+    and contain its letters in order: "Surat Perintah Pencairan Dana" → SP2D,
+    "Sistem Informasi Manajemen Kepegawaian" → SIMPEG."""
+    letters = "".join(ch for ch in acr.lower() if ch.isalpha())
+    if not letters:
+        return False
+    words = [w.strip("(),.;:\"'").lower() for w in words]
+    words = [w for w in words if w and w != acr.lower()]
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].startswith(letters[0]):
+            continue
+        span = words[i:]
+        if len(span) < 2 and len(span[0]) <= len(letters):
+            continue
+        if _is_subsequence(letters, "".join(span)):
+            return True
+    return False
+
+
 def defined_acronyms(texts: Iterable[str]) -> set[str]:
     """Acronyms spelled out somewhere in ``texts``: "Surat Perintah Membayar (SPM)"
-    or "SPM (Surat Perintah Membayar)". The long form must contain a word starting
-    with the acronym's first letter."""
+    or "SPM (Surat Perintah Membayar)". The long form must start with the acronym's
+    first letter and contain its letters in order."""
     out: set[str] = set()
     for text in texts:
         if not text or "(" not in text:
             continue
         for m in _DEF_AFTER_RE.finditer(text):
             acr = m.group(1)
-            before = text[max(0, m.start() - 80):m.start()].split()[-8:]
-            first = acr[0].lower()
-            if any(w[:1].lower() == first and w.strip("(),.;:") != acr
-                   for w in before if len(w) > 1):
+            if acr not in out and _expands(acr, text[max(0, m.start() - 120):m.start()].split()[-10:]):
                 out.add(acr)
         for m in _DEF_BEFORE_RE.finditer(text):
             acr, long = m.group(1), m.group(2)
             words = long.split()
-            if (len(words) >= 2 or _LOWER_RE.search(long)) and words[0][:1].lower() == acr[0].lower():
+            if acr not in out and words and words[0][:1].lower() == acr[0].lower() \
+                    and _expands_from_start(acr, words):
                 out.add(acr)
     return out
+
+
+def _expands_from_start(acr: str, words: list[str]) -> bool:
+    letters = "".join(ch for ch in acr.lower() if ch.isalpha())
+    joined = "".join(w.strip("(),.;:\"'").lower() for w in words)
+    return bool(letters) and joined.startswith(letters[0]) and (
+        len(words) >= 2 or len(joined) > len(letters)) and _is_subsequence(letters, joined)
 
 
 def spelled_out(acronym: str, all_texts: Iterable[str]) -> bool:
