@@ -13,7 +13,7 @@ import pytest
 from helpers import write_repo
 from sopc.context import LintContext
 from sopc.engine import lint
-from sopc.gitinfo import last_change_dates
+from sopc.gitinfo import change_dates, last_change_dates
 from sopc.loader import load_repository
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -91,12 +91,23 @@ def test_modified_after_efektif_is_reported(repo):
     found = _dn04(repo)
     assert [(d.line, d.column) for d in found] == [(5, 12)]
     assert "12 Juni 2025" in found[0].text("id")
+    # a pinned "today" before the change does not see it (reproducible runs)
+    assert _dn04(repo, today="2025-06-11") == []
 
 
 def test_new_revisi_in_the_same_change_passes(repo):
     (repo / "izin/t.sop.yaml").write_text(_sop_text(revisi="2025-06-12", extra_line=" izin"), "utf-8")
     _git(repo, "commit", "-qam", "revisi", date="2025-06-12")
     assert _dn04(repo) == []
+
+
+def test_every_change_is_listed_newest_first(repo):
+    f = repo / "izin/t.sop.yaml"
+    f.write_text(_sop_text(extra_line=" izin"), "utf-8")
+    _git(repo, "commit", "-qam", "satu", date="2025-04-01")
+    f.write_text(_sop_text(extra_line=" izin reklame"), "utf-8")
+    _git(repo, "commit", "-qam", "dua", date="2025-05-01")
+    assert change_dates(repo) == {f.resolve(): [dt.date(2025, 5, 1), dt.date(2025, 4, 1)]}
 
 
 def test_outside_git_is_silent(tmp_path):

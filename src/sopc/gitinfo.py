@@ -7,9 +7,15 @@ old SOP digitised today does not look "changed since efektif"). Outside a git wo
 without git, or when git fails or takes longer than the timeout, the result is None and
 DN04 stays silent.
 
-Public API: :func:`last_change_dates` ``(root, timeout=10.0) -> dict[Path, date] | None``
-(keys are resolved absolute paths), and :func:`last_change` ``(ctx, sop) -> date | None``
-(cached once per run through ``ctx.once``).
+Public API:
+
+- :func:`change_dates` ``(root, timeout=10.0) -> dict[Path, list[date]] | None``: every
+  modifying commit date per file, newest first (keys are resolved absolute paths);
+- :func:`last_change_dates` ``(root, timeout=10.0) -> dict[Path, date] | None``: the
+  newest of them;
+- :func:`last_change` ``(ctx, sop) -> date | None``: the last change on or before
+  ``ctx.today`` (so a pinned ``--today`` gives the same answer whatever was committed
+  later), with the git call made once per run through ``ctx.once``.
 """
 
 from __future__ import annotations
@@ -25,14 +31,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from sopc.context import LintContext
     from sopc.model import SOP
 
-__all__ = ["last_change_dates", "last_change"]
+__all__ = ["change_dates", "last_change_dates", "last_change"]
 
 _MARK = "\x1esopc-commit "
 
 
-def last_change_dates(root: Path | str, timeout: float = 10.0) -> dict[Path, _dt.date] | None:
-    """Date (committer's local date) of the last commit modifying each SOP file under
-    ``root``; None when ``root`` is not in a git work tree or git is unavailable."""
+def change_dates(root: Path | str, timeout: float = 10.0) -> dict[Path, list[_dt.date]] | None:
+    """Dates (committer's local date) of the commits modifying each SOP file under
+    ``root``, newest first; None when ``root`` is not in a git work tree or git is
+    unavailable."""
     git = shutil.which("git")
     if not git:
         return None
@@ -59,7 +66,7 @@ def last_change_dates(root: Path | str, timeout: float = 10.0) -> dict[Path, _dt
     if proc.returncode != 0:
         return None
     out = proc.stdout.decode("utf-8", "replace")
-    result: dict[Path, _dt.date] = {}
+    result: dict[Path, list[_dt.date]] = {}
     current: _dt.date | None = None
     for line in out.split("\n"):
         if line.startswith(_MARK):
@@ -71,21 +78,30 @@ def last_change_dates(root: Path | str, timeout: float = 10.0) -> dict[Path, _dt
         name = line.strip()
         if not name or current is None:
             continue
-        p = root / name
-        # git log lists newest first: the first date seen is the last change
-        if p not in result:
-            result[p] = current
+        # git log lists newest first
+        result.setdefault(root / name, []).append(current)
     return result
 
 
+def last_change_dates(root: Path | str, timeout: float = 10.0) -> dict[Path, _dt.date] | None:
+    """The date of the last commit modifying each SOP file under ``root`` (see
+    :func:`change_dates`)."""
+    dates = change_dates(root, timeout)
+    if dates is None:
+        return None
+    return {p: max(ds) for p, ds in dates.items() if ds}
+
+
 def last_change(ctx: "LintContext", sop: "SOP") -> _dt.date | None:
-    """The last modifying commit date of ``sop``'s file, or None (not in git, never
-    modified after being added, or git unavailable)."""
-    dates = ctx.once("gitinfo", lambda: last_change_dates(ctx.config.root))
+    """The last modifying commit date of ``sop``'s file on or before ``ctx.today``, or
+    None (not in git, never modified after being added, or git unavailable)."""
+    dates = ctx.once("gitinfo", lambda: change_dates(ctx.config.root))
     if not dates:
         return None
     try:
         key = Path(sop.path).resolve()
     except OSError:
         return None
-    return dates.get(key)
+    today = ctx.today
+    past = [d for d in dates.get(key, ()) if d <= today]
+    return max(past) if past else None
