@@ -13,7 +13,8 @@ Fails:
 Passes: the longest path fits, e.g. `batas_waktu: 5 hari kerja`; or shorten the
 activities. The message names both the shortest and the longest total and the
 activities of the longest path ("1 → 2 → 5 → 6"). Activities whose `waktu` is missing
-or not a duration count 0 (KU01/KU02 report them)."""
+or not a duration count 0 (KU01/KU02 report them); a `batas_waktu` that is not a
+duration is KU02's, not this rule's."""
 
 from sopc.diagnostics import Level, msg
 from sopc.durations import format_duration, parse_duration

@@ -6,8 +6,11 @@ A duration is `<angka>[ - <angka>] <satuan>`, compound values joined by spaces o
 commas, decimal comma allowed; units detik, menit, jam, hari / hari kerja / HK, minggu,
 bulan (English seconds, minutes, hours, days, working days, weeks, months accepted).
 
+The same holds for the SOP's promised total time, `batas_waktu`.
+
 Fails:
 
+    batas_waktu: secepatnya
     waktu: segera
     waktu: "-"
     waktu: sesuai kebutuhan
@@ -33,6 +36,11 @@ TITLE = msg("Waktu bukan durasi", "Time is not a duration")
 
 def check(sop, ctx, options):
     wk = ctx.config.waktu
+    bw = sop.batas_waktu
+    if bw is not None and str(bw).strip() and parse_duration(str(bw).strip(), wk) is None:
+        yield Finding(sop.at("batas_waktu"), msg(
+            f"batas_waktu \"{bw}\" bukan durasi yang terukur; tulis angka dan satuan, misalnya '3 hari kerja'",
+            f"batas_waktu \"{bw}\" is not a measurable duration; write a number and a unit, e.g. '3 hari kerja'"))
     for a in sop.kegiatan:
         w = a.waktu
         if w is None or not str(w).strip():
