@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sopc.fuzzy import near_duplicates, nearest
 from sopc.text import norm_space
 
-__all__ = ["norm_ref", "is_vague", "KsIndex", "ks_index", "actor_index", "ActorIndex"]
+__all__ = ["norm_ref", "is_vague", "same_sop", "KsIndex", "ks_index", "actor_index", "ActorIndex"]
 
 _LEADING_SOP = re.compile(r"^sop(?:\s+|\s*[:.]\s*)(?=\S)", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.,;:!?]+$")
@@ -45,6 +45,11 @@ def is_vague(text: str) -> bool:
     return any(p.search(t) for p in _VAGUE)
 
 
+def same_sop(a, b) -> bool:
+    """The same SOP (the same object, or the same file loaded twice)."""
+    return a is b or (a.path == b.path)
+
+
 @dataclass
 class KsIndex:
     by_nomor: dict[str, list] = field(default_factory=dict)
@@ -59,23 +64,23 @@ class KsIndex:
             return []
         out = list(self.by_nomor.get(k, ()))
         for s in self.by_nama.get(k, ()):
-            if not any(s is o for o in out):
+            if not any(same_sop(s, o) for o in out):
                 out.append(s)
         return out
 
     def links(self, sop) -> list[tuple[object, list]]:
-        """(link, resolved SOPs) for every internal, non-vague `keterkaitan` entry."""
+        """(link, resolved SOPs) for every internal `keterkaitan` entry (the list is
+        empty when the entry resolves to nothing)."""
         key = id(sop)
         got = self._links.get(key)
         if got is None:
-            got = [(ln, self.resolve(ln.text)) for ln in sop.keterkaitan
-                   if not ln.external and not is_vague(ln.text)]
+            got = [(ln, self.resolve(ln.text)) for ln in sop.keterkaitan if not ln.external]
             self._links[key] = got
         return got
 
     def links_to(self, a, b) -> bool:
         """True when ``a`` lists ``b`` (resolved) in its keterkaitan."""
-        return any(any(t is b for t in targets) for _, targets in self.links(a))
+        return any(any(same_sop(t, b) for t in targets) for _, targets in self.links(a))
 
     def suggest(self, text: str) -> str | None:
         return nearest(norm_ref(text), self.names, cutoff=0.75)

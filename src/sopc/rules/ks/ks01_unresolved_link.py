@@ -20,7 +20,7 @@ Vague entries ("Seluruh SOP di lingkungan …") are KS04."""
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import ks_index
+from sopc.rules.ks._index import is_vague, ks_index
 
 CODE = "KS01"
 NAME = "unresolved-link"
@@ -32,7 +32,7 @@ TITLE = msg("Keterkaitan tidak ditemukan", "Unresolved related SOP")
 def check(sop, ctx, options):
     idx = ks_index(ctx)
     for link, targets in idx.links(sop):
-        if targets:
+        if targets or is_vague(link.text):
             continue
         near = idx.suggest(link.text)
         hint_id = f" (maksud Anda \"{near}\"?)" if near else ""

@@ -11,7 +11,7 @@ Passes: only other SOPs, or `[]` when there are none."""
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import ks_index
+from sopc.rules.ks._index import ks_index, same_sop
 
 CODE = "KS02"
 NAME = "self-link"
@@ -22,7 +22,7 @@ TITLE = msg("SOP mengaitkan dirinya sendiri", "SOP lists itself")
 
 def check(sop, ctx, options):
     for link, targets in ks_index(ctx).links(sop):
-        if any(t is sop for t in targets):
+        if any(same_sop(t, sop) for t in targets):
             yield Finding(link.pos, msg(
                 f"keterkaitan \"{link.text}\" menunjuk SOP ini sendiri; cantumkan SOP lain yang terkait atau kosongkan ([])",
                 f"related SOP \"{link.text}\" is this SOP itself; list other related SOPs or leave it empty ([])"))

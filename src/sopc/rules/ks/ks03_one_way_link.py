@@ -9,7 +9,7 @@ Passes: both SOPs list each other."""
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import ks_index
+from sopc.rules.ks._index import ks_index, same_sop
 
 CODE = "KS03"
 NAME = "one-way-link"
@@ -22,7 +22,7 @@ def check(sop, ctx, options):
     idx = ks_index(ctx)
     for link, targets in idx.links(sop):
         for b in targets:
-            if b is sop or idx.links_to(b, sop):
+            if same_sop(b, sop) or idx.links_to(b, sop):
                 continue
             yield Finding(link.pos, msg(
                 f"SOP \"{b.nama or b.nomor}\" ({b.relpath}) tidak mencantumkan balik SOP ini di keterkaitan; "

@@ -10,11 +10,12 @@ Fails:
       - "-"
 
 Passes: the nomor or nama of each related SOP, `{eksternal: …}` for outside ones, or
-`keterkaitan: []` when there are none."""
+`keterkaitan: []` when there are none. An entry that is the actual nomor or nama of
+an SOP of the repository ("Evaluasi Seluruh SOP") is not vague."""
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import is_vague
+from sopc.rules.ks._index import is_vague, ks_index
 
 CODE = "KS04"
 NAME = "vague-link"
@@ -24,8 +25,13 @@ TITLE = msg("Keterkaitan tidak jelas", "Vague related SOP")
 
 
 def check(sop, ctx, options):
+    idx = None
     for link in sop.keterkaitan:
         if is_vague(link.text):
+            if not link.external:
+                idx = idx or ks_index(ctx)
+                if idx.resolve(link.text):   # an SOP really named like that
+                    continue
             yield Finding(link.pos, msg(
                 f"keterkaitan \"{link.text}\" tidak menyebut SOP tertentu; tulis nomor atau nama setiap SOP yang terkait "
                 "(atau [] jika tidak ada)",
