@@ -28,6 +28,14 @@ OPTIONS: dict = {}
 TITLE = msg("Melebihi batas waktu", "Over the time limit")
 
 
+def _path_text(path: list[int], keep: int = 12) -> str:
+    """Activity numbers joined by arrows; a very long path keeps its two ends."""
+    nums = [str(i + 1) for i in path]
+    if len(nums) > 2 * keep:
+        nums = nums[:keep] + ["…"] + nums[-keep:]
+    return " → ".join(nums)
+
+
 def check(sop, ctx, options):
     if not sop.batas_waktu:
         return
@@ -38,7 +46,7 @@ def check(sop, ctx, options):
     pt = times(sop, ctx)
     if not pt.found or pt.longest <= limit.max + 1e-6:
         return
-    path = " → ".join(str(i + 1) for i in pt.longest_path)
+    path = _path_text(pt.longest_path)
     written = " ".join(str(sop.batas_waktu).split())
     note_id = note_en = ""
     if pt.unparsed:
