@@ -540,3 +540,21 @@ def test_real_lint_import_is_lean(real_repo):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=real_repo)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:", out.stdout + out.stderr
+
+
+def test_color_auto_detection(monkeypatch):
+    from sopc.commands import lint as lint_cmd
+
+    class TTY:
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stdout", TTY())
+    assert lint_cmd._use_color(None) is True
+    assert lint_cmd._use_color(False) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert lint_cmd._use_color(None) is False
+    assert lint_cmd._use_color(True) is True
+    monkeypatch.setenv("NO_COLOR", "")  # empty: ignored (no-color.org)
+    assert lint_cmd._use_color(None) is True
