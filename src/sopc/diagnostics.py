@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Level(IntEnum):
@@ -38,9 +38,9 @@ class Level(IntEnum):
         return aliases[t]
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A 1-based line and column in a source file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in a source file (a tuple: cheap to make, and every
+    loaded SOP makes hundreds)."""
 
     line: int = 1
     col: int = 1

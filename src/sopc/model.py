@@ -49,11 +49,19 @@ class _Positioned:
         p = path
         while p:
             if p in table:
-                return table[p]
+                return _as_pos(table, p)
             if key and p in self.positions:
-                return self.positions[p]
+                return _as_pos(self.positions, p)
             p = p.rpartition(".")[0]
         return self.pos
+
+
+def _as_pos(table: dict, path: str) -> Pos:
+    """The loader stores the parser's 0-based marks; turn one into a Pos on demand."""
+    v = table[path]
+    if not isinstance(v, Pos):
+        v = table[path] = Pos(v.line + 1, v.column + 1)
+    return v
 
 
 @dataclass(eq=False)

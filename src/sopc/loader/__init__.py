@@ -10,6 +10,7 @@ size and mtime) instead of being parsed again.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,20 @@ def load_repository(paths=None, *, use_cache: bool = True) -> LoadResult:
     """Load the repository that holds ``paths`` (files or folders; default: the cwd).
 
     Raises :class:`LoadError` for environment errors. Source problems are diagnostics.
+    The cyclic garbage collector is paused while loading: the model holds hundreds of
+    thousands of small objects and no cycles, and repeated full collections over them
+    cost a third of the load time.
     """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_repository(paths, use_cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_repository(paths, use_cache: bool) -> LoadResult:
     if paths is None:
         paths = []
     elif isinstance(paths, (str, Path)):

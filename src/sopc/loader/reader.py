@@ -126,9 +126,10 @@ class MapReader:
                 sink.add("E002", pos_of(knode), m)
                 continue
             self.values[key] = vnode
-            path = f"{prefix}{key}"
-            positions[path] = pos_of(vnode)
-            key_positions[path] = pos_of(knode)
+            path = prefix + key
+            # marks are turned into Pos only when a position is asked for (model.at)
+            positions[path] = vnode.start_mark
+            key_positions[path] = knode.start_mark
 
     def require(self, skip: tuple[str, ...] = ()) -> None:
         if not self.ok:
@@ -232,7 +233,7 @@ def read_strlist(node, sink: Sink, key: str, positions: dict[str, Pos], prefix: 
         if not text:
             sink.add("E004", pos_of(item), msg(f"butir '{key}' kosong", f"empty item in '{key}'"))
             continue
-        positions[f"{prefix}.{len(out)}"] = pos_of(item)
+        positions[f"{prefix}.{len(out)}"] = item.start_mark
         out.append(text)
     return out
 

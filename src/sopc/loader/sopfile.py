@@ -9,6 +9,7 @@ import yaml
 
 from sopc.diagnostics import Diagnostic, Pos, msg
 from sopc.loader import spec
+from sopc.loader.reader import _ID_RE
 from sopc.loader.reader import (
     MapReader, Sink, read_bool, read_codes, read_date, read_enum, read_strlist, scalar, suggest,
 )
@@ -176,8 +177,7 @@ def _read_pelaksana(node, sink: Sink, sop: SOP) -> dict[str, str]:
 
 
 def spec_id_ok(ident: str) -> bool:
-    from sopc.loader.reader import _ID_RE
-    return bool(_ID_RE.match(ident))
+    return _ID_RE.match(ident) is not None
 
 
 def _read_kegiatan(node, sink: Sink, sop: SOP) -> None:

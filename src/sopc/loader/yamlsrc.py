@@ -38,6 +38,42 @@ class _Loader(_Base):
             return _SEQ
         return _MAP
 
+    def descend_resolver(self, current_node, current_index):  # no path resolvers: skip the work
+        return None
+
+    def ascend_resolver(self):
+        return None
+
+
+# libyaml composes recursively and crashes the interpreter on absurd nesting
+# (100,000 "[" segfault), so depth is refused from the text before composing:
+# a block level needs at least one more prefix character, a flow level one bracket.
+_DEEP_BLOCK = re.compile(r"^[ \t?:-]{%d,}" % (2 * MAX_DEPTH), re.M)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset where nesting gets absurd, or None."""
+    m = _DEEP_BLOCK.search(text)
+    if m:
+        return m.start()
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _pos_at(text: str, offset: int) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    return Pos(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
 
 class SourceError(Exception):
     """A problem that stops reading one file: ``code`` is E001 or E007."""
@@ -94,6 +130,11 @@ def compose(data: bytes | str):
                 f"file too large ({size // 1024} KB; limit {MAX_BYTES // (1024 * 1024)} MB)"),
         )
     text = decode(data) if isinstance(data, bytes) else data
+    deep = _too_deep(text)
+    if deep is not None:
+        raise SourceError("E007", _pos_at(text, deep),
+                          msg(f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+                              f"nesting deeper than {MAX_DEPTH} levels"))
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -106,7 +147,7 @@ def compose(data: bytes | str):
                                                   "nesting too deep")) from None
     finally:
         loader.dispose()
-    if root is not None:
+    if root is not None and "&" in text:   # aliases need anchors
         _check_size(root)
     return root
 
