@@ -73,6 +73,9 @@ def test_ranges_keep_min_and_max(text, lo, hi):
     ("1 minggu 2 hari", 7 * DAY),
     ("  10   menit  ", 10),
     ("1 Jam 30 MENIT", 90),
+    ("1.500 menit", 1500),            # Indonesian thousands separator
+    ("1.500,5 menit", 1500.5),
+    ("0.25 jam", 15),
 ])
 def test_decimal_comma_and_compound(text, minutes):
     d = parse_duration(text)

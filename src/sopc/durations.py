@@ -5,6 +5,7 @@ Grammar, case-insensitive, Indonesian first, English accepted::
     duration := part ( [","] part )*
     part     := number [ range-sep number ] unit
     number   := digits [ ("," | ".") digits ]       # decimal comma ("1,5 jam")
+              | d{1,3} ("." ddd)+ [ "," digits ]    # Indonesian thousands ("1.500 menit")
     range-sep:= "-" | "–" | "—" | "s.d." | "s/d" | "sampai" | "to"
 
 Units: ``detik``, ``menit``, ``jam``, ``hari`` / ``hari kerja`` / ``HK``, ``minggu``,
@@ -54,7 +55,8 @@ UNITS: dict[str, int] = {
     "bulan": MONTH, "month": MONTH, "months": MONTH,
 }
 
-_NUM = r"\d+(?:[.,]\d+)?"
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _UNIT_ALT = "|".join(
     re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True)
 )
@@ -121,6 +123,8 @@ def _factors(key: tuple[float, float, float]) -> tuple[float, ...]:
 
 
 def _num(text: str) -> float:
+    if _THOUSANDS.fullmatch(text):      # "1.500" is one thousand five hundred
+        text = text.replace(".", "")
     return float(text.replace(",", "."))
 
 
@@ -185,12 +189,10 @@ def parse_duration(text: str | None, wk: WaktuKerja | None = None) -> Duration |
 
 _NAMES = {
     "id": {
-        "month": ("bulan", "bulan"), "week": ("minggu", "minggu"),
         "day": ("hari kerja", "hari kerja"), "hour": ("jam", "jam"),
         "minute": ("menit", "menit"), "second": ("detik", "detik"),
     },
     "en": {
-        "month": ("month", "months"), "week": ("week", "weeks"),
         "day": ("working day", "working days"), "hour": ("hour", "hours"),
         "minute": ("minute", "minutes"), "second": ("second", "seconds"),
     },
