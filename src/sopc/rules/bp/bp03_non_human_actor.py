@@ -35,7 +35,7 @@ NON_HUMAN = frozenset({
     "laman", "email", "e-mail", "surel", "portal", "kotak", "server", "database",
     "basis", "pangkalan", "komputer", "ruang", "ruangan", "loket", "mesin", "printer",
     "media", "formulir", "dokumen", "berkas", "gudang", "papan", "telepon", "software",
-    "perangkat", "jaringan", "sim", "simpeg", "dashboard", "platform", "app",
+    "perangkat", "jaringan", "sim", "simpeg", "dashboard", "platform", "app", "meja",
 })
 
 _FIRST = re.compile(r"[^\W_]+(?:-[^\W_]+)?")

@@ -28,8 +28,10 @@ def _where(files, other, me):
     fs = files.get(other, [])
     if fs == [me]:
         return "", ""
-    shown = ", ".join(fs[:3]) + (", …" if len(fs) > 3 else "")
-    return f" (di {shown})", f" (in {shown})"
+    ids = ["SOP ini" if f == me else f for f in fs[:3]]
+    ens = ["this SOP" if f == me else f for f in fs[:3]]
+    more = ", …" if len(fs) > 3 else ""
+    return f" (di {', '.join(ids)}{more})", f" (in {', '.join(ens)}{more})"
 
 
 def check(sop, ctx, options):
