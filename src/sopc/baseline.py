@@ -81,10 +81,12 @@ def content_key(d: Diagnostic, sop=None) -> str:
     """
     base = norm_space(d.key or (d.message.id if d.message else ""))
     uraian = ""
-    if sop is not None and d.activity:
-        kegiatan = getattr(sop, "kegiatan", None) or []
-        if 1 <= d.activity <= len(kegiatan):
-            uraian = norm_space(kegiatan[d.activity - 1].uraian or "")
+    kegiatan = (getattr(sop, "kegiatan", None) or []) if sop is not None else []
+    if d.activity and 1 <= d.activity <= len(kegiatan):
+        uraian = norm_space(kegiatan[d.activity - 1].uraian or "")
+    elif d.activity and d.key and "|" in base:
+        # the engine's key is "message|uraian": the same result without the SOP model
+        uraian = base.rpartition("|")[2]
     if uraian and base.endswith("|" + uraian):
         base = base[: -len(uraian) - 1]
     key = _strip_positions(base)

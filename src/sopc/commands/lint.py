@@ -83,43 +83,6 @@ def _today(text: str | None):
         ) from None
 
 
-def _resolve(path: str, root: Path) -> Path:
-    """A diagnostic path (relative to the cwd or the root, or absolute) as an absolute
-    path, for matching against the paths the user named."""
-    p = Path(path)
-    if p.is_absolute():
-        return Path(os.path.abspath(p))
-    here = Path(os.path.abspath(p))
-    if here.exists():
-        return here
-    return Path(os.path.abspath(root / p))
-
-
-def _within(p: Path, folder: Path) -> bool:
-    return p == folder or folder in p.parents
-
-
-def _select_load_diagnostics(result, paths: list[Path]) -> list[Diagnostic]:
-    """Loader diagnostics to report: all of them without PATH; with PATHs only those of
-    the named files or folders, of the target SOPs, and of sopc.yaml."""
-    diags = list(result.diagnostics)
-    if not paths:
-        return diags
-    root = Path(result.root)
-    named = [Path(os.path.abspath(p)) for p in paths]
-    targets = {getattr(s, "relpath", "") for s in result.targets}
-    config = Path(os.path.abspath(root / "sopc.yaml"))
-    keep = []
-    for d in diags:
-        if d.path in targets:
-            keep.append(d)
-            continue
-        p = _resolve(d.path, root)
-        if p == config or p.name in ("sopc.yaml", "sopc.yml") or any(_within(p, n) for n in named):
-            keep.append(d)
-    return keep
-
-
 def _sarif_levels(config) -> dict:
     from sopc.rules import resolve_code
 
@@ -145,25 +108,26 @@ def run(
     statistik: bool = False,
     quiet: bool = False,
     color: bool | None = None,
+    jobs: int | None = None,
 ) -> int:
     """The lint command without click: prints and returns the exit code."""
     lang_hint = lang or "id"
     try:
-        return _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color)
+        return _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, jobs)
     except _Exit as exc:
         if exc.message is not None:
             _err(exc.message.text(lang_hint))
         return exc.code
 
 
-def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color) -> int:
+def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, jobs=None) -> int:
     from sopc import loader
 
     lang_hint = lang or "id"
     today_date = _today(today)
 
     try:
-        result = loader.load_repository(list(paths))
+        plan = loader.plan_repository(list(paths))
     except loader.LoadError as exc:
         m = getattr(exc, "message", None)
         if not isinstance(m, Message) and exc.args and isinstance(exc.args[0], Message):
@@ -171,45 +135,31 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color) -> 
         text = m.text(lang_hint) if isinstance(m, Message) else str(exc)
         raise _Exit(2, msg(f"sopc lint: {text}", f"sopc lint: {text}")) from None
 
-    repo = result.repo
-    config = repo.config
+    config = plan.config
     if lang is None:
         lang = getattr(config, "bahasa", None) if getattr(config, "bahasa", None) in ("id", "en") else "id"
 
     use_color = _use_color(color) and fmt == "text"
-    config_diags = list(getattr(result, "config_diagnostics", None) or [])
-    load_diags = []
-    seen: set[int] = set()
-    for d in config_diags + _select_load_diagnostics(result, list(paths)):
-        if id(d) not in seen:
-            seen.add(id(d))
-            load_diags.append(d)
-    targets = list(result.targets)
-    target_paths = getattr(result, "target_paths", None)
-    if target_paths is not None:
-        files = len(target_paths)
-    else:
-        sop_paths = {s.relpath for s in targets}
-        sop_paths |= {d.path for d in load_diags if d.path.endswith((".sop.yaml", ".sop.yml"))}
-        files = len(sop_paths)
-
     report = Report(strict=strict)
-    report.files = files
+    report.files = len(plan.wanted)
 
-    if result.config_errors:
-        report.extend(load_diags)
+    if plan.config_diagnostics:
+        report.extend(plan.config_diagnostics)
         report.fatal()
-        _emit(fmt, report.diagnostics, lang, use_color, result, {})
+        _emit(fmt, report.diagnostics, lang, use_color, plan, {})
         if not quiet:
             _err(_summary(report, lang))
         return 2
 
-    from sopc.context import LintContext
-    from sopc import engine
+    from sopc.parallel import load_and_lint
 
-    ctx = LintContext(repo, today_date, lang)
-    all_diags = [d for d in load_diags if d.level > Level.OFF]
-    all_diags += [d for d in engine.lint(repo, ctx, targets) if d.level > Level.OFF]
+    run = load_and_lint(plan, today_date, lang, jobs)
+    repo = run.repo
+    targets = run.targets
+    result = plan
+    all_diags = [d for d in run.load_diagnostics if d.level > Level.OFF]
+    all_diags += [d for d in run.rule_diagnostics if d.level > Level.OFF]
+    all_diags.sort(key=Diagnostic.sort_key)
 
     by_path = {s.relpath: s for s in repo.sops}
     shown = all_diags
@@ -294,9 +244,11 @@ def _internal_error(exc: BaseException, lang: str) -> None:
 @click.option("--statistik", is_flag=True, help="Tabel kepatuhan per prinsip / per-principle compliance table.")
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa ringkasan / no summary line.")
 @click.option("--color/--no-color", default=None, help="Paksa warna / force colour on or off.")
-def command(paths, fmt, strict, lang, today, baseline, statistik, quiet, color):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Jumlah proses (bawaan: jumlah inti) / worker processes (default: cores).")
+def command(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, jobs):
     try:
-        code = run(list(paths), fmt, strict, lang, today, baseline, statistik, quiet, color)
+        code = run(list(paths), fmt, strict, lang, today, baseline, statistik, quiet, color, jobs)
     except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
         raise
     except BrokenPipeError:  # pragma: no cover - e.g. `sopc lint | head`

@@ -22,7 +22,7 @@ from sopc.model import SOP, Config, Repository
 
 __all__ = [
     "LoadError", "LoadResult", "load_repository", "load_sop_text", "load_config_text",
-    "find_root", "discover", "CONFIG_NAME",
+    "find_root", "discover", "CONFIG_NAME", "Plan", "plan_repository", "load_files", "load_neighbours",
 ]
 
 SOP_SUFFIXES = (".sop.yaml", ".sop.yml")
@@ -140,7 +140,19 @@ def load_repository(paths=None, *, use_cache: bool = True) -> LoadResult:
             gc.enable()
 
 
-def _load_repository(paths, use_cache: bool) -> LoadResult:
+@dataclass
+class Plan:
+    """What a load will read: the root, the config and the files, asked-for first."""
+
+    root: Path
+    config: Config
+    config_diagnostics: list[Diagnostic]
+    wanted: list[Path]
+    others: list[Path]
+
+
+def plan_repository(paths=None) -> Plan:
+    """Find the root, read ``sopc.yaml`` and list the SOP files; nothing else is read."""
     if paths is None:
         paths = []
     elif isinstance(paths, (str, Path)):
@@ -159,7 +171,6 @@ def _load_repository(paths, use_cache: bool) -> LoadResult:
             "create one with 'sopc init' or run inside an SOP repository"))
     config, cfg_diags = load_config(root)
     all_files = discover(root, config.keluaran)
-    # which files were asked for
     if not paths:
         wanted = list(all_files)
     else:
@@ -182,45 +193,68 @@ def _load_repository(paths, use_cache: bool) -> LoadResult:
                     seen.add(f)
                     wanted.append(f)
     wanted_set = set(wanted)
-    result = LoadResult(Repository(config), root, config_diagnostics=cfg_diags)
-    result.target_paths = wanted
     others = [f for f in all_files if f not in wanted_set]
-    cache = None
-    if others and use_cache:
-        from sopc.loader.index_cache import IndexCache
-        cache = IndexCache(root)
-    cfg_for_sops = config
-    for f in wanted:
+    return Plan(root, config, cfg_diags, wanted, others)
+
+
+def load_files(files: list[Path], config: Config) -> tuple[list[SOP], list[Diagnostic]]:
+    """Fully load ``files`` (SOPs that failed to parse at all are left out)."""
+    sops: list[SOP] = []
+    diags: list[Diagnostic] = []
+    for f in files:
         rel = display_path(f)
         try:
             data = _read(f)
         except OSError as exc:
-            result.diagnostics.append(_io_diag(rel, exc))
+            diags.append(_io_diag(rel, exc))
             continue
-        sop, diags = load_sop_bytes(data, f, rel, cfg_for_sops)
-        result.diagnostics.extend(diags)
+        sop, ds = load_sop_bytes(data, f, rel, config)
+        diags.extend(ds)
         if sop is not None:
-            result.repo.sops.append(sop)
-            result.targets.append(sop)
-            if cache is not None:
-                cache.remember(f, sop)
-    for f in others:
+            sops.append(sop)
+    return sops, diags
+
+
+def load_neighbours(plan: Plan, use_cache: bool = True, loaded: list[SOP] = ()) -> list[SOP]:
+    """The SOPs not asked for, from the index cache where it is fresh (``light``),
+    parsed otherwise. ``loaded``: the asked-for SOPs, remembered in the cache."""
+    if not plan.others:
+        return []
+    cache = None
+    if use_cache:
+        from sopc.loader.index_cache import IndexCache
+        cache = IndexCache(plan.root)
+        for sop in loaded:
+            cache.remember(sop.path, sop)
+    out: list[SOP] = []
+    for f in plan.others:
         sop = cache.get(f) if cache is not None else None
         if sop is None:
             try:
                 data = _read(f)
             except OSError:
                 continue
-            sop, _diags = load_sop_bytes(data, f, display_path(f), cfg_for_sops)
+            sop, _diags = load_sop_bytes(data, f, display_path(f), plan.config)
             if sop is None:
                 continue
             if cache is not None:
                 cache.remember(f, sop)
         else:
             sop.relpath = display_path(f)
-        result.repo.sops.append(sop)
+        out.append(sop)
     if cache is not None:
         cache.save()
+    return out
+
+
+def _load_repository(paths, use_cache: bool) -> LoadResult:
+    plan = plan_repository(paths)
+    result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
+    result.target_paths = plan.wanted
+    sops, diags = load_files(plan.wanted, plan.config)
+    result.diagnostics = diags
+    result.targets = sops
+    result.repo.sops = sops + load_neighbours(plan, use_cache, sops)
     return result
 
 
