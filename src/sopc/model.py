@@ -187,6 +187,19 @@ class SOP(_Positioned):
     light: bool = False             # only the index fields (nomor, nama, unit, keterkaitan,
                                     # pelaksana) were read: a repository neighbour, not linted
 
+    @classmethod
+    def index_entry(cls, path: Path, relpath: str, nomor: str, nama: str, unit: str | None,
+                    pelaksana: dict[str, str], keterkaitan: list[Link], complete: bool = True) -> "SOP":
+        """A read-only neighbour that carries only the index fields (``light``): what the
+        repository-wide rules need of the SOPs that are not being linted. Built without
+        the dataclass __init__ (a repository has hundreds of neighbours); its collections
+        are immutable tuples so that no code can mutate one by accident."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(_LIGHT_TEMPLATE)
+        obj.path, obj.relpath, obj.nomor, obj.nama, obj.unit = path, relpath, nomor, nama, unit
+        obj.pelaksana, obj.keterkaitan, obj.complete = pelaksana, keterkaitan, complete
+        return obj
+
     @property
     def starts(self) -> list[Activity]:
         return [a for a in self.kegiatan if a.is_start]
@@ -208,6 +221,13 @@ class SOP(_Positioned):
     def slug(self) -> str:
         from sopc.text import slugify
         return slugify(self.nomor or self.nama or self.path.stem)
+
+
+_LIGHT_TEMPLATE = {
+    k: (tuple(v) if isinstance(v, (list, set)) else v)
+    for k, v in SOP(path=Path(".")).__dict__.items()
+}
+_LIGHT_TEMPLATE.update(light=True, positions={}, key_positions={})
 
 
 @dataclass

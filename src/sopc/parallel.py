@@ -53,10 +53,8 @@ def _entry(sop: SOP) -> tuple:
 
 def _from_entry(e: tuple) -> SOP:
     path, rel, nomor, nama, unit, pelaksana, links, complete, _light = e
-    sop = SOP(path=Path(path), relpath=rel, nomor=nomor, nama=nama, unit=unit, pelaksana=pelaksana,
-              complete=complete, light=True)
-    sop.keterkaitan = [Link(t, x, Pos(*p)) for t, x, p in links]
-    return sop
+    return SOP.index_entry(Path(path), rel, nomor, nama, unit, pelaksana,
+                           [Link(t, x, Pos(*p)) for t, x, p in links], complete)
 
 
 def load_and_lint(plan: Plan, today, lang: str = "id", jobs: int | None = None,

@@ -47,9 +47,8 @@ class IndexCache:
         if not e or e.get("stamp") != self._stamp(f):
             return None
         try:
-            sop = SOP(path=f, relpath=self._key(f), nomor=e["nomor"], nama=e["nama"], unit=e["unit"],
-                      pelaksana=dict(e["pelaksana"]), light=True)
-            sop.keterkaitan = [Link(t, bool(x), Pos(1, 1)) for t, x in e["keterkaitan"]]
+            sop = SOP.index_entry(f, self._key(f), e["nomor"], e["nama"], e["unit"], dict(e["pelaksana"]),
+                                  [Link(t, bool(x), Pos(1, 1)) for t, x in e["keterkaitan"]])
         except (KeyError, TypeError, ValueError):
             return None
         return sop
