@@ -30,8 +30,8 @@ Keuangan), which matters only for telling apart two Permen with the same number 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Form problems (KH02); a citation without problems is well formed.
 NO_NOMOR = "no-nomor"            # no "Nomor <n>"
@@ -52,54 +52,55 @@ _SHORT_NOMOR_RE = re.compile(r"^(?P<n>\d+[A-Za-z]?)/(?P<y>\d{4})$")
 _JENIS_YEAR_RE = re.compile(r"^(?P<j>.+?)\s+(?:tahun\s+)?(?P<y>\d{4})$", re.IGNORECASE)
 _EMBEDDED_YEAR_RE = re.compile(r"/((?:19|20)\d\d)$")
 
-# (pattern on the folded jenis text, kind, rank, label)
-_KINDS = [(re.compile(p), k, r, lab) for p, k, r, lab in [
-    (r"^(?:undang[- ]undang dasar|uud)\b", "UUD", 1, "UUD"),
-    (r"^(?:peraturan pemerintah pengganti undang[- ]undang|perppu|perpu)\b", "PERPPU", 2, "Perppu"),
-    (r"^(?:undang[- ]undang|uu)\b", "UU", 2, "UU"),
-    (r"^(?:peraturan pemerintah|pp)\b", "PP", 3, "PP"),
-    (r"^(?:peraturan presiden|perpres)\b", "PERPRES", 4, "Perpres"),
-    (r"^(?:peraturan daerah|perda|qanun)\b", "PERDA", 7, "Perda"),
-    (r"^(?:peraturan gubernur|pergub)\b", "PERGUB", 8, "Pergub"),
-    (r"^(?:peraturan bupati|perbup)\b", "PERBUP", 8, "Perbup"),
-    (r"^(?:peraturan wali ?kota|perwal|perwali|perwako)\b", "PERWAL", 8, "Perwal"),
-    (r"^(?:peraturan kepala daerah|perkada)\b", "PERKADA", 8, "Perkada"),
-    (r"^(?:peraturan (?:kepala )?desa|perdes|perkades)\b", "PERDES", 8, "Peraturan Desa"),
-    (r"^(?:peraturan menteri|permen\w*|pmk|peraturan bersama|peraturan kepala|perka\w*"
+# (pattern on the folded jenis text, kind, rank, label), in priority order
+_KIND_TABLE = [
+    (r"(?:undang[- ]undang dasar|uud)\b", "UUD", 1, "UUD"),
+    (r"(?:peraturan pemerintah pengganti undang[- ]undang|perppu|perpu)\b", "PERPPU", 2, "Perppu"),
+    (r"(?:undang[- ]undang|uu)\b", "UU", 2, "UU"),
+    (r"(?:peraturan pemerintah|pp)\b", "PP", 3, "PP"),
+    (r"(?:peraturan presiden|perpres)\b", "PERPRES", 4, "Perpres"),
+    (r"(?:peraturan daerah|perda|qanun)\b", "PERDA", 7, "Perda"),
+    (r"(?:peraturan gubernur|pergub)\b", "PERGUB", 8, "Pergub"),
+    (r"(?:peraturan bupati|perbup)\b", "PERBUP", 8, "Perbup"),
+    (r"(?:peraturan wali ?kota|perwal|perwali|perwako)\b", "PERWAL", 8, "Perwal"),
+    (r"(?:peraturan kepala daerah|perkada)\b", "PERKADA", 8, "Perkada"),
+    (r"(?:peraturan (?:kepala )?desa|perdes|perkades)\b", "PERDES", 8, "Peraturan Desa"),
+    (r"(?:peraturan menteri|permen\w*|pmk|peraturan bersama|peraturan kepala|perka\w*"
      r"|peraturan [a-z]\w*|per(?:bps|lkpp|bkn|ban|lem)\b)", "PERMEN", 5,
      "Peraturan Menteri/Lembaga"),
-    (r"^(?:keputusan|kepmen\w*|keppres|kepres|kepgub|kepbup|kepwal|surat keputusan|sk)\b",
+    (r"(?:keputusan|kepmen\w*|keppres|kepres|kepgub|kepbup|kepwal|surat keputusan|sk)\b",
      "KEPUTUSAN", 9, "Keputusan"),
-    (r"^(?:instruksi|inpres|inmen\w*)\b", "INSTRUKSI", 9, "Instruksi"),
-    (r"^(?:surat edaran|se)\b", "SE", 10, "Surat Edaran"),
-]]
+    (r"(?:instruksi|inpres|inmen\w*)\b", "INSTRUKSI", 9, "Instruksi"),
+    (r"(?:surat edaran|se)\b", "SE", 10, "Surat Edaran"),
+]
+_KIND_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, *_x) in enumerate(_KIND_TABLE)))
+_KIND_BY_GROUP = {f"k{i}": (k, r, lab) for i, (_p, k, r, lab) in enumerate(_KIND_TABLE)}
 
-_ISSUERS = [(re.compile(p), k) for p, k in [
-    (r"panrb|pan-rb|pan rb|pendayagunaan aparatur|menpan|permenpan", "PANRB"),
-    (r"dagri|dalam negeri", "DAGRI"),
-    (r"^pmk\b|keuangan|permenkeu", "KEUANGAN"),
-    (r"^(?:keputusan presiden|keppres|kepres)\b", "PRESIDEN"),
-]]
+_UUD_RE = re.compile(r"(?P<j>.*?)(?:\s+tahun)?\s+(?P<y>\d{4})", re.IGNORECASE)
+# The canonical form in one match (the common case).
+_CANON_RE = re.compile(
+    r"(?P<j>\S.*?)\s+nomor\s+(?P<n>[^\s,;]+?),?\s+tahun\s+(?P<y>\d{4})\s+tentang\s+(?P<t>\S.*)",
+    re.IGNORECASE)
 
+_ISSUER_RE = re.compile(
+    r"(?P<PANRB>panrb|pan-rb|pan rb|pendayagunaan aparatur|menpan|permenpan|m\.pan)"
+    r"|(?P<DAGRI>dagri|dalam negeri)"
+    r"|(?P<KEUANGAN>^pmk\b|keuangan|permenkeu)"
+    r"|(?P<PRESIDEN>^(?:keputusan presiden|keppres|kepres)\b)")
 _REGION_PREFIX_RE = re.compile(
     r"^(?:peraturan daerah|perda|qanun|peraturan gubernur|pergub|peraturan bupati|perbup"
     r"|peraturan wali ?kota|perwal|perwali|perwako)\b\s*", re.IGNORECASE)
-_REGION_SUBS = [(re.compile(p, re.IGNORECASE), r) for p, r in [
-    (r"^(?:pemerintah\s+)?(?:daerah\s+)?", ""),
-    (r"^pemkab\.?\s+", "Kabupaten "),
-    (r"^pemkot\.?\s+", "Kota "),
-    (r"^pemprov\.?\s+", "Provinsi "),
-    (r"^kab(?:\.\s*|\s+)", "Kabupaten "),
-    (r"^kabupaten\s+", "Kabupaten "),
-    (r"^kota\s*madya\s+", "Kota "),
-    (r"^kota\s+", "Kota "),
-    (r"^(?:prov\.\s*|prov\s+|propinsi\s+|provinsi\s+)", "Provinsi "),
-]]
+_REGION_HEAD_RE = re.compile(
+    r"(?:pemerintah\s+)?(?:daerah\s+)?"
+    r"(?:(?P<kab>pemkab\.?\s*|kab\.\s*|kab\s+|kabupaten\s+)"
+    r"|(?P<kota>pemkot\.?\s*|kota\s*madya\s+|kota\s+)"
+    r"|(?P<prov>pemprov\.?\s*|prov\.\s*|prov\s+|propinsi\s+|provinsi\s+))?",
+    re.IGNORECASE)
+_LEVEL_WORD = {"kab": "Kabupaten", "kota": "Kota", "prov": "Provinsi"}
 
 
-@dataclass(frozen=True)
-class Citation:
-    """One parsed ``dasar_hukum`` entry."""
+class Citation(NamedTuple):
+    """One parsed ``dasar_hukum`` entry (immutable; shared by the parse cache)."""
 
     text: str                    # as written, trimmed
     jenis_text: str              # the kind as written: "Peraturan Daerah Kabupaten Contoh"
@@ -110,8 +111,13 @@ class Citation:
     tahun: int | None = None
     tentang: str | None = None
     region: str | None = None    # "Kabupaten Contoh", "Kota Batam", "Provinsi Jawa Timur"
-    issuer: str | None = None    # PANRB, DAGRI, KEUANGAN, PRESIDEN, or the folded issuer text
     problems: tuple[str, ...] = ()
+
+    @property
+    def issuer(self) -> str | None:
+        """PANRB, DAGRI, KEUANGAN, PRESIDEN, or the folded issuer text, for ministerial
+        regulations, Keputusan, Instruksi and Surat Edaran; else None."""
+        return _issuer(self.kind, self.jenis_text)
 
     @property
     def well_formed(self) -> bool:
@@ -131,9 +137,10 @@ class Citation:
 
 
 def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", str(text)).strip()
+    return " ".join(str(text).split())
 
 
+@lru_cache(maxsize=1024)
 def region_key(text: str | None) -> str:
     """Canonical comparison key of a region: "Kab. Contoh", "Kabupaten  Contoh",
     "Pemerintah Kabupaten Contoh" → "kabupaten contoh"."""
@@ -142,13 +149,16 @@ def region_key(text: str | None) -> str:
     return canonical_region(text).casefold()
 
 
+@lru_cache(maxsize=1024)
 def canonical_region(text: str) -> str:
     """"Kab. Contoh" → "Kabupaten Contoh", "Prov. Jawa Timur" → "Provinsi Jawa Timur",
     "Kotamadya Batam" → "Kota Batam"; leading "Pemerintah (Daerah)" dropped."""
     t = _norm(text).strip(" ,.;")
-    for rx, rep in _REGION_SUBS:
-        t = rx.sub(rep, t, count=1)
-    return t.strip()
+    m = _REGION_HEAD_RE.match(t)
+    rest = t[m.end():].strip()
+    if m.lastgroup in _LEVEL_WORD:
+        return f"{_LEVEL_WORD[m.lastgroup]} {rest}".strip()
+    return rest
 
 
 def region_level(region: str | None) -> str | None:
@@ -183,21 +193,16 @@ def _region(kind: str, jenis_text: str) -> tuple[str | None, int | None]:
 
 
 def _classify(jenis_text: str):
-    f = _norm(jenis_text).casefold()
-    for rx, kind, rank, label in _KINDS:
-        if rx.match(f):
-            return kind, rank, label
-    return None
+    m = _KIND_RE.match(jenis_text.casefold())
+    return _KIND_BY_GROUP[m.lastgroup] if m else None
 
 
 def _issuer(kind: str, jenis_text: str) -> str | None:
     if kind not in ("PERMEN", "KEPUTUSAN", "INSTRUKSI", "SE"):
         return None
     f = _norm(jenis_text).casefold()
-    for rx, key in _ISSUERS:
-        if rx.search(f):
-            return key
-    return f or None
+    m = _ISSUER_RE.search(f)
+    return m.lastgroup if m else (f or None)
 
 
 @lru_cache(maxsize=4096)
@@ -210,9 +215,59 @@ def parse_citation(text: str) -> Citation | None:
     are officially cited ("Nomor 190/PMK.05/2012", "Nomor PER/21/M.PAN/11/2008")
     without a separate "Tahun".
     """
-    t = _TRAIL_RE.sub("", _LEAD_RE.sub("", _norm(text)))
+    t = _norm(text)
+    if t[:1].isdigit() or t[:1] in "-•*":
+        t = _LEAD_RE.sub("", t)
+    if t[-1:] in ";.,: ":
+        t = _TRAIL_RE.sub("", t)
     if not t:
         return None
+    low = t[:25].lower()
+    if low.startswith(("undang-undang dasar", "undang undang dasar", "uud")):
+        m = _UUD_RE.fullmatch(t)
+        if m is not None:
+            return Citation(t, m.group("j"), "UUD", "UUD", 1, None, int(m.group("y")))
+    m = _CANON_RE.fullmatch(t)
+    if m is not None and _plain_jenis(m.group("j")):
+        return _build(t, m.group("j"), m.group("n").strip(".,;:"), int(m.group("y")),
+                      m.group("t"), ())
+    return _parse_slow(t)
+
+
+def _plain_jenis(j: str) -> bool:
+    """No "nomor"/"no"/"tentang" inside the jenis part (else take the slow path)."""
+    jl = j.lower()
+    return "nomor" not in jl and "tentang" not in jl and (
+        " no" not in jl or _NOMOR_RE.search(j) is None)
+
+
+def _build(t: str, jenis_text: str, nomor: str | None, tahun: int | None,
+           tentang: str | None, problems) -> Citation | None:
+    cls = _classify(jenis_text)
+    if cls is None:
+        return None
+    kind, rank, label = cls
+    if kind == "UUD":
+        problems = [p for p in problems if p not in (NO_NOMOR, NO_TENTANG)]
+        if tahun is None:
+            ya = _YEAR_ANY_RE.search(t)       # "UUD 1945 amandemen ke-4"
+            tahun = int(ya.group(1)) if ya else None
+        if tahun is not None:
+            problems = [p for p in problems if p != NO_TAHUN]
+    region = None
+    if kind in ("PERDA", "PERGUB", "PERBUP", "PERWAL"):
+        region, r = _region(kind, jenis_text)
+        if r is not None:
+            rank = r
+            label = "Perda Provinsi" if r == 6 else "Perda"
+    return Citation(
+        text=t, jenis_text=jenis_text, kind=kind, jenis=label, rank=rank, nomor=nomor,
+        tahun=tahun, tentang=tentang, region=region,
+        problems=tuple(dict.fromkeys(problems)) if problems else (),
+    )
+
+
+def _parse_slow(t: str) -> Citation | None:
     problems: list[str] = []
     nomor: str | None = None
     tahun: int | None = None
@@ -269,25 +324,7 @@ def parse_citation(text: str) -> Citation | None:
     if not tentang and NO_TENTANG not in problems:
         problems.append(NO_TENTANG)
 
-    cls = _classify(jenis_text)
-    if cls is None:
-        return None
-    kind, rank, label = cls
-    if kind == "UUD":
-        problems = [p for p in problems if p not in (NO_NOMOR, NO_TENTANG)]
-        if tahun is not None:
-            problems = [p for p in problems if p != NO_TAHUN]
-    region = None
-    if kind in ("PERDA", "PERGUB", "PERBUP", "PERWAL"):
-        region, r = _region(kind, jenis_text)
-        if r is not None:
-            rank = r
-            label = "Perda Provinsi" if r == 6 else "Perda"
-    return Citation(
-        text=t, jenis_text=_norm(jenis_text), kind=kind, jenis=label, rank=rank, nomor=nomor, tahun=tahun,
-        tentang=tentang, region=region, issuer=_issuer(kind, jenis_text),
-        problems=tuple(dict.fromkeys(problems)),
-    )
+    return _build(t, jenis_text.strip(), nomor, tahun, tentang, problems)
 
 
 # ---------------------------------------------------------------------------
@@ -341,7 +378,7 @@ REPEALED: tuple[tuple[str, str, int, str | None, str, str], ...] = (
 
 
 def _nomor_key(nomor: str | None) -> str:
-    return re.sub(r"\s+", "", nomor or "").upper().lstrip("0") or "0"
+    return "".join((nomor or "").split()).upper().lstrip("0") or "0"
 
 
 _REPEALED_INDEX: dict[tuple[str, str, int], list[tuple[str | None, str]]] = {}
@@ -373,4 +410,4 @@ def same_regulation(a: Citation | None, b: Citation | None) -> bool:
 
 def citation_key(text: str) -> str:
     """Normalised text for substring matching (case, spaces, trailing punctuation)."""
-    return _TRAIL_RE.sub("", _norm(text)).casefold()
+    return _norm(text).rstrip(" ;.,:").casefold()

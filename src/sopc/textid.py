@@ -10,8 +10,10 @@ Public functions:
 * :func:`is_passive_start` -- does it start with a ``di-`` passive verb?
 * :func:`active_form` -- best-effort active (``meN-``) form of a ``di-`` verb, for hints.
 * :func:`starts_with_checking_verb` -- starts with memeriksa/memverifikasi/menilai...?
-* :func:`condition_markers` -- jika/apabila/bila/bilamana/kalau as whole words.
-* :func:`acronyms` -- all-caps words (SPM, SP2D), roman numerals excluded.
+* :func:`condition_markers` / :func:`has_condition_marker` -- jika/apabila/bila/bilamana/
+  kalau as whole words.
+* :func:`acronyms` / :func:`acronym_hits` -- all-caps words (SPM, SP2D), roman numerals
+  excluded.
 * :func:`defined_acronyms` / :func:`spelled_out` -- "Surat Perintah Membayar (SPM)".
 * :func:`actor_prefix` -- the actor label an uraian starts with.
 * :func:`first_words` / :func:`brief` -- short quotes for messages.
@@ -25,6 +27,8 @@ verb; a noun that happens to look like ``me-``/``ber-``/``ter-`` and is missing 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterable
 
 # ---------------------------------------------------------------------------
@@ -111,20 +115,15 @@ KNOWN_ACRONYMS: frozenset[str] = frozenset(
 # ---------------------------------------------------------------------------
 # Regexes (compiled once)
 
-_LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[•*·\-–—]*(?:(?:\d{1,3}|[a-zA-Z])[.)]\s+)?[\s\"'“”‘’(\[]*")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_PASSIVE_RE = re.compile(r"^di(?:-)?[a-z]{3,}")
-_ACTIVE_RE = re.compile(
-    r"^(?:me(?:-[a-z]{2,}|[a-z]{3,})|memper[a-z]{2,}|ber(?:-[a-z]{2,}|[a-z]{2,})|ter[a-z]{2,})$")
-_KAN_RE = re.compile(r"^[a-z]{3,}kan$")
-_PER_IMP_RE = re.compile(r"^per[a-z]{3,}(?:kan|i)$")
-_NOUN_PE_RE = re.compile(r"^pe[a-z]{3,}")
-_NOUN_KE_AN_RE = re.compile(r"^ke[a-z]{3,}an$")
-_CONDITION_RE = re.compile(r"\b(jika|apabila|bilamana|bila|kalau|jikalau)\b", re.IGNORECASE)
+# leading bullets, numbering ("1.", "a)") and quotes, then the first two words
+_HEAD_RE = re.compile(
+    r"[\s\"'“”‘’(\[•*·\-–—]*(?:(?:\d{1,3}|[a-zA-Z])[.)]\s+)?[\s\"'“”‘’(\[]*"
+    r"([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)(?:[^A-Za-z0-9]{1,3}([A-Za-z][A-Za-z'’]*))?")
+_CONDITION_RE = re.compile(r"\b(jikalau|jika|apabila|bilamana|bila|kalau)\b")   # on lowercase text
 _ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 _ROMAN_RE = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 _DEF_AFTER_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z0-9])\s*\)")
-_DEF_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9]+)\s*\(\s*([^()]{3,}?)\s*\)")
+_DEF_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9]+)\s*\(\s*([^()\x00]{3,}?)\s*\)")
 _LOWER_RE = re.compile(r"[a-z]")
 _WORDS_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -142,18 +141,14 @@ NOUN = "noun"               # Persetujuan, Pembayaran, Berkas ...
 NOT_VERB = "not-verb"       # anything else
 
 
-def _strip_lead(text: str) -> str:
-    """Drop leading bullets, numbering ("1.", "a)") and quotes."""
-    return _LEAD_RE.sub("", text, count=1)
-
-
-def _first_two(text: str) -> tuple[str, str]:
-    it = _WORD_RE.finditer(text)
-    m1 = next(it, None)
-    if m1 is None or m1.start() != 0:
-        return "", ""
-    m2 = next(it, None)
-    return m1.group(0).lower(), (m2.group(0).lower() if m2 else "")
+@lru_cache(maxsize=8192)
+def _head(text: str) -> tuple[str, str, int]:
+    """(first word, second word, start of the first word); words as written. Cached:
+    KJ01, KJ02 and KJ04 read the same uraian in one run."""
+    m = _HEAD_RE.match(text)
+    if m is None:
+        return "", "", 0
+    return m.group(1), m.group(2) or "", m.start(1)
 
 
 def first_words(text: str, n: int = 1) -> str:
@@ -173,36 +168,83 @@ def brief(text: str, limit: int = 60) -> str:
     return t[:cut].rstrip(" ,;:") + "…"
 
 
-def actor_prefix(text: str, labels: Iterable[str]) -> str | None:
-    """The actor label ``text`` starts with (case and spaces ignored), or None."""
-    folded = " ".join(_strip_lead(str(text)).split()).casefold()
-    for label in labels:
-        lab = " ".join(str(label).split()).casefold()
-        if not lab:
-            continue
+class LabelIndex:
+    """Actor labels indexed by their first word (casefolded), for :func:`actor_prefix`
+    and :func:`is_verb_first`. Build it with :func:`label_index` (cached)."""
+
+    __slots__ = ("by_first",)
+
+    def __init__(self, labels: Iterable[str]):
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for label in labels:
+            folded = " ".join(str(label).split()).casefold()
+            if folded:
+                first = folded.split(" ", 1)[0]
+                self.by_first.setdefault(first, []).append((folded, str(label)))
+        for v in self.by_first.values():
+            v.sort(key=lambda x: -len(x[0]))   # longest label first
+
+
+@lru_cache(maxsize=512)
+def _label_index(labels: tuple[str, ...]) -> LabelIndex:
+    return LabelIndex(labels)
+
+
+def label_index(labels: Iterable[str] | LabelIndex) -> LabelIndex:
+    """A (cached) :class:`LabelIndex` of ``labels``."""
+    if isinstance(labels, LabelIndex):
+        return labels
+    return _label_index(tuple(labels))
+
+
+def _actor_at(text: str, w1: str, start: int, index: LabelIndex) -> str | None:
+    cands = index.by_first.get(w1.casefold())
+    if not cands:
+        return None
+    longest = len(cands[0][0])
+    folded = " ".join(text[start:start + longest + 40].split()).casefold()
+    for lab, label in cands:
         if folded.startswith(lab) and (len(folded) == len(lab) or not folded[len(lab)].isalnum()):
             return label
     return None
 
 
+def actor_prefix(text: str, labels: Iterable[str] | LabelIndex) -> str | None:
+    """The actor label ``text`` starts with (case and spaces ignored), or None."""
+    w1, _, start = _head(str(text))
+    if not w1:
+        return None
+    return _actor_at(str(text), w1, start, label_index(labels))
+
+
+def _build_lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    # lowest priority first; later tables win
+    for words, reason in ((NOT_VERBS, NOUN), (SUBJECT_WORDS, SUBJECT),
+                          (CONNECTIVES, CONNECTIVE), (BASE_VERBS, OK_BASE)):
+        for w in words:
+            table[w] = reason
+    table["apakah"] = OK_QUESTION
+    return table
+
+
+_LOOKUP = _build_lookup()
+_TWO_FIRST = frozenset(v.split(" ", 1)[0] for v in BASE_VERBS_2)
+
+
 def classify_word(word: str, nxt: str = "") -> str:
-    """Classify a lowercase first word (``nxt`` is the following word, for two-word
-    verbs). Returns one of the reason constants."""
+    """Classify a first word (``nxt`` is the following word, for two-word verbs).
+    Returns one of the reason constants. Word lists first, then morphology:
+    me-/ber-/ter- → verb, di- → passive verb, per-...-i/-kan and ...-kan → imperative,
+    pe-..., ke-...-an and ...-an → noun."""
     w = word.lower()
     if not w:
         return NOT_VERB
-    if w == "apakah":
-        return OK_QUESTION
-    if nxt and f"{w} {nxt}" in BASE_VERBS_2:
+    if nxt and w in _TWO_FIRST and f"{w} {nxt.lower()}" in BASE_VERBS_2:
         return OK_BASE
-    if w in BASE_VERBS:
-        return OK_BASE
-    if w in CONNECTIVES:
-        return CONNECTIVE
-    if w in SUBJECT_WORDS:
-        return SUBJECT
-    if w in NOT_VERBS:
-        return NOUN
+    r = _LOOKUP.get(w)
+    if r is not None:
+        return r
     if "-" in w:
         head = w.split("-", 1)[0]
         if head in ("me", "men", "mem", "meng", "ber"):
@@ -210,20 +252,26 @@ def classify_word(word: str, nxt: str = "") -> str:
         if head == "di":
             return OK_PASSIVE
         w = w.replace("-", "")
-    if _PASSIVE_RE.match(w):
-        return OK_PASSIVE
-    if len(w) >= 5 and _ACTIVE_RE.match(w):
-        return OK_PREFIX
-    if _PER_IMP_RE.match(w):
+    n = len(w)
+    if n >= 5:
+        p2 = w[:2]
+        if p2 == "di":
+            return OK_PASSIVE
+        if p2 == "me" or w[:3] in ("ber", "ter"):
+            return OK_PREFIX
+    if w[:3] == "per" and ((n >= 9 and w.endswith("kan")) or (n >= 7 and w[-1] == "i")):
         return OK_IMPERATIVE
-    if _KAN_RE.match(w) and not w.startswith(("pe", "ke")):
+    if n >= 6 and w.endswith("kan") and w[:2] not in ("pe", "ke"):
         return OK_IMPERATIVE
-    if _NOUN_PE_RE.match(w) or _NOUN_KE_AN_RE.match(w) or (len(w) > 4 and w.endswith("an")):
+    if (n >= 5 and w[:2] == "pe") or (n > 4 and w.endswith("an")):
         return NOUN
     return NOT_VERB
 
 
-def is_verb_first(text: str, actor_labels: Iterable[str] = ()) -> tuple[bool, str]:
+_OK = frozenset({OK_PREFIX, OK_BASE, OK_IMPERATIVE, OK_PASSIVE, OK_QUESTION})
+
+
+def is_verb_first(text: str, actor_labels: Iterable[str] | LabelIndex = ()) -> tuple[bool, str]:
     """Does ``text`` (an ``uraian``) start with a verb and without a subject?
 
     Returns ``(ok, reason)``; ``reason`` is one of the constants of this module:
@@ -233,17 +281,16 @@ def is_verb_first(text: str, actor_labels: Iterable[str] = ()) -> tuple[bool, st
     (Persetujuan, Pembayaran, Berkas...) or ``not-verb``.
 
     A ``di-`` passive verb counts as a verb here; KJ02 reports the passive voice.
+    ``actor_labels`` may be a :class:`LabelIndex` (faster when called per activity).
     """
-    t = _strip_lead(str(text))
-    if not t.strip():
-        return False, EMPTY
-    if actor_prefix(t, actor_labels):
-        return False, ACTOR
-    w1, w2 = _first_two(t)
+    text = str(text)
+    w1, w2, start = _head(text)
     if not w1:
-        return False, NOT_VERB
-    reason = classify_word(w1, w2)
-    return reason in (OK_PREFIX, OK_BASE, OK_IMPERATIVE, OK_PASSIVE, OK_QUESTION), reason
+        return False, (EMPTY if not text.strip() else NOT_VERB)
+    if actor_labels and _actor_at(text, w1, start, label_index(actor_labels)):
+        return False, ACTOR
+    reason = classify_word(w1.lower(), w2.lower())
+    return reason in _OK, reason
 
 
 def is_passive_start(text: str) -> str:
@@ -252,15 +299,13 @@ def is_passive_start(text: str) -> str:
     Nouns that begin with "di" (Dinas, Direktur, Dirjen, Diklat, Digital, Diskusi,
     Divisi, Disposisi...) are not passive verbs.
     """
-    t = _strip_lead(str(text))
-    m = _WORD_RE.match(t)
-    if not m:
+    word = _head(str(text))[0]
+    if word[:2] not in ("Di", "di", "DI", "dI"):
         return ""
-    word = m.group(0)
     w = word.lower()
     if w in NOT_VERBS or w in CONNECTIVES or w in SUBJECT_WORDS:
         return ""
-    if w.startswith("di-") or _PASSIVE_RE.match(w):
+    if w.startswith("di-") or (len(w) >= 5 and w.replace("'", "").isalpha()):
         return word
     return ""
 
@@ -300,8 +345,12 @@ def active_form(passive_word: str) -> str:
 def starts_with_checking_verb(text: str) -> bool:
     """Does ``text`` start with a checking verb (memeriksa, memverifikasi, menilai,
     menyetujui, meneliti, mengecek, memastikan, menelaah...) or "Apakah"?"""
-    w1, _ = _first_two(_strip_lead(str(text)))
-    return w1 in CHECKING_VERBS
+    return _head(str(text))[0].lower() in CHECKING_VERBS
+
+
+def _may_have_marker(t: str) -> bool:
+    return ("bila" in t or "jika" in t or "kalau" in t or "Bila" in t or "Jika" in t
+            or "Kalau" in t or "BILA" in t or "JIKA" in t or "KALAU" in t)
 
 
 def condition_markers(text: str) -> list[str]:
@@ -309,7 +358,16 @@ def condition_markers(text: str) -> list[str]:
     as whole words, lowercase, in order. "maka" is not needed."""
     if not text:
         return []
-    return [m.group(1).lower() for m in _CONDITION_RE.finditer(str(text))]
+    t = str(text)
+    if not _may_have_marker(t):
+        return []
+    return [m.group(1) for m in _CONDITION_RE.finditer(t.lower())]
+
+
+def has_condition_marker(text: str) -> bool:
+    """Does ``text`` hold a condition marker? (Stops at the first one.)"""
+    t = str(text or "")
+    return _may_have_marker(t) and _CONDITION_RE.search(t.lower()) is not None
 
 
 def _is_shouting(text: str, found: list[str]) -> bool:
@@ -370,7 +428,8 @@ def defined_acronyms(texts: Iterable[str]) -> set[str]:
             continue
         for m in _DEF_AFTER_RE.finditer(text):
             acr = m.group(1)
-            if acr not in out and _expands(acr, text[max(0, m.start() - 120):m.start()].split()[-10:]):
+            before = text[max(0, m.start() - 120):m.start()].rpartition("\x00")[2]
+            if acr not in out and _expands(acr, before.split()[-10:]):
                 out.add(acr)
         for m in _DEF_BEFORE_RE.finditer(text):
             acr, long = m.group(1), m.group(2)
@@ -392,3 +451,43 @@ def spelled_out(acronym: str, all_texts: Iterable[str]) -> bool:
     """Is ``acronym`` spelled out in one of ``all_texts``? (See :func:`defined_acronyms`;
     a rule checking many acronyms should call that once.)"""
     return acronym in defined_acronyms(all_texts)
+
+
+_ACR_OK: dict[str, bool] = {}   # word -> is an acronym (not a roman numeral); bounded memo
+
+
+def acronym_hits(texts: list[str], skip: frozenset[str] | set[str] = frozenset()
+                 ) -> list[tuple[int, str]]:
+    """``(index in texts, acronym)`` for every acronym of every text, in order, with
+    the same exclusions as :func:`acronyms` and without the words in ``skip``; one
+    regex pass over all texts."""
+    joined = "\x00".join(texts)
+    ok = _ACR_OK
+    per_text: dict[int, list[str]] = {}
+    bounds: list[int] | None = None
+    for m in _ACRONYM_RE.finditer(joined):
+        w = m.group()
+        if w in skip:
+            continue
+        v = ok.get(w)
+        if v is None:
+            v = not _ROMAN_RE.match(w) and sum(ch.isalpha() for ch in w) >= 2
+            if len(ok) < 20000:
+                ok[w] = v
+        if not v:
+            continue
+        if bounds is None:
+            bounds = []
+            off = 0
+            for t in texts:
+                bounds.append(off)
+                off += len(t) + 1
+        per_text.setdefault(bisect_right(bounds, m.start()) - 1, []).append(w)
+    out: list[tuple[int, str]] = []
+    for i in sorted(per_text):
+        found = per_text[i]
+        if len(found) >= 3 and _is_shouting(texts[i], found):
+            continue
+        for w in found:
+            out.append((i, w))
+    return out

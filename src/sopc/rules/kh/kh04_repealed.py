@@ -51,14 +51,13 @@ def _configured(ctx):
 def check(sop, ctx, options):
     configured = ctx.once("KH04.dicabut", lambda: _configured(ctx))
     for i, (text, c) in enumerate(zip(sop.dasar_hukum, citations(sop, ctx))):
-        key = citation_key(text)
-        if not key:
-            continue
         new = None
-        for k, kc, repl in configured:
-            if k in key or (kc is not None and kc.nomor and same_regulation(c, kc)):
-                new = repl
-                break
+        if configured:
+            key = citation_key(text)
+            for k, kc, repl in configured:
+                if k in key or (kc is not None and kc.nomor and same_regulation(c, kc)):
+                    new = repl
+                    break
         if new is None:
             new = repealed_replacement(c)
         if new is None:

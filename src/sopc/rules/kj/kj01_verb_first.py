@@ -35,7 +35,7 @@ from __future__ import annotations
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.textid import (ACTOR, CONNECTIVE, EMPTY, NOUN, SUBJECT, actor_prefix, brief,
-                         first_words, is_verb_first)
+                         first_words, is_verb_first, label_index)
 
 CODE = "KJ01"
 NAME = "verb-first"
@@ -46,7 +46,7 @@ TITLE = msg("Uraian kegiatan diawali kata kerja, tanpa subjek",
 
 
 def check(sop, ctx, options):
-    labels = list(sop.pelaksana.values())
+    labels = label_index(sop.pelaksana.values())
     for a in sop.kegiatan:
         if a.is_decision and a.uraian.rstrip().endswith("?"):
             continue  # a decision written as its question ("Berkas lengkap?")

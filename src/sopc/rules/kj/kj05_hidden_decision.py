@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import brief, condition_markers
+from sopc.textid import brief, condition_markers, has_condition_marker
 
 CODE = "KJ05"
 NAME = "hidden-decision"
@@ -36,7 +36,20 @@ TITLE = msg("Syarat digambarkan sebagai keputusan, bukan tersembunyi di teks",
             "Conditions are drawn as decisions, not hidden in the text")
 
 
+def _any_marker(sop) -> bool:
+    """One cheap substring test over all texts before looking activity by activity."""
+    parts = []
+    for a in sop.kegiatan:
+        if not a.cabang:
+            parts.append(a.uraian)
+            if a.keterangan:
+                parts.append(a.keterangan)
+    return has_condition_marker("\x00".join(parts))
+
+
 def check(sop, ctx, options):
+    if not _any_marker(sop):
+        return
     for a in sop.kegiatan:
         if a.is_decision:
             continue

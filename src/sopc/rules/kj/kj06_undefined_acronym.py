@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from sopc.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import KNOWN_ACRONYMS, acronyms, brief, defined_acronyms
+from sopc.textid import KNOWN_ACRONYMS, acronym_hits, brief, defined_acronyms
 
 CODE = "KJ06"
 NAME = "undefined-acronym"
@@ -48,56 +48,78 @@ def _not_a_nomor(text: str) -> str:
     return " ".join(w for w in text.split() if "/" not in w)
 
 
-def _texts(sop):
-    """(pos, text, activity) of every text KJ06 reads, in no particular order."""
-    if sop.nama:
-        yield sop.at("nama"), sop.nama, None
-    if sop.unit:
-        yield sop.at("unit"), sop.unit, None
-    if sop.batas_waktu:
-        yield sop.at("batas_waktu"), sop.batas_waktu, None
-    for key in ("kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"):
-        for i, t in enumerate(getattr(sop, key)):
-            yield sop.at(f"{key}.{i}"), t, None
-    for link in sop.keterkaitan:
-        yield link.pos, _not_a_nomor(link.text), None
-    for aid, label in sop.pelaksana.items():
-        yield sop.at(f"pelaksana.{aid}"), label, None
+def _texts(sop) -> list[str]:
+    """Every text KJ06 reads, in a fixed order (empty strings kept so that the index
+    matches :func:`_refs`)."""
+    texts = [sop.nama or "", sop.unit or "", sop.batas_waktu or ""]
+    texts += sop.kualifikasi_pelaksana
+    texts += sop.peralatan
+    texts += sop.peringatan
+    texts += sop.pencatatan
+    texts += [_not_a_nomor(link.text) for link in sop.keterkaitan]
+    texts += sop.pelaksana.values()
     for a in sop.kegiatan:
-        yield a.at("uraian"), a.uraian, a
-        for i, t in enumerate(a.kelengkapan):
-            yield a.at(f"kelengkapan.{i}"), t, a
-        if a.output:
-            yield a.at("output"), a.output, a
-        if a.keterangan:
-            yield a.at("keterangan"), a.keterangan, a
-        if a.pertanyaan:
-            yield a.at("pertanyaan"), a.pertanyaan, a
-        for label in a.cabang:
-            yield a.at(f"cabang.{label}", key=True), label, a
+        texts.append(a.uraian)
+        texts += a.kelengkapan
+        texts.append(a.output or "")
+        texts.append(a.keterangan or "")
+        texts.append(a.pertanyaan or "")
+        texts += a.cabang
+    return texts
+
+
+def _refs(sop) -> list[tuple]:
+    """(owner, path, is_key, activity) for each text of :func:`_texts`, same order;
+    built only when a finding needs a position."""
+    refs: list[tuple] = [(sop, "nama", False, None), (sop, "unit", False, None),
+                         (sop, "batas_waktu", False, None)]
+    for key in ("kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"):
+        refs += [(sop, f"{key}.{i}", False, None) for i in range(len(getattr(sop, key)))]
+    refs += [(link, None, False, None) for link in sop.keterkaitan]
+    refs += [(sop, f"pelaksana.{aid}", False, None) for aid in sop.pelaksana]
+    for a in sop.kegiatan:
+        refs.append((a, "uraian", False, a))
+        refs += [(a, f"kelengkapan.{i}", False, a) for i in range(len(a.kelengkapan))]
+        refs += [(a, "output", False, a), (a, "keterangan", False, a), (a, "pertanyaan", False, a)]
+        refs += [(a, f"cabang.{label}", True, a) for label in a.cabang]
+    return refs
+
+
+def _pos(owner, path, is_key):
+    return owner.pos if path is None else owner.at(path, key=is_key)
 
 
 def check(sop, ctx, options):
-    texts = [t for t in _texts(sop) if t[1] and any(ch.isupper() for ch in t[1])]
-    if not texts:
+    texts = [str(t) for t in _texts(sop)]
+    known = ctx.once("KJ06.known", lambda: _known(ctx))
+    pending = acronym_hits(texts, known)
+    if not pending:
         return
+    defined = defined_acronyms(texts + list(sop.dasar_hukum) + [sop.nomor])
+    pending = [(i, acr) for i, acr in pending if acr not in defined]
+    if not pending:
+        return
+    refs = _refs(sop)
+    positions = {i: _pos(*refs[i][:3]) for i in {i for i, _ in pending}}
+    pending.sort(key=lambda x: (positions[x[0]].line, positions[x[0]].col))
+    seen: set[str] = set()
+    for i, acr in pending:
+        if acr in seen:
+            continue
+        seen.add(acr)
+        q = brief(texts[i], 50)
+        yield Finding(positions[i], msg(
+            f"Singkatan \"{acr}\" (di \"{q}\") tidak dijelaskan: tulis kepanjangannya saat "
+            f"pertama dipakai, mis. \"<kepanjangan> ({acr})\", atau tambahkan ke istilah "
+            f"di sopc.yaml",
+            f"acronym \"{acr}\" (in \"{q}\") is not explained: spell it out at its first "
+            f"use, e.g. \"<long form> ({acr})\", or add it to istilah in sopc.yaml"),
+            activity=refs[i][3], key=acr)
+
+
+def _known(ctx) -> frozenset[str]:
     known = set(KNOWN_ACRONYMS)
     istilah = getattr(ctx.config, "istilah", None) or {}
     known.update(str(k).strip() for k in istilah)
     known.update(str(k).strip().upper() for k in istilah)
-    defined = defined_acronyms([t for _, t, _ in texts] + list(sop.dasar_hukum) + [sop.nomor])
-    seen: set[str] = set()
-    texts.sort(key=lambda x: (x[0].line, x[0].col))
-    for pos, text, a in texts:
-        for acr in acronyms(text):
-            if acr in seen or acr in known or acr in defined:
-                continue
-            seen.add(acr)
-            q = brief(text, 50)
-            yield Finding(pos, msg(
-                f"Singkatan \"{acr}\" (di \"{q}\") tidak dijelaskan: tulis kepanjangannya saat "
-                f"pertama dipakai, mis. \"<kepanjangan> ({acr})\", atau tambahkan ke istilah "
-                f"di sopc.yaml",
-                f"acronym \"{acr}\" (in \"{q}\") is not explained: spell it out at its first "
-                f"use, e.g. \"<long form> ({acr})\", or add it to istilah in sopc.yaml"),
-                activity=a, key=acr)
+    return frozenset(known)
