@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 # ---------------------------------------------------------------------------
@@ -120,7 +121,9 @@ _HEAD_RE = re.compile(
     r"[\s\"'“”‘’(\[•*·\-–—]*(?:(?:\d{1,3}|[a-zA-Z])[.)]\s+)?[\s\"'“”‘’(\[]*"
     r"([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)(?:[^A-Za-z0-9]{1,3}([A-Za-z][A-Za-z'’]*))?")
 _CONDITION_RE = re.compile(r"\b(jikalau|jika|apabila|bilamana|bila|kalau)\b")   # on lowercase text
-_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]+\b")
+# no leading \b: a pattern starting with a character class lets the regex engine skip
+# ahead fast; the left boundary is checked by hand (see _acronym_matches)
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]+\b")
 _ROMAN_RE = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 _DEF_AFTER_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z0-9])\s*\)")
 _DEF_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9]+)\s*\(\s*([^()\x00]{3,}?)\s*\)")
@@ -385,11 +388,23 @@ def acronyms(text: str) -> list[str]:
     glued to lowercase letters (PermenPANRB)."""
     if not text:
         return []
-    found = [w for w in _ACRONYM_RE.findall(str(text))
+    text = str(text)
+    found = [w for _, w in _acronym_matches(text)
              if not _ROMAN_RE.match(w) and sum(ch.isalpha() for ch in w) >= 2]
-    if found and _is_shouting(str(text), found):
+    if found and _is_shouting(text, found):
         return []
     return found
+
+
+def _acronym_matches(text: str):
+    """(start, word) of the all-caps words of ``text`` (left word boundary checked)."""
+    for m in _ACRONYM_RE.finditer(text):
+        s = m.start()
+        if s:
+            prev = text[s - 1]
+            if prev.isalnum() or prev == "_":
+                continue
+        yield s, m.group()
 
 
 def _is_subsequence(letters: str, text: str) -> bool:
@@ -465,8 +480,7 @@ def acronym_hits(texts: list[str], skip: frozenset[str] | set[str] = frozenset()
     ok = _ACR_OK
     per_text: dict[int, list[str]] = {}
     bounds: list[int] | None = None
-    for m in _ACRONYM_RE.finditer(joined):
-        w = m.group()
+    for start, w in _acronym_matches(joined):
         if w in skip:
             continue
         v = ok.get(w)
@@ -477,12 +491,8 @@ def acronym_hits(texts: list[str], skip: frozenset[str] | set[str] = frozenset()
         if not v:
             continue
         if bounds is None:
-            bounds = []
-            off = 0
-            for t in texts:
-                bounds.append(off)
-                off += len(t) + 1
-        per_text.setdefault(bisect_right(bounds, m.start()) - 1, []).append(w)
+            bounds = list(accumulate([len(t) + 1 for t in texts], initial=0))
+        per_text.setdefault(bisect_right(bounds, start) - 1, []).append(w)
     out: list[tuple[int, str]] = []
     for i in sorted(per_text):
         found = per_text[i]

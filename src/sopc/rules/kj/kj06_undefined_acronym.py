@@ -49,8 +49,8 @@ def _not_a_nomor(text: str) -> str:
 
 
 def _texts(sop) -> list[str]:
-    """Every text KJ06 reads, in a fixed order (empty strings kept so that the index
-    matches :func:`_refs`)."""
+    """Every text KJ06 reads, in a fixed order (empty strings kept so that an index
+    can be mapped back by :func:`_ref_at`)."""
     texts = [sop.nama or "", sop.unit or "", sop.batas_waktu or ""]
     texts += sop.kualifikasi_pelaksana
     texts += sop.peralatan
@@ -68,21 +68,37 @@ def _texts(sop) -> list[str]:
     return texts
 
 
-def _refs(sop) -> list[tuple]:
-    """(owner, path, is_key, activity) for each text of :func:`_texts`, same order;
-    built only when a finding needs a position."""
-    refs: list[tuple] = [(sop, "nama", False, None), (sop, "unit", False, None),
-                         (sop, "batas_waktu", False, None)]
+def _ref_at(sop, i: int) -> tuple:
+    """(owner, path, is_key, activity) of ``_texts(sop)[i]``, found by counting the
+    same sections in the same order."""
+    if i < 3:
+        return sop, ("nama", "unit", "batas_waktu")[i], False, None
+    i -= 3
     for key in ("kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"):
-        refs += [(sop, f"{key}.{i}", False, None) for i in range(len(getattr(sop, key)))]
-    refs += [(link, None, False, None) for link in sop.keterkaitan]
-    refs += [(sop, f"pelaksana.{aid}", False, None) for aid in sop.pelaksana]
+        n = len(getattr(sop, key))
+        if i < n:
+            return sop, f"{key}.{i}", False, None
+        i -= n
+    if i < len(sop.keterkaitan):
+        return sop.keterkaitan[i], None, False, None
+    i -= len(sop.keterkaitan)
+    if i < len(sop.pelaksana):
+        return sop, f"pelaksana.{list(sop.pelaksana)[i]}", False, None
+    i -= len(sop.pelaksana)
     for a in sop.kegiatan:
-        refs.append((a, "uraian", False, a))
-        refs += [(a, f"kelengkapan.{i}", False, a) for i in range(len(a.kelengkapan))]
-        refs += [(a, "output", False, a), (a, "keterangan", False, a), (a, "pertanyaan", False, a)]
-        refs += [(a, f"cabang.{label}", True, a) for label in a.cabang]
-    return refs
+        n = 1 + len(a.kelengkapan) + 3 + len(a.cabang)
+        if i < n:
+            if i == 0:
+                return a, "uraian", False, a
+            i -= 1
+            if i < len(a.kelengkapan):
+                return a, f"kelengkapan.{i}", False, a
+            i -= len(a.kelengkapan)
+            if i < 3:
+                return a, ("output", "keterangan", "pertanyaan")[i], False, a
+            return a, f"cabang.{list(a.cabang)[i - 3]}", True, a
+        i -= n
+    return sop, None, False, None
 
 
 def _pos(owner, path, is_key):
@@ -99,8 +115,8 @@ def check(sop, ctx, options):
     pending = [(i, acr) for i, acr in pending if acr not in defined]
     if not pending:
         return
-    refs = _refs(sop)
-    positions = {i: _pos(*refs[i][:3]) for i in {i for i, _ in pending}}
+    refs = {i: _ref_at(sop, i) for i in {i for i, _ in pending}}
+    positions = {i: _pos(*ref[:3]) for i, ref in refs.items()}
     pending.sort(key=lambda x: (positions[x[0]].line, positions[x[0]].col))
     seen: set[str] = set()
     for i, acr in pending:
