@@ -10,7 +10,8 @@ unexplained acronyms are insider language.
 Singkatan = kata berhuruf kapital semua, minimal dua huruf, angka boleh setelah huruf
 pertama (SPM, SP2D). Angka Romawi (II, IV) dan teks yang seluruhnya kapital tidak
 dihitung. Diperiksa semua teks SOP kecuali ``nomor``, ``dasar_hukum`` dan
-``disahkan_oleh`` (nomor SOP lain di ``keterkaitan`` juga dilewati). Singkatan lolos bila
+``disahkan_oleh``; nomor SOP lain di ``keterkaitan`` dan durasi (``waktu``,
+``batas_waktu``: "5 HK") juga dilewati. Singkatan lolos bila
 ada di ``istilah`` pada sopc.yaml, atau ditulis kepanjangannya di SOP yang sama:
 "Surat Perintah Membayar (SPM)" atau "SPM (Surat Perintah Membayar)". Satu temuan per
 singkatan, pada pemakaian pertamanya. SOP, AP, RI, WIB, PDF, JPG, KB/MB/GB dianggap umum.
@@ -51,7 +52,7 @@ def _not_a_nomor(text: str) -> str:
 def _texts(sop) -> list[str]:
     """Every text KJ06 reads, in a fixed order (empty strings kept so that an index
     can be mapped back by :func:`_ref_at`)."""
-    texts = [sop.nama or "", sop.unit or "", sop.batas_waktu or ""]
+    texts = [sop.nama or "", sop.unit or ""]
     texts += sop.kualifikasi_pelaksana
     texts += sop.peralatan
     texts += sop.peringatan
@@ -71,9 +72,9 @@ def _texts(sop) -> list[str]:
 def _ref_at(sop, i: int) -> tuple:
     """(owner, path, is_key, activity) of ``_texts(sop)[i]``, found by counting the
     same sections in the same order."""
-    if i < 3:
-        return sop, ("nama", "unit", "batas_waktu")[i], False, None
-    i -= 3
+    if i < 2:
+        return sop, ("nama", "unit")[i], False, None
+    i -= 2
     for key in ("kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"):
         n = len(getattr(sop, key))
         if i < n:
@@ -106,7 +107,7 @@ def _pos(owner, path, is_key):
 
 
 def check(sop, ctx, options):
-    texts = [str(t) for t in _texts(sop)]
+    texts = _texts(sop)
     known = ctx.once("KJ06.known", lambda: _known(ctx))
     pending = acronym_hits(texts, known)
     if not pending:

@@ -11,6 +11,7 @@ Gagal / Fails:
 
     disahkan_oleh: {jabatan: Kepala Dinas, nama: "...", nip: "..."}
     disahkan_oleh: {jabatan: "-", nama: Dra. Siti Rahmawati, M.Si., nip: "..."}
+    disahkan_oleh: {jabatan: Kepala ..., nama: Drs. XXX, M.Si., nip: "..."}
 
 Lolos / Passes:
 
@@ -40,16 +41,17 @@ _PLACEHOLDERS = frozenset({
 })
 _FILLER_RE = re.compile(r"^[\s\-–—_.…?/x*]*$", re.IGNORECASE)
 _BRACKET_RE = re.compile(r"^[\[<({]\s*(.*?)\s*[\]>)}]$")
+_PARTIAL_RE = re.compile(r"\.{3}|…|\b(?:x{3,}|tbd|tba|todo)\b", re.IGNORECASE)
 
 
 def is_placeholder(text: str | None) -> bool:
-    """Empty, filler ("-", "...", "…", "xxx", "???") or a placeholder word (TBD, belum,
-    "nama pejabat", "[nama]")."""
+    """Empty, filler ("-", "...", "…", "xxx", "???"), a placeholder word (TBD, belum,
+    "nama pejabat", "[nama]"), or a value left partly unfilled ("Kepala ...",
+    "Drs. XXX, M.Si.")."""
     t = " ".join(str(text or "").split())
     if _FILLER_RE.match(t):
         return True
-    m = _BRACKET_RE.match(t)
-    if m:
+    if _BRACKET_RE.match(t) or _PARTIAL_RE.search(t):
         return True
     return t.casefold().strip(" .:") in _PLACEHOLDERS
 
