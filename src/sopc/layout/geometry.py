@@ -1,0 +1,164 @@
+"""Geometry of a laid-out procedure table (plain dataclasses, units: pt).
+
+Coordinates are relative to the top-left corner of the table on its page; y grows
+downwards. Everything here is produced by :func:`sopc.layout.engine.layout_sop` and
+read by the SVG renderer (and the tests); nothing here depends on the model.
+
+References (``Connector.start``/``end``, ``SymbolBox.ref``, ``OffPage.ref``):
+``"s<activity>.<column>"`` for an activity symbol (0-based activity index, 0-based
+actor column) and ``"p<letter>"`` for an off-page connector on that page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+Point = tuple[float, float]
+
+
+@dataclass
+class TextLine:
+    text: str
+    x: float          # anchor x
+    y: float          # baseline y
+    anchor: str = "start"   # "start" | "middle" | "end" (SVG text-anchor)
+
+
+@dataclass
+class Column:
+    key: str          # "no", "kegiatan", "actor", "kelengkapan", "waktu", "output", "keterangan"
+    label: str
+    x: float
+    w: float
+    actor: str | None = None     # actor id for "actor" columns
+    group: str | None = None     # None | "pelaksana" | "mutu"
+
+    @property
+    def x1(self) -> float:
+        return self.x + self.w
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+
+@dataclass
+class Cell:
+    key: str
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[TextLine] = field(default_factory=list)
+    bold: bool = False
+    size: float = 8.0
+
+
+@dataclass
+class RowBox:
+    activity_index: int | None    # None for an off-page connector strip
+    y: float
+    h: float
+    cells: list[Cell] = field(default_factory=list)
+    kind: str = "activity"        # "activity" | "strip"
+
+
+@dataclass
+class SymbolBox:
+    kind: str                     # "start" | "end" | "terminal" | "process" | "decision"
+    activity_index: int
+    column: int                   # actor column index (0-based)
+    x: float
+    y: float
+    w: float
+    h: float
+    ref: str = ""
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass
+class Connector:
+    points: list[Point]
+    arrow: bool                   # arrowhead at the last point
+    kind: str = "flow"            # "flow" (an edge, or half of one) | "join" (joint activity)
+    edge: tuple[int, int] | None = None   # (source activity index, edge number in activity.edges)
+    start: str = ""               # ref of the symbol / off-page connector it leaves
+    end: str = ""                 # ref of the symbol / off-page connector it enters
+
+
+@dataclass
+class LabelBox:
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[TextLine] = field(default_factory=list)
+    size: float = 6.5
+    edge: tuple[int, int] | None = None
+
+
+@dataclass
+class OffPage:
+    letter: str
+    x: float
+    y: float
+    w: float
+    h: float
+    direction: str                # "out" (the edge leaves this page) | "in" (it enters)
+    edge: tuple[int, int] | None = None
+    column: int = 0
+    ref: str = ""
+
+    def polygon(self) -> list[Point]:
+        """The pentagon, pointing down."""
+        x, y, w, h = self.x, self.y, self.w, self.h
+        return [(x, y), (x + w, y), (x + w, y + h * 0.62), (x + w / 2, y + h), (x, y + h * 0.62)]
+
+
+@dataclass
+class Page:
+    number: int                   # 1-based among the procedure pages
+    width: float
+    height: float
+    header_height: float
+    header: list[Cell] = field(default_factory=list)
+    rows: list[RowBox] = field(default_factory=list)
+    symbols: list[SymbolBox] = field(default_factory=list)
+    connectors: list[Connector] = field(default_factory=list)
+    labels: list[LabelBox] = field(default_factory=list)
+    offpage: list[OffPage] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    title: str = ""               # accessible name of the drawing
+    font_size: float = 8.0
+
+
+@dataclass
+class ProcedureLayout:
+    paper: str
+    lang: str
+    width: float                  # table width (pt)
+    table_height: float           # usable table height per page (pt)
+    columns: list[Column]
+    pages: list[Page]
+    failures: int = 0             # connectors that could not be routed cleanly
+
+    def to_dict(self, ndigits: int = 2) -> dict:
+        """Plain JSON-able dict with rounded numbers (golden files)."""
+        def rnd(v):
+            if isinstance(v, float):
+                r = round(v, ndigits)
+                return 0.0 if r == 0 else r
+            if isinstance(v, dict):
+                return {k: rnd(x) for k, x in v.items()}
+            if isinstance(v, (list, tuple)):
+                return [rnd(x) for x in v]
+            return v
+        return rnd(asdict(self))

@@ -1,0 +1,132 @@
+"""Text metrics from the bundled DejaVu Sans fonts (the same files render HTML and PDF).
+
+Widths are advance widths without kerning (the SVG and HTML renderers switch kerning
+off), so wrapping computed here is what every machine prints. Fonts are read once per
+process; the advance width of every character is cached in a dict.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+REGULAR = FONT_DIR / "DejaVuSans.ttf"
+BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+
+# Line height as a factor of the font size.
+LINE_HEIGHT = 1.25
+
+
+class _Face:
+    __slots__ = ("upem", "cmap", "hmtx", "cache", "fallback")
+
+    def __init__(self, path: Path):
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(path), lazy=True)
+        self.upem = float(font["head"].unitsPerEm)
+        self.cmap = dict(font.getBestCmap() or {})
+        metrics = font["hmtx"].metrics
+        self.hmtx = {name: adv for name, (adv, _lsb) in metrics.items()}
+        self.cache: dict[str, float] = {}
+        # unknown characters print as .notdef (or a fallback font); use the "M" width
+        m = self.cmap.get(ord("M"))
+        self.fallback = self.hmtx.get(m, self.upem * 0.6) / self.upem if m else 0.6
+        font.close()
+
+    def advance(self, ch: str) -> float:
+        """Advance width of one character in em."""
+        w = self.cache.get(ch)
+        if w is None:
+            if ch in "\u200b\u200c\u200d\ufeff":
+                w = 0.0
+            else:
+                glyph = self.cmap.get(ord(ch))
+                w = self.hmtx[glyph] / self.upem if glyph in self.hmtx else self.fallback
+            self.cache[ch] = w
+        return w
+
+
+@lru_cache(maxsize=2)
+def _face(bold: bool) -> _Face:
+    return _Face(BOLD if bold else REGULAR)
+
+
+def text_width(s: str, size_pt: float, bold: bool = False) -> float:
+    """Width of ``s`` in pt at ``size_pt`` (no kerning)."""
+    face = _face(bool(bold))
+    cache = face.cache
+    total = 0.0
+    for ch in s:
+        w = cache.get(ch)
+        if w is None:
+            w = face.advance(ch)
+        total += w
+    return total * size_pt
+
+
+def _break_word(word: str, width_pt: float, size_pt: float, bold: bool) -> list[str]:
+    """Split a word that is wider than the width into pieces that fit (at least one
+    character per piece)."""
+    face = _face(bool(bold))
+    pieces: list[str] = []
+    cur = ""
+    cur_w = 0.0
+    for ch in word:
+        w = face.advance(ch) * size_pt
+        if cur and cur_w + w > width_pt:
+            pieces.append(cur)
+            cur, cur_w = ch, w
+        else:
+            cur += ch
+            cur_w += w
+    if cur:
+        pieces.append(cur)
+    return pieces
+
+
+def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap of ``text`` to ``width_pt``.
+
+    Explicit newlines in the source start a new line (an empty source line stays an
+    empty line); runs of spaces collapse; a word wider than the width is broken between
+    characters. Returns at least one line (``[""]`` for empty text).
+    """
+    if text is None:
+        return [""]
+    width_pt = max(float(width_pt), 0.0)
+    space = text_width(" ", size_pt, bold)
+    out: list[str] = []
+    for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = para.split()
+        if not words:
+            out.append("")
+            continue
+        line = ""
+        line_w = 0.0
+        for word in words:
+            ww = text_width(word, size_pt, bold)
+            if line:
+                if line_w + space + ww <= width_pt:
+                    line += " " + word
+                    line_w += space + ww
+                    continue
+                out.append(line)
+                line, line_w = "", 0.0
+            if ww <= width_pt:
+                line, line_w = word, ww
+            else:
+                pieces = _break_word(word, width_pt, size_pt, bold)
+                out.extend(pieces[:-1])
+                line = pieces[-1]
+                line_w = text_width(line, size_pt, bold)
+        out.append(line)
+    # drop trailing empty lines produced by a final newline in block scalars
+    while len(out) > 1 and out[-1] == "":
+        out.pop()
+    return out or [""]
+
+
+def line_height(size_pt: float) -> float:
+    return size_pt * LINE_HEIGHT

@@ -1,0 +1,186 @@
+"""SVG drawing of one page of the procedure table (geometry from ``sopc.layout``).
+
+``page_svg(page, prefix)`` returns a complete standalone SVG document: the grid, the
+header (bold), the cell texts as real ``<text>`` elements (selectable, searchable), the
+symbols, the connectors as ``<path>`` elements with explicit filled arrowheads (no
+markers: WeasyPrint mis-orients them), the branch labels and the off-page connectors.
+Every id carries ``prefix`` so that several drawings can share one HTML page. Output is
+deterministic: the same page gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape as _xml_escape
+
+from sopc.layout.engine import ARROW_LEN
+from sopc.layout.geometry import Cell, Page
+
+FONT_FAMILY = "SopcSans, DejaVu Sans, sans-serif"
+HEADER_FILL = "#e6e6e6"
+INK = "#000"
+GRID = "#000"
+STRIP_FILL = "#fafafa"
+
+
+def esc(s: str) -> str:
+    """Escape text for XML element content and double-quoted attributes."""
+    return _xml_escape(str(s), {'"': "&quot;", "'": "&#39;"})
+
+
+def f(v: float) -> str:
+    """A number with at most two decimals, no trailing zeros (deterministic)."""
+    s = f"{v:.2f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _cell_text(cell: Cell, cls: str) -> str:
+    if not cell.lines or all(not ln.text for ln in cell.lines):
+        return ""
+    anchor = cell.lines[0].anchor
+    attrs = [f'font-size="{f(cell.size)}"']
+    if anchor != "start":
+        attrs.append(f'text-anchor="{anchor}"')
+    if cell.bold:
+        attrs.append('font-weight="bold"')
+    spans = "".join(f'<tspan x="{f(ln.x)}" y="{f(ln.y)}">{esc(ln.text)}</tspan>'
+                    for ln in cell.lines if ln.text)
+    return f'<text class="{cls}" {" ".join(attrs)}>{spans}</text>'
+
+
+def _grid(page: Page) -> list[str]:
+    W, H, hh = page.width, page.height, page.header_height
+    cols = page.columns
+    out: list[str] = []
+    out.append(f'<rect x="0" y="0" width="{f(W)}" height="{f(hh)}" fill="{HEADER_FILL}"/>')
+    for r in page.rows:
+        if r.kind == "strip":
+            out.append(f'<rect x="0" y="{f(r.y)}" width="{f(W)}" height="{f(r.h)}" fill="{STRIP_FILL}"/>')
+    d: list[str] = []
+    # header: the line between the two header rows, under the group headings only
+    h1 = None
+    for c in page.header:
+        if c.key in ("pelaksana", "mutu"):
+            h1 = c.h
+            d.append(f"M{f(c.x)} {f(c.h)}H{f(c.x + c.w)}")
+    d.append(f"M0 {f(hh)}H{f(W)}")
+    for r in page.rows:
+        d.append(f"M0 {f(r.y + r.h)}H{f(W)}")
+    # vertical lines: inside a group heading they start below it
+    groups = {}
+    for i, c in enumerate(cols):
+        if c.group:
+            groups.setdefault(c.group, []).append(i)
+    inner = set()
+    for idx in groups.values():
+        inner.update(idx[1:])
+    for i, c in enumerate(cols):
+        if i == 0:
+            continue
+        y0 = h1 if (i in inner and h1 is not None) else 0.0
+        d.append(f"M{f(c.x)} {f(y0)}V{f(H)}")
+    out.append(f'<path d="{"".join(d)}" fill="none" stroke="{GRID}" stroke-width="0.6"/>')
+    out.append(f'<rect x="0.4" y="0.4" width="{f(W - 0.8)}" height="{f(H - 0.8)}" fill="none" '
+               f'stroke="{GRID}" stroke-width="0.8"/>')
+    return out
+
+
+def _arrowhead(p0, p1) -> str:
+    (x0, y0), (x1, y1) = p0, p1
+    L, half = ARROW_LEN, ARROW_LEN * 0.42
+    if abs(x0 - x1) < 1e-9:
+        s = 1 if y1 > y0 else -1
+        pts = [(x1, y1), (x1 - half, y1 - s * L), (x1 + half, y1 - s * L)]
+    else:
+        s = 1 if x1 > x0 else -1
+        pts = [(x1, y1), (x1 - s * L, y1 - half), (x1 - s * L, y1 + half)]
+    return "M" + "L".join(f"{f(x)} {f(y)}" for x, y in pts) + "Z"
+
+
+def _line_path(points, shorten_end: float = 0.0) -> str:
+    pts = list(points)
+    if shorten_end and len(pts) >= 2:
+        (x0, y0), (x1, y1) = pts[-2], pts[-1]
+        if abs(x0 - x1) < 1e-9:
+            y1 = y1 - shorten_end if y1 > y0 else y1 + shorten_end
+        else:
+            x1 = x1 - shorten_end if x1 > x0 else x1 + shorten_end
+        pts[-1] = (x1, y1)
+    return "M" + "L".join(f"{f(x)} {f(y)}" for x, y in pts)
+
+
+def page_svg(page: Page, prefix: str = "sop") -> str:
+    """One complete SVG document for ``page``; every id starts with ``prefix``."""
+    pid = esc(prefix)
+    W, H = page.width, page.height
+    parts: list[str] = []
+    parts.append(
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{f(W)}pt" height="{f(H)}pt" '
+        f'viewBox="0 0 {f(W)} {f(H)}" role="img" aria-labelledby="{pid}-title" '
+        f'font-family="{FONT_FAMILY}" style="font-kerning:none" text-rendering="geometricPrecision">')
+    parts.append(f'<title id="{pid}-title">{esc(page.title)}</title>')
+    parts.append(f'<g id="{pid}-grid">')
+    parts.extend(_grid(page))
+    parts.append("</g>")
+    # texts
+    parts.append(f'<g id="{pid}-text" fill="{INK}">')
+    for c in page.header:
+        t = _cell_text(c, "h")
+        if t:
+            parts.append(t)
+    for r in page.rows:
+        for c in r.cells:
+            t = _cell_text(c, "c")
+            if t:
+                parts.append(t)
+    parts.append("</g>")
+    # connectors (below the symbols so that the symbols' white fill hides nothing)
+    parts.append(f'<g id="{pid}-flow" fill="none" stroke="{INK}" stroke-width="0.8" '
+                 f'stroke-linejoin="miter" stroke-linecap="butt">')
+    heads: list[str] = []
+    for c in page.connectors:
+        if len(c.points) < 2:
+            continue
+        if c.arrow:
+            parts.append(f'<path d="{_line_path(c.points, ARROW_LEN * 0.6)}"/>')
+            heads.append(_arrowhead(c.points[-2], c.points[-1]))
+        else:
+            parts.append(f'<path d="{_line_path(c.points)}"/>')
+    parts.append("</g>")
+    if heads:
+        parts.append(f'<path id="{pid}-arrows" d="{"".join(heads)}" fill="{INK}" stroke="none"/>')
+    # symbols
+    parts.append(f'<g id="{pid}-symbols" fill="#fff" stroke="{INK}" stroke-width="1">')
+    for s in page.symbols:
+        if s.kind == "decision":
+            cx, cy = s.x + s.w / 2, s.y + s.h / 2
+            d = (f"M{f(cx)} {f(s.y)}L{f(s.x + s.w)} {f(cy)}L{f(cx)} {f(s.y + s.h)}"
+                 f"L{f(s.x)} {f(cy)}Z")
+            parts.append(f'<path d="{d}"/>')
+        elif s.kind in ("start", "end", "terminal"):
+            parts.append(f'<rect x="{f(s.x)}" y="{f(s.y)}" width="{f(s.w)}" height="{f(s.h)}" '
+                         f'rx="{f(s.h / 2)}" ry="{f(s.h / 2)}"/>')
+        else:
+            parts.append(f'<rect x="{f(s.x)}" y="{f(s.y)}" width="{f(s.w)}" height="{f(s.h)}"/>')
+    for o in page.offpage:
+        d = "M" + "L".join(f"{f(x)} {f(y)}" for x, y in o.polygon()) + "Z"
+        parts.append(f'<path d="{d}"/>')
+    parts.append("</g>")
+    if page.offpage:
+        parts.append(f'<g id="{pid}-offpage-letters" fill="{INK}" font-weight="bold" text-anchor="middle">')
+        for o in page.offpage:
+            size = max(4.0, min(7.0, o.w * 0.5 if len(o.letter) == 1 else o.w * 0.36))
+            parts.append(f'<text x="{f(o.x + o.w / 2)}" y="{f(o.y + o.h * 0.36 + size * 0.36)}" '
+                         f'font-size="{f(size)}">{esc(o.letter)}</text>')
+        parts.append("</g>")
+    if page.labels:
+        parts.append(f'<g id="{pid}-labels" fill="{INK}">')
+        for lb in page.labels:
+            anchor = lb.lines[0].anchor if lb.lines else "start"
+            a = f' text-anchor="{anchor}"' if anchor != "start" else ""
+            spans = "".join(f'<tspan x="{f(ln.x)}" y="{f(ln.y)}">{esc(ln.text)}</tspan>' for ln in lb.lines)
+            parts.append(f'<text font-size="{f(lb.size)}"{a}>{spans}</text>')
+        parts.append("</g>")
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,104 @@
+"""Build SOP model objects directly (as the loader would) for the layout tests.
+
+Edges and symbols follow FORMAT.md §1.3 and the loader: ``cabang`` → decision with one
+edge per branch; ``ke`` → one edge; otherwise an implicit edge to the next activity (or
+to ``selesai`` for the last); start = first activity or ``mulai``; end = an edge to
+``selesai``; start and end → terminal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopc.model import SOP, Activity, Edge, Symbol
+
+
+def _resolve(t: str, ids: dict[str, int], n: int):
+    t = str(t).strip()
+    if t.lower() == "selesai":
+        return None
+    if t in ids:
+        return ids[t]
+    if t.isdigit() and 1 <= int(t) <= n:
+        return int(t) - 1
+    raise ValueError(f"bad target {t!r}")
+
+
+def make_sop(actors, activities, nomor="SOP-001/TEST/2026", nama="SOP Uji") -> SOP:
+    if isinstance(actors, (list, tuple)):
+        actors = {f"a{i}": label for i, label in enumerate(actors)}
+    acts: list[Activity] = []
+    for i, d in enumerate(activities):
+        pel = d.get("pelaksana", next(iter(actors)))
+        if isinstance(pel, str):
+            pel = [pel]
+        kel = d.get("kelengkapan", [])
+        if isinstance(kel, str):
+            kel = [kel]
+        acts.append(Activity(
+            index=i, uraian=d.get("uraian", f"Kegiatan {i + 1}"), pelaksana=list(pel),
+            id=d.get("id"), kelengkapan=kel, waktu=d.get("waktu"), output=d.get("output"),
+            keterangan=d.get("keterangan"), cabang=dict(d.get("cabang", {})),
+            pertanyaan=d.get("pertanyaan"), ke=d.get("ke"), mulai=bool(d.get("mulai", False))))
+    n = len(acts)
+    ids = {a.id: a.index for a in acts if a.id}
+    for a in acts:
+        if a.cabang:
+            a.edges = [Edge(a.index, _resolve(t, ids, n), label, str(t)) for label, t in a.cabang.items()]
+        elif a.ke is not None:
+            a.edges = [Edge(a.index, _resolve(a.ke, ids, n), None, str(a.ke))]
+        elif a.index + 1 < n:
+            a.edges = [Edge(a.index, a.index + 1, None, "", implicit=True)]
+        else:
+            a.edges = [Edge(a.index, None, None, "", implicit=True)]
+        start = a.index == 0 or a.mulai
+        end = any(e.target is None for e in a.edges)
+        if a.cabang:
+            a.symbol = Symbol.DECISION
+        elif start and end:
+            a.symbol = Symbol.TERMINAL
+        elif start:
+            a.symbol = Symbol.START
+        elif end:
+            a.symbol = Symbol.END
+        else:
+            a.symbol = Symbol.PROCESS
+    return SOP(path=Path("t.sop.yaml"), relpath="t.sop.yaml", nomor=nomor, nama=nama,
+               pelaksana=dict(actors), kegiatan=acts)
+
+
+def reference_sop() -> SOP:
+    """The SOP of OUTPUT.md §5 reference pictures (12 activities, 4 actors)."""
+    actors = {"pemohon": "Pemohon", "loket": "Petugas Loket", "kasi": "Kepala Seksi",
+              "kadis": "Kepala Dinas"}
+    rows = [
+        ("Mengajukan permohonan izin beserta berkas persyaratan", "pemohon",
+         ["Formulir permohonan", "fotokopi KTP"], "10 menit", "Berkas permohonan"),
+        ("Menerima berkas dan mencatat dalam buku agenda", "loket", ["Buku agenda"], "10 menit", "Berkas tercatat"),
+        ("Memeriksa kelengkapan berkas lalu meneruskan kepada Kepala Seksi", "loket", ["Daftar periksa"],
+         "15 menit", "Berkas lengkap"),
+        ("Melakukan verifikasi teknis dan peninjauan lapangan", "kasi", ["Formulir verifikasi"], "2 hari",
+         "Berita acara peninjauan"),
+        ("Menyusun konsep surat izin", "kasi", ["Templat surat izin"], "1 hari", "Konsep surat izin"),
+        ("Memeriksa format dan memberi nomor register pada konsep surat", "loket", ["Buku register"],
+         "30 menit", "Konsep bernomor"),
+        ("Memaraf konsep surat izin dan meneruskan kepada Kepala Dinas", "kasi", ["Lembar paraf"], "15 menit",
+         "Konsep terparaf"),
+        ("Memeriksa konsep surat izin; apakah disetujui?", "kadis", ["Konsep surat izin"], "1 hari",
+         "Keputusan persetujuan"),
+        ("Menandatangani surat izin", "kadis", ["Surat izin"], "15 menit", "Surat izin ditandatangani"),
+        ("Membubuhkan stempel dan mengarsipkan salinan surat izin", "loket", ["Stempel, map arsip"], "15 menit",
+         "Salinan terarsip"),
+        ("Menyerahkan surat izin kepada pemohon", "loket", ["Tanda terima"], "10 menit", "Tanda terima"),
+        ("Menerima surat izin", "pemohon", [], "5 menit", "Surat izin diterima"),
+    ]
+    acts = []
+    for i, (u, p, k, w, o) in enumerate(rows):
+        d = {"uraian": u, "pelaksana": p, "kelengkapan": k, "waktu": w, "output": o}
+        if i == 4:
+            d["id"] = "konsep"
+        if i == 7:
+            d["cabang"] = {"Ya": "9", "Tidak": "konsep"}
+            d["keterangan"] = "Jika tidak disetujui, kembali ke langkah 5"
+        acts.append(d)
+    return make_sop(actors, acts, nomor="SOP-012/DPMPTSP/2025", nama="Penerbitan Izin Reklame")
