@@ -162,11 +162,17 @@ def svg_fragment(svg: str, prefix: str) -> str:
     return s.strip() + "\n"
 
 
-def render_svg(dot_text: str, prefix: str = "", prog: str = "dot",
-               title: str | None = None) -> str:
-    """Lay ``dot_text`` out with Graphviz (pygraphviz, in-process) and return the SVG
-    as an inline fragment (see :func:`svg_fragment`). ``title`` becomes the SVG's
-    accessible name. Raises :class:`RenderError` when Graphviz fails."""
+def render_svg_inprocess(dot_text: str, prefix: str = "", prog: str = "dot",
+                        title: str | None = None) -> str:
+    """Lay ``dot_text`` out with Graphviz through pygraphviz in *this* process and return
+    the SVG as an inline fragment (see :func:`svg_fragment`). ``title`` becomes the
+    SVG's accessible name. Raises :class:`RenderError` when Graphviz fails.
+
+    Do not call this in a process that also runs WeasyPrint: the Graphviz bundled in
+    the pygraphviz wheel carries its own Pango, whose GObject types clash with the
+    system Pango that WeasyPrint loads (GLib criticals, then a crash). Use
+    :func:`render_svg`/:func:`render_svgs`, which run it in a fresh helper process.
+    """
     import pygraphviz  # noqa: PLC0415 - only when a graph is drawn
 
     try:
@@ -183,3 +189,56 @@ def render_svg(dot_text: str, prefix: str = "", prog: str = "dot",
         svg = re.sub(r"<svg\b", f'<svg aria-label="{escape(clean(title), quote=True)}"',
                      svg, count=1)
     return svg
+
+
+def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
+                timeout: float = 300) -> list[str | RenderError]:
+    """Render several graphs ``[(dot_text, id_prefix, title)]`` in one helper process
+    (``python -m sopc.site.dot``, which uses pygraphviz in-process there). Returns, per
+    graph, the SVG fragment or a :class:`RenderError`."""
+    import json
+    import subprocess
+    import sys
+
+    if not jobs:
+        return []
+    payload = json.dumps({"prog": prog, "jobs": [list(j) for j in jobs]}).encode("utf-8")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "sopc.site.dot"], input=payload,
+                              capture_output=True, timeout=timeout, check=False)
+        answer = json.loads(proc.stdout.decode("utf-8"))
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        err = RenderError(f"Graphviz: {type(exc).__name__}: {exc}")
+        return [err for _ in jobs]
+    out: list[str | RenderError] = []
+    for item in answer:
+        out.append(item["svg"] if "svg" in item else RenderError(item.get("error", "Graphviz")))
+    return out
+
+
+def render_svg(dot_text: str, prefix: str = "", prog: str = "dot",
+               title: str | None = None) -> str:
+    """:func:`render_svg_inprocess` run in a helper process (see there why)."""
+    res = render_svgs([(dot_text, prefix, title)], prog)[0]
+    if isinstance(res, RenderError):
+        raise res
+    return res
+
+
+def _main() -> int:  # pragma: no cover - exercised through render_svgs
+    import json
+    import sys
+
+    req = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    out = []
+    for dot_text, prefix, title in req["jobs"]:
+        try:
+            out.append({"svg": render_svg_inprocess(dot_text, prefix, req.get("prog", "dot"), title)})
+        except RenderError as exc:
+            out.append({"error": " ".join(str(exc).split())[:500] or "Graphviz"})
+    sys.stdout.buffer.write(json.dumps(out).encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_main())

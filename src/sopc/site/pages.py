@@ -201,7 +201,9 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
 
 
 def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
-              href: Callable[[SOP], str | None] | None = None) -> str:
+              href: Callable[[SOP], str | None] | None = None, svg_result: Any = None) -> str:
+    """Peta Keterkaitan. ``svg_result``: the graph already rendered (an SVG string or
+    a RenderError) by a batched :func:`sopc.site.dot.render_svgs` call."""
     cfg = repo.config
     href = href or (lambda s: sop_html_path(s, cfg))
     ctx = base_context(repo, "peta", "peta.html", lang, today,
@@ -210,7 +212,11 @@ def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
     svg, err = "", ""
     if repo.sops:
         try:
-            svg = peta.render(g, href)
+            if svg_result is None:
+                svg_result = peta.render(g, href)
+            if isinstance(svg_result, RenderError):
+                raise svg_result
+            svg = svg_result
         except RenderError as exc:
             err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
     rows = []
@@ -231,7 +237,7 @@ def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
 
 
 def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
-                   href: Callable[[SOP], str | None] | None = None) -> str:
+                   href: Callable[[SOP], str | None] | None = None, svg_result: Any = None) -> str:
     cfg = repo.config
     href = href or (lambda s: sop_html_path(s, cfg))
     wk = cfg.waktu
@@ -242,7 +248,11 @@ def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
     svg, err = "", ""
     if counts:
         try:
-            svg = pelaksana.render(beban, counts)
+            if svg_result is None:
+                svg_result = pelaksana.render(beban, counts)
+            if isinstance(svg_result, RenderError):
+                raise svg_result
+            svg = svg_result
         except RenderError as exc:
             err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
     by_key = {b.key: b for b in beban}
@@ -289,6 +299,25 @@ def assets() -> dict[str, bytes]:
     return files
 
 
+def render_graphs(repo: Repository, href: Callable[[SOP], str | None]) -> tuple[Any, Any]:
+    """Both graphs of the site in one Graphviz helper process: (peta, hand-offs), each
+    an SVG string, a RenderError, or "" when there is nothing to draw."""
+    from sopc.site.dot import render_svgs
+
+    jobs, slots = [], []
+    if repo.sops:
+        jobs.append((peta.peta_dot(peta.link_graph(repo), href), "peta-", "Peta Keterkaitan SOP"))
+        slots.append("peta")
+    counts = pelaksana.handoffs(repo)
+    if counts:
+        beban = pelaksana.workload(repo)
+        jobs.append((pelaksana.handoff_dot(beban, counts, lambda b: "#" + b.anchor), "serah-",
+                     "Serah terima pekerjaan antarpelaksana"))
+        slots.append("serah")
+    got = dict(zip(slots, render_svgs(jobs)))
+    return got.get("peta", ""), got.get("serah", "")
+
+
 def page_infos(repo: Repository, options: Any) -> list[tuple[SOP, str, str, bool]]:
     """[(sop, html relpath, paper, rendered)] from the build state (``options.pages``)
     or, without one, every SOP as rendered on the repository's paper."""
@@ -327,8 +356,9 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
         pdfs = build_pdfs(repo, infos, out, options, today, lang)
         out.update(pdfs)
     out["index.html"] = index_page(repo, diags, today, lang, env, set(pdfs), href).encode("utf-8")
-    out["peta.html"] = peta_page(repo, today, lang, env, href).encode("utf-8")
-    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env, href).encode("utf-8")
+    peta_svg, serah_svg = render_graphs(repo, href)
+    out["peta.html"] = peta_page(repo, today, lang, env, href, peta_svg).encode("utf-8")
+    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env, href, serah_svg).encode("utf-8")
     return out
 
 

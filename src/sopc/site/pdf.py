@@ -263,8 +263,13 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
         _init_worker(files, settings)
         results = [_render_one(t) for t in tasks]
     else:
+        # Not fork: a parent that already used WeasyPrint holds GLib/fontconfig state
+        # (and threads) that a forked child inherits half-initialised: it segfaults.
+        import multiprocessing
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(files, settings)) as pool:
+                                 initargs=(files, settings),
+                                 mp_context=multiprocessing.get_context("forkserver")) as pool:
             results = list(pool.map(_render_one, tasks, chunksize=1))
     out: dict[str, bytes] = {}
     failed: list[str] = []

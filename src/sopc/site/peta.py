@@ -121,8 +121,10 @@ def sop_label(s: SOP) -> str:
     return f"{nomor}\n{nama}"
 
 
-def peta_dot(g: LinkGraph, href: Callable[[SOP], str], title: str = "Peta Keterkaitan") -> str:
-    """The DOT text of the link graph. ``href(sop)`` gives the node's URL (relative)."""
+def peta_dot(g: LinkGraph, href: Callable[[SOP], str | None],
+             title: str = "Peta Keterkaitan") -> str:
+    """The DOT text of the link graph. ``href(sop)`` gives the node's URL (relative),
+    None for an SOP without a page (not built): that node has no link."""
     dg = Graph(
         name=title,
         graph={"rankdir": "LR", "fontname": FONT, "fontsize": 11, "compound": "true",
@@ -140,9 +142,13 @@ def peta_dot(g: LinkGraph, href: Callable[[SOP], str], title: str = "Peta Keterk
                            "color": "#9aa7bd", "fontcolor": "#1a1a1a", "fontsize": 10,
                            "tooltip": unit})
         for s in sops:
-            c.nodes.append((g.node_id[id(s)], {
-                "label": sop_label(s), "URL": href(s), "tooltip": s.nama or s.nomor,
-                "target": "_top"}))
+            na: dict[str, object] = {"label": sop_label(s), "tooltip": s.nama or s.nomor}
+            url = href(s)
+            if url:
+                na.update({"URL": url, "target": "_top"})
+            else:
+                na.update({"style": "rounded,dashed", "fillcolor": "white"})
+            c.nodes.append((g.node_id[id(s)], na))
         dg.clusters.append(c)
     for nid, text in g.externals:
         dg.nodes.append((nid, {"label": wrap(text, 26, 4) + "\n(eksternal)",
@@ -171,7 +177,7 @@ def peta_dot(g: LinkGraph, href: Callable[[SOP], str], title: str = "Peta Keterk
     return dg.to_dot()
 
 
-def render(g: LinkGraph, href: Callable[[SOP], str], prefix: str = "peta-") -> str:
+def render(g: LinkGraph, href: Callable[[SOP], str | None], prefix: str = "peta-") -> str:
     """SVG fragment of the link graph."""
     return render_svg(peta_dot(g, href), prefix=prefix, title="Peta Keterkaitan SOP")
 
