@@ -1,0 +1,514 @@
+#!/usr/bin/env python3
+"""sopc benchmarks: print figures and ratios against baselines measured in the same run.
+
+    python benchmarks/run.py [--count 1000] [--seed 1] [--only lint|build|pdf] [--repeat 5]
+
+Nothing here asserts: every figure is printed next to its target, and a section whose
+command does not exist yet (``sopc build``, ``--pdf``) or whose baseline tool is not
+installed (yamllint, mkdocs) is skipped with the reason printed. Work files go to
+``benchmarks/_work/`` (git-ignored).
+
+Sections
+  lint  (a) ``sopc lint`` over the corpus (subprocess, wall) vs ``yamllint`` on the same
+            files; (b) ``sopc lint`` on one file, interpreter start-up included, vs
+            ``python -c pass``; (c) in-process time per SOP in the rules
+            (``sopc.engine.lint``) and in the loader.
+  build (d) ``sopc build`` of the corpus to HTML vs ``mkdocs build`` of the same SOPs as
+            Markdown; (e) no-op rebuild; (f) rebuild after one SOP is edited;
+            (g) build of a one-SOP repository (one 25-activity SOP: load, layout, HTML)
+            in-process, warm.
+  pdf   (h) PDF of one SOP, warm (in-process, WeasyPrint already imported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "_work"
+TODAY = "2026-11-28"
+PY = sys.executable
+
+sys.path.insert(0, str(HERE))
+import gen_corpus  # noqa: E402
+
+
+# ---------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def head(title: str) -> None:
+    say()
+    say(f"== {title}")
+
+
+def fmt_s(sec: float) -> str:
+    if sec < 0.001:
+        return f"{sec * 1e6:.0f} µs"
+    if sec < 1:
+        return f"{sec * 1000:.1f} ms"
+    return f"{sec:.2f} s"
+
+
+def verdict(value: float, ok: bool) -> str:
+    return "memenuhi target / meets target" if ok else "BELUM memenuhi target / misses target"
+
+
+def run_wall(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    cp = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        text=True)
+    return time.perf_counter() - t0, cp
+
+
+def median_wall(cmd: list[str], n: int, cwd: Path | None = None, env: dict | None = None) -> tuple[float, list[float], subprocess.CompletedProcess]:
+    times, cp = [], None
+    for _ in range(n):
+        t, cp = run_wall(cmd, cwd, env)
+        times.append(t)
+    return statistics.median(times), times, cp
+
+
+def tool(name: str) -> str | None:
+    """A console script next to this interpreter (avoids pyenv shims), else PATH."""
+    cand = Path(PY).parent / name
+    if cand.exists():
+        return str(cand)
+    return shutil.which(name)
+
+
+SOPC = [PY, "-m", "sopc"]
+
+
+def sopc_help(command: str) -> str | None:
+    """The --help text of ``sopc COMMAND``, or None when the command does not exist."""
+    cp = subprocess.run(SOPC + [command, "--help"], stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, text=True)
+    if cp.returncode != 0:
+        return None
+    return cp.stdout
+
+
+def env_today() -> dict:
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc).timestamp()))
+    env.setdefault("NO_COLOR", "1")
+    return env
+
+
+def clean_outputs(repo: Path) -> None:
+    for name in ("_site", ".sopc-cache"):
+        p = repo / name
+        if p.exists():
+            shutil.rmtree(p)
+
+
+def ensure_corpus(count: int, seed: int, markdown: bool) -> tuple[Path, Path | None]:
+    corpus = WORK / f"corpus-{count}-{seed}"
+    md = WORK / f"markdown-{count}-{seed}" if markdown else None
+    stamp = corpus / ".generated"
+    gen_src = (HERE / "gen_corpus.py").stat().st_mtime
+    fresh = stamp.exists() and stamp.stat().st_mtime >= gen_src and (md is None or (md / "mkdocs.yml").exists())
+    if not fresh:
+        t0 = time.perf_counter()
+        sops = gen_corpus.generate(count, seed)
+        gen_corpus.write_corpus(corpus, sops)
+        if md is not None:
+            gen_corpus.write_markdown(md, sops)
+        stamp.write_text("ok\n")
+        say(f"korpus dibuat / corpus generated: {count} SOP in {fmt_s(time.perf_counter() - t0)} -> {corpus}")
+    return corpus, md
+
+
+def one_sop_repo(corpus: Path) -> tuple[Path, Path]:
+    """A repository holding a single 25-activity SOP of the corpus (plus its config)."""
+    repo = WORK / "one-sop"
+    if repo.exists():
+        shutil.rmtree(repo)
+    repo.mkdir(parents=True)
+    shutil.copy(corpus / "sopc.yaml", repo / "sopc.yaml")
+    pick = None
+    for f in sorted(corpus.rglob("*.sop.yaml")):
+        text = f.read_text(encoding="utf-8")
+        if text.count("  - id: k") == 25 and "keterkaitan: []" in text and "sifat: pelayanan" in text:
+            pick = f
+            break
+    if pick is None:  # any file will do
+        pick = sorted(corpus.rglob("*.sop.yaml"))[0]
+    dest = repo / pick.relative_to(corpus)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    text = pick.read_text(encoding="utf-8")
+    text = re.sub(r"keterkaitan:\n(  - .*\n)+", "keterkaitan: []\n", text)
+    dest.write_text(text, encoding="utf-8")
+    return repo, dest
+
+
+def edit_file(path: Path, k: int) -> None:
+    """A content change that a real editor makes: the first peringatan gets a new text."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(peringatan:\n  - )(.*)", lambda m: f"{m.group(1)}{m.group(2).split(' [ubah')[0]} [ubah {k}]", text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------
+# lint
+# ---------------------------------------------------------------------------------
+
+def bench_lint(corpus: Path, repeat: int, results: dict) -> None:
+    files = sorted(corpus.rglob("*.sop.yaml"))
+    n = len(files)
+    if sopc_help("lint") is None:
+        head("lint")
+        say("dilewati / skipped: 'sopc lint' belum ada / does not exist yet")
+        return
+
+    head(f"(a) sopc lint, seluruh korpus / whole corpus ({n} SOP), subprocess wall")
+    cmd = SOPC + ["lint", str(corpus), "--today", TODAY, "--quiet", "--format", "json"]
+    clean_outputs(corpus)
+    cold, cp = run_wall(cmd)
+    warm, times, cp = median_wall(cmd, max(3, repeat // 2))
+    findings = cp.stdout.count('"code"')
+    say(f"sopc lint: pertama / first {fmt_s(cold)}, median {fmt_s(warm)} "
+        f"({len(times)} runs), exit {cp.returncode}, {findings} temuan / findings")
+    results["lint_corpus"] = warm
+    ok_abs = warm <= 2.0
+    say(f"  target <= 2 s: {verdict(warm, ok_abs)}")
+    yl = tool("yamllint")
+    if yl is None:
+        say("  skipped: yamllint missing (pip install yamllint)")
+    else:
+        ycmd = [yl, "-f", "parsable", "-d", "relaxed", str(corpus)]
+        ywall, ytimes, ycp = median_wall(ycmd, max(3, repeat // 2))
+        ratio = ywall / warm if warm else float("inf")
+        results["yamllint_corpus"] = ywall
+        say(f"yamllint (relaxed, same files): median {fmt_s(ywall)}")
+        say(f"  sopc lint is {ratio:.1f}x faster than yamllint (target >= 20x): "
+            f"{verdict(ratio, ratio >= 20)}")
+
+    head("(b) sopc lint, satu berkas / one file, interpreter start-up included")
+    one = files[len(files) // 2]
+    base, btimes, _ = median_wall([PY, "-c", "pass"], repeat)
+    say(f"python -c pass: median {fmt_s(base)} of {repeat}")
+    variants = [("python -m sopc lint FILE", SOPC + ["lint", str(one), "--today", TODAY, "--quiet"])]
+    script = tool("sopc")
+    if script and not script.startswith(str(Path.home() / ".pyenv" / "shims")):
+        variants.append(("sopc lint FILE (console script)", [script, "lint", str(one), "--today", TODAY, "--quiet"]))
+    for label, c in variants:
+        m, ts, cp = median_wall(c, repeat)
+        results.setdefault("lint_one", m)
+        say(f"{label}: median {fmt_s(m)} of {repeat} (min {fmt_s(min(ts))}), exit {cp.returncode}; "
+            f"{m / base:.1f}x python start-up, {fmt_s(m - base)} above it")
+        say(f"  target <= 0.3 s: {verdict(m, m <= 0.3)}")
+    # what the command imports
+    cp = subprocess.run([PY, "-X", "importtime", "-m", "sopc", "lint", str(one), "--today", TODAY, "--quiet"],
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    heavy = [ln for ln in cp.stderr.splitlines()
+             if re.search(r"\|\s*(jinja2|weasyprint|pygraphviz|fontTools|PIL)\s*$", ln)]
+    say("  berat yang diimpor / heavy imports: " + (", ".join(h.split("|")[-1].strip() for h in heavy) or "tidak ada / none"))
+
+    head("(c) aturan in-process / rules in-process (load once, time sopc.engine.lint)")
+    try:
+        from sopc import engine, loader
+        from sopc.context import LintContext, resolve_today
+    except ImportError as exc:
+        say(f"dilewati / skipped: {exc}")
+        return
+    t0 = time.perf_counter()
+    res = loader.load_repository([corpus])
+    t_load = time.perf_counter() - t0
+    repo = res.repo
+    sops = [s for s in repo.sops if s.complete]
+    today = resolve_today(TODAY)
+    lint_times = []
+    count = 0
+    for _ in range(max(3, repeat // 2)):
+        ctx = LintContext(repo, today)
+        t0 = time.perf_counter()
+        diags = engine.lint(repo, ctx)
+        lint_times.append(time.perf_counter() - t0)
+        count = len(diags)
+    t_rules = statistics.median(lint_times)
+    per = t_rules / max(1, len(sops))
+    results["rules_per_sop"] = per
+    say(f"load: {fmt_s(t_load)} for {len(sops)} SOP ({fmt_s(t_load / max(1, len(sops)))} per SOP)")
+    say(f"rules: median {fmt_s(t_rules)} for {len(sops)} SOP = {fmt_s(per)} per SOP, {count} findings")
+    say(f"  target ~1 ms per SOP: {verdict(per, per <= 0.0015)}")
+    # the slowest rules, for whoever optimises next
+    try:
+        from sopc.engine import active_rules, lint_sop
+        rules = active_rules(repo.config)
+        ctx = LintContext(repo, today)
+        per_rule = []
+        for ar in rules:
+            t0 = time.perf_counter()
+            for s in sops:
+                lint_sop(s, ctx, [ar])
+            per_rule.append((time.perf_counter() - t0, ar.rule.code))
+        per_rule.sort(reverse=True)
+        say("  aturan terlambat / slowest rules: " + ", ".join(
+            f"{code} {fmt_s(t / max(1, len(sops)))}/SOP" for t, code in per_rule[:5]))
+    except Exception as exc:  # noqa: BLE001 - diagnostics only
+        say(f"  (per-rule breakdown unavailable: {type(exc).__name__}: {exc})")
+
+
+# ---------------------------------------------------------------------------------
+# build
+# ---------------------------------------------------------------------------------
+
+def build_cmd(repo: Path, help_text: str, out: Path, extra: list[str] | None = None) -> list[str]:
+    cmd = SOPC + ["build", str(repo)]
+    if "--out" in help_text:
+        cmd += ["--out", str(out)]
+    if "--today" in help_text:
+        cmd += ["--today", TODAY]
+    if "--quiet" in help_text:
+        cmd += ["--quiet"]
+    return cmd + (extra or [])
+
+
+def bench_build(corpus: Path, md: Path | None, repeat: int, results: dict) -> None:
+    help_text = sopc_help("build")
+    head("(d) sopc build, seluruh korpus ke HTML / whole corpus to HTML")
+    if help_text is None:
+        say("dilewati / skipped: 'sopc build' belum ada / does not exist yet")
+        return
+    env = env_today()
+    out = WORK / "site-corpus"
+    cmd = build_cmd(corpus, help_text, out)
+    clean_outputs(corpus)
+    if out.exists():
+        shutil.rmtree(out)
+    t_full, cp = run_wall(cmd, env=env)
+    if cp.returncode not in (0, 1):
+        say(f"sopc build gagal / failed (exit {cp.returncode}):\n{cp.stderr[-2000:]}")
+        return
+    results["build_full"] = t_full
+    site = out if out.exists() else corpus / "_site"
+    pages = len(list(site.rglob("*.html"))) if site.exists() else 0
+    say(f"sopc build (bersih / clean, default --jobs): {fmt_s(t_full)}, exit {cp.returncode}, "
+        f"{pages} HTML pages")
+    say(f"  target <= 10 s: {verdict(t_full, t_full <= 10)}")
+    mk = tool("mkdocs")
+    if md is None or mk is None:
+        say("  skipped: mkdocs missing (pip install mkdocs)")
+    else:
+        msite = md / "site"
+        if msite.exists():
+            shutil.rmtree(msite)
+        t_mk, mcp = run_wall([mk, "build", "-q", "-f", str(md / "mkdocs.yml")], cwd=md)
+        if mcp.returncode != 0:
+            say(f"  mkdocs build failed (exit {mcp.returncode}): {mcp.stderr[-500:]}")
+        else:
+            results["mkdocs_full"] = t_mk
+            ratio = t_full / t_mk
+            say(f"mkdocs build (Markdown, same SOPs): {fmt_s(t_mk)}")
+            say(f"  sopc/mkdocs = {ratio:.2f} (target <= 0.5): {verdict(ratio, ratio <= 0.5)}")
+
+    head("(e) bangun ulang tanpa perubahan / no-op rebuild")
+    t_noop, cp = run_wall(cmd, env=env)
+    results["build_noop"] = t_noop
+    say(f"sopc build (no-op): {fmt_s(t_noop)}, exit {cp.returncode}")
+
+    head("(f) satu SOP diubah / one SOP edited")
+    files = sorted(corpus.rglob("*.sop.yaml"))
+    target = files[len(files) // 3]
+    original = target.read_text(encoding="utf-8")
+    try:
+        edit_file(target, 1)
+        t_one, cp = run_wall(cmd, env=env)
+        results["build_one_edit"] = t_one
+        say(f"sopc build after editing {target.relative_to(corpus)}: {fmt_s(t_one)}, exit {cp.returncode}")
+    finally:
+        target.write_text(original, encoding="utf-8")
+        run_wall(cmd, env=env)   # leave the site consistent with the sources
+
+    head("(g) layout + HTML satu SOP 25 kegiatan, in-process, hangat / one 25-activity SOP, in-process, warm")
+    repo, src = one_sop_repo(corpus)
+    data = child("layout", repo, src, repeat)
+    if data is None:
+        return
+    for key, label in (("layout", "layout_sop + page_svg (all pages)"),
+                       ("build", "sopc.build.build(write=False, jobs=1): load, lint, layout, HTML, repository pages")):
+        if key in data:
+            m = statistics.median(data[key])
+            results[f"one_{key}"] = m
+            say(f"{label}: median {fmt_s(m)} of {len(data[key])} (min {fmt_s(min(data[key]))})")
+        elif f"{key}_skip" in data:
+            say(f"{label}: dilewati / skipped: {data[key + '_skip']}")
+    if "pages" in data:
+        say(f"  {data['pages']} halaman prosedur / procedure pages, {data.get('activities')} kegiatan / activities")
+
+
+def bench_pdf(corpus: Path, repeat: int, results: dict) -> None:
+    head("(h) PDF satu SOP, hangat / PDF of one SOP, warm")
+    help_text = sopc_help("build")
+    if help_text is None:
+        say("dilewati / skipped: 'sopc build' belum ada / does not exist yet")
+        return
+    if "--pdf" not in help_text:
+        say("dilewati / skipped: 'sopc build --pdf' belum ada / does not exist yet")
+        return
+    repo, src = one_sop_repo(corpus)
+    data = child("pdf", repo, src, max(3, repeat))
+    if data is None:
+        return
+    if "pdf" in data:
+        m = statistics.median(data["pdf"])
+        results["pdf_one"] = m
+        say(f"html_to_pdf of one SOP page (warm, WeasyPrint imported, fonts loaded): median {fmt_s(m)} "
+            f"of {len(data['pdf'])}; first (cold) {fmt_s(data['cold'])}; {data.get('pdf_pages')} PDF pages, "
+            f"{data.get('pdf_bytes', 0) // 1024} KiB")
+    else:
+        say(f"dilewati / skipped: {data.get('pdf_skip')}")
+
+
+def child(kind: str, repo: Path, src: Path, repeat: int, timeout: float = 600) -> dict | None:
+    """Run an in-process measurement in a fresh interpreter (so a hang or a crash in a
+    native library cannot take the benchmark down) and return its JSON result."""
+    cmd = [PY, str(Path(__file__).resolve()), "--_child", kind, str(repo), str(src), str(repeat)]
+    try:
+        cp = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            timeout=timeout, env=env_today())
+    except subprocess.TimeoutExpired:
+        say(f"dihentikan / aborted: tidak selesai dalam / did not finish within {timeout:.0f} s")
+        return None
+    if cp.returncode != 0:
+        err = "\n".join(ln for ln in cp.stderr.splitlines() if "GLib" not in ln and ln.strip())
+        say(f"gagal / failed (exit {cp.returncode}): {err[-1500:]}")
+        return None
+    try:
+        return json.loads(cp.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        say(f"gagal / failed: unreadable child output {cp.stdout[-500:]!r}")
+        return None
+
+
+def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
+    """In-process timings for one SOP repository; prints one JSON line."""
+    from sopc import loader
+    out: dict = {}
+    original = src.read_text(encoding="utf-8")
+    try:
+        res = loader.load_repository([repo])
+        sop = next(s for s in res.repo.sops if s.complete)
+        out["activities"] = len(sop.kegiatan)
+        if kind == "layout":
+            try:
+                from sopc.layout.engine import layout_sop
+                from sopc.render.svg import page_svg
+            except ImportError as exc:
+                out["layout_skip"] = f"layout engine not importable: {exc}"
+            else:
+                times = []
+                for k in range(repeat + 1):
+                    t0 = time.perf_counter()
+                    lay = layout_sop(sop, "A4", "id")
+                    svgs = [page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, 1)]
+                    if k:
+                        times.append(time.perf_counter() - t0)
+                out["layout"] = times
+                out["pages"] = len(svgs)
+        try:
+            from sopc.build import build
+        except ImportError as exc:
+            out["build_skip"] = f"sopc.build not importable: {exc}"
+            out["pdf_skip"] = out["build_skip"]
+            print(json.dumps(out))
+            return 0
+        times = []
+        result = None
+        for k in range(repeat + 1):
+            edit_file(src, k)         # defeat any content-hash cache
+            t0 = time.perf_counter()
+            result = build(paths=[repo], today=TODAY, jobs=1, write=False)
+            if k:
+                times.append(time.perf_counter() - t0)
+            if result.exit_code not in (0, 1):
+                fatal = result.fatal.text("en") if result.fatal else "?"
+                out["build_skip"] = f"build failed (exit {result.exit_code}): {fatal}"
+                out["pdf_skip"] = out["build_skip"]
+                print(json.dumps(out))
+                return 0
+        if kind == "layout":
+            out["build"] = times
+        if kind == "pdf":
+            try:
+                from sopc.site.pdf import html_to_pdf
+            except Exception as exc:  # noqa: BLE001 - missing WeasyPrint or system library
+                out["pdf_skip"] = f"PDF rendering not available: {type(exc).__name__}: {exc}"
+                print(json.dumps(out))
+                return 0
+            page = next(p for p in result.pages if p.rendered)
+            html = result.files[page.relpath]
+            t0 = time.perf_counter()
+            pdf = html_to_pdf(html, page.relpath, page.paper, files=result.files, today=TODAY)
+            out["cold"] = time.perf_counter() - t0
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                pdf = html_to_pdf(html, page.relpath, page.paper, files=result.files, today=TODAY)
+                times.append(time.perf_counter() - t0)
+            out["pdf"] = times
+            try:
+                import io
+
+                import pypdf
+                out["pdf_pages"] = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+            except ImportError:
+                out["pdf_pages"] = len(re.findall(rb"/Type\s*/Page\b", pdf)) or "?"
+            out["pdf_bytes"] = len(pdf)
+    finally:
+        src.write_text(original, encoding="utf-8")
+    print(json.dumps(out))
+    return 0
+
+
+# ---------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--_child"]:
+        return child_main(argv[1], Path(argv[2]), Path(argv[3]), int(argv[4]))
+    ap = argparse.ArgumentParser(description="sopc benchmarks (prints figures, never asserts)")
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", choices=["lint", "build", "pdf"], default=None)
+    ap.add_argument("--repeat", type=int, default=5, help="runs per median (default 5)")
+    args = ap.parse_args(argv)
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    say(f"sopc benchmarks, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; "
+        f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU; "
+        f"--count {args.count} --seed {args.seed}")
+    corpus, md = ensure_corpus(args.count, args.seed, markdown=args.only in (None, "build"))
+    results: dict[str, float] = {}
+    if args.only in (None, "lint"):
+        bench_lint(corpus, args.repeat, results)
+    if args.only in (None, "build"):
+        bench_build(corpus, md, args.repeat, results)
+    if args.only in (None, "pdf"):
+        bench_pdf(corpus, args.repeat, results)
+    head("ringkasan / summary")
+    for k, v in results.items():
+        say(f"{k:18s} {fmt_s(v)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
