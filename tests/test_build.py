@@ -329,3 +329,16 @@ def test_layout_failure_skips_that_sop(repo, monkeypatch):
     assert "Halaman prosedur 1 dari 1" in page
     # its link to the SOP that failed is plain text, not a dead link
     assert "sop-002-uji-2025.html" not in page
+
+
+@pytest.mark.slow
+def test_pdf_pass_through(repo):
+    from sopc.build import pdf_available
+
+    if not pdf_available():
+        pytest.skip("no PDF support in this build")
+    res = build([repo], today=TODAY, write=False, pdf=True, jobs=1)
+    assert res.exit_code == 0, res.fatal
+    rel = "bagian-umum/sop-001-uji-2025"
+    assert res.files[rel + ".pdf"].startswith(b"%PDF")
+    assert 'href="sop-001-uji-2025.pdf"' in res.files[rel + ".html"].decode()

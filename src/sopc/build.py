@@ -429,6 +429,7 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
             relpath=page.relpath, paper=page.paper, lang=lang,
             findings=tuple(page.diagnostics), svgs=svgs_of[id(page)], logo=assets.get("logo"),
             css=assets["css"], index=index_rel, forced=page.forced,
+            pdf=page.pdf_relpath if (options.pdf or options.pdfa) else None,
         )
         context = sop_context(page.sop, repo, ctx_page, page_of=page_of, index=index)
         files[page.relpath] = render_sop(env, context).encode("utf-8")

@@ -91,6 +91,7 @@ class PageInput:
     logo: str | None = None              # site-relative path of the logo asset
     css: str = "aset/sopc.css"           # site-relative path of the stylesheet
     index: str | None = None             # site-relative path of the Daftar SOP page
+    pdf: str | None = None               # site-relative path of this SOP's PDF, when built
     forced: bool = False                 # rendered with --paksa despite errors
 
 
@@ -203,6 +204,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "logo_href": href(page.logo),
         "logo_alt": L["logo"].format(instansi=config.instansi_nama or ""),
         "index_href": href(page.index),
+        "pdf_href": href(page.pdf),
         "identity": {
             "nomor": sop.nomor,
             "nama": sop.nama,
