@@ -49,7 +49,8 @@ BASE_VERBS: frozenset[str] = frozenset("""
     submit susun tambahkan tanyakan tekan teliti telepon tempel tentukan terbitkan
     terima teruskan tetapkan tik tindaklanjuti tolak tulis tunggu ubah ukur umumkan
     undang unduh unggah update upload validasi verifikasi evaluasi approve
-    tandatangani bubuhkan legalisir
+    tandatangani bubuhkan legalisir keluarkan kenakan kemukakan kembangkan kendalikan
+    ketikkan
 """.split())
 
 #: Two-word base verbs.
@@ -73,7 +74,8 @@ NOT_VERBS: frozenset[str] = frozenset("""
     disertasi diskresi dialog diameter dies dinasti disket display distributor disk
     dikte diare diet digit dilema dioda dipan diorama
     surat dokumen data daftar formulir laporan rapat aplikasi sistem
-    tindakan gerakan masukan cetakan tembakan bukan ikan akan
+    tindakan gerakan masukan cetakan tembakan bukan ikan akan rekan tumpukan desakan
+    tusukan tarikan perbaikan pergerakan percetakan perusakan perbankan
 """.split())
 
 #: Subject words: an uraian must not start with who does it (the column says that).
@@ -96,6 +98,8 @@ CONNECTIVES: frozenset[str] = frozenset("""
     beserta berdasarkan terhadap terkait terlebih termasuk sesuai melalui menurut
     mengenai menjelang meskipun meski melainkan memang yang bahwa semua seluruh setiap
     tiap harus wajib perlu dapat bisa akan sudah telah segera tidak belum hanya
+    berbagai beragam bermacam terutama terhitung
+    dimana diatas dibawah didalam diluar disini disana disamping diantara dikarenakan
 """.split())
 
 #: Verbs that make a decision's uraian a check (KJ04).
