@@ -102,3 +102,55 @@ def reference_sop() -> SOP:
             d["keterangan"] = "Jika tidak disetujui, kembali ke langkah 5"
         acts.append(d)
     return make_sop(actors, acts, nomor="SOP-012/DPMPTSP/2025", nama="Penerbitan Izin Reklame")
+
+
+_WORDS = ("memeriksa menerima berkas surat permohonan izin menyusun konsep kepala seksi dinas "
+          "menandatangani mengarsipkan salinan verifikasi lapangan pemohon petugas loket register "
+          "mencatat agenda menyerahkan laporan meneruskan persetujuan anggaran daftar periksa").split()
+
+
+def random_sop(rng, n_actors: int, n_acts: int, p_decision=0.15, p_joint=0.08, p_ke=0.08,
+               p_mulai=0.04, max_words=28) -> SOP:
+    """A random but well-formed SOP (targets always resolve) for property tests."""
+    actors = {f"a{i}": " ".join(rng.choice(_WORDS).capitalize() for _ in range(rng.randint(1, 3)))
+              for i in range(n_actors)}
+    ids = list(actors)
+
+    def words(lo, hi):
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(lo, hi)))
+
+    def target(i):
+        r = rng.random()
+        if r < 0.12:
+            return "selesai"
+        if r < 0.45 and i > 0:
+            return str(rng.randint(1, i + 1))          # earlier row (or itself)
+        return str(rng.randint(min(i + 2, n_acts), n_acts))
+
+    acts = []
+    for i in range(n_acts):
+        d = {"uraian": words(1, max_words)}
+        if rng.random() < p_joint and n_actors > 1:
+            d["pelaksana"] = rng.sample(ids, rng.randint(2, min(3, n_actors)))
+        else:
+            d["pelaksana"] = rng.choice(ids)
+        if rng.random() < 0.7:
+            d["kelengkapan"] = [words(1, 4) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.8:
+            d["waktu"] = f"{rng.randint(1, 59)} menit"
+        if rng.random() < 0.8:
+            d["output"] = words(1, 5)
+        if rng.random() < 0.15:
+            d["keterangan"] = words(2, 12)
+        if i > 0 and rng.random() < p_decision:
+            labels = ["Ya", "Tidak", "Tidak lengkap", "Perlu revisi"]
+            k = 3 if rng.random() < 0.1 else 2
+            d["cabang"] = {labels[j]: target(i) for j in range(k)}
+            if rng.random() < 0.6 and i + 1 < n_acts:
+                d["cabang"]["Ya"] = str(i + 2)
+        elif rng.random() < p_ke:
+            d["ke"] = target(i)
+        if i > 0 and rng.random() < p_mulai:
+            d["mulai"] = True
+        acts.append(d)
+    return make_sop(actors, acts)

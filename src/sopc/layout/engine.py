@@ -358,6 +358,13 @@ def _exit_point(node: _Node, port: str) -> tuple[tuple[float, float], str]:
 
 
 def _entry_point(node: _Node, entry: str, dx: float) -> tuple[float, float]:
+    if entry == "right":        # dx is the vertical offset from the centre
+        dy = dx
+        if node.kind in ("start", "end", "terminal"):
+            r = node.h / 2
+            dy = max(-r * 0.9, min(r * 0.9, dy))
+            return (node.x + node.w - r + (r * r - dy * dy) ** 0.5, node.cy + dy)
+        return (node.x + node.w, node.cy + dy)
     if node.kind == "offpage":
         return (node.cx, node.y + node.h) if entry == "bottom" else (node.cx, node.y)
     if node.kind == "decision":
@@ -438,6 +445,8 @@ class _Router:
             dx = 0.0 if xa <= cx <= xb else min(abs(xa - cx), abs(xb - cx))
             dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
             return dx / hw + dy / hh < 0.985
+        if kind in ("start", "end", "terminal"):
+            return _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
         return True
 
     def seg_ok(self, a, b, cid) -> bool:
@@ -526,7 +535,9 @@ class _Router:
             y1s = [y for y in self.levels(s_slot) if y <= py - MIN_STUB]
         else:
             y1s = [py]
-        if down_top:
+        if e.entry == "right":
+            y2s = [qy]
+        elif down_top:
             y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
         else:
             y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
@@ -536,6 +547,8 @@ class _Router:
             xs = [g for g in xs if g[0] >= px + 4.0]
         elif pdir == "left":
             xs = [g for g in xs if g[0] <= px - 4.0]
+        if e.entry == "right":
+            xs = [g for g in xs if g[0] >= qx + MIN_LAST]
         xs = sorted(xs, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + (0.0 if g[2] == "r" else 8.0)
                                        + 3.0 * g[3], g[0]))
         for y1 in y1s:
@@ -550,7 +563,7 @@ class _Router:
                 for y2 in y2s:
                     c2 = (X, y2)
                     d = (qx, y2)
-                    if ok(b, c2, cid) and ok(c2, d, cid) and ok(d, Q, cid):
+                    if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
                         pts = [P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q]
                         return _simplify(pts), True
         # 4. a detour in the same channel for adjacent rows whose straight routes failed
@@ -558,11 +571,27 @@ class _Router:
         # candidate, so that the drawing is complete even when it is not clean.
         y1 = y1s[0] if y1s else (py + MIN_STUB if pdir == "down" else py - MIN_STUB if pdir == "up" else py)
         y2 = y2s[0] if y2s else (qy - MIN_LAST if down_top else qy + MIN_LAST)
+        if e.entry == "right":
+            y2 = qy
         if pdir == "down" and down_top and t_slot > s_slot and y2s:
             return _simplify([P, (px, y2), (qx, y2), Q]), False
-        X = xs[0][0] if xs else (px + 8.0 if pdir != "left" else px - 8.0)
+        X = xs[0][0] if xs else (max(px, qx) + 8.0 if pdir != "left" else px - 8.0)
         pts = [P, (px, y1), (X, y1), (X, y2), (qx, y2), Q] if not side else [P, (X, py), (X, y2), (qx, y2), Q]
         return _simplify(pts), False
+
+
+def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
+    """Does the axis-aligned segment (xa,ya)-(xb,yb) enter the open capsule?"""
+    r = (y1 - y0) / 2
+    if xa < x1 - r and xb > x0 + r and ya < y1 - e and yb > y0 + e:
+        return True
+    cy = y0 + r
+    for ccx in (x0 + r, x1 - r):
+        px = min(max(ccx, xa), xb)
+        py = min(max(cy, ya), yb)
+        if (px - ccx) ** 2 + (py - cy) ** 2 < (r - e) ** 2:
+            return True
+    return False
 
 
 def _simplify(pts):
@@ -593,6 +622,7 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
         hw, hh = node.w / 2, node.h / 2
         cx, cy = node.cx, node.cy
         j = 0.0
+        backup = None
         while True:
             dy = 1.5 + j
             if node.kind == "decision":
@@ -602,10 +632,10 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                 edge, edge_l = node.x + node.w, node.x
             if port == "right":
                 bx0 = max(edge, P[0]) + gap if j == 0 else edge + gap
-                bx1 = lane_x1 - gap
+                bx1 = lane_x1 - gap - 1.0
             else:
                 bx1 = min(edge_l, P[0]) - gap if j == 0 else edge_l - gap
-                bx0 = lane_x0 + gap
+                bx0 = lane_x0 + gap + 1.0
             width = bx1 - bx0
             if width > size:
                 lines = metrics.wrap(text, width, size)
@@ -618,14 +648,18 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                     y0_ = cy + dy
                     y1_ = y0_ + h
                 fits_row = y0_ >= row_y0 + 1.0 and y1_ <= row_y1 - 1.0
-                if w <= width + 0.01 and fits_row and (len(lines) == 1 or dy >= hh):
+                if w <= width + 0.01 and fits_row:
                     x0_ = bx0 if port == "right" else bx1 - w
-                    return lines, x0_, y0_, w, h
-                if not fits_row:
-                    return None
+                    if len(lines) == 1:
+                        return lines, x0_, y0_, w, h
+                    if backup is None and not any(len(t) < 2 for t in lines[:-1]):
+                        backup = (lines, x0_, y0_, w, h)
+                one = (cy - dy - lh >= row_y0 + 1.0) if side == "above" else (cy + dy + lh <= row_y1 - 1.0)
+                if not one:
+                    return backup
             j += 1.0
             if j > 4 * hh + 40:
-                return None
+                return backup
     # vertical exit (bottom vertex / extra exits)
     if side == "right":
         bx0, bx1 = P[0] + gap, lane_x1 - gap
@@ -646,6 +680,18 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
 
 def _rect_overlap(a, b, m=0.5) -> bool:
     return a[0] < b[2] + m and a[2] > b[0] - m and a[1] < b[3] + m and a[3] > b[1] - m
+
+
+def _box_hits_obstacle(box, ob, m=0.5) -> bool:
+    kind, x0, y0, x1, y1 = ob
+    if not _rect_overlap(box, (x0, y0, x1, y1), m):
+        return False
+    if kind == "decision":
+        cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 + m, (y1 - y0) / 2 + m
+        dx = 0.0 if box[0] <= cx <= box[2] else min(abs(box[0] - cx), abs(box[2] - cx))
+        dy = 0.0 if box[1] <= cy <= box[3] else min(abs(box[1] - cy), abs(box[3] - cy))
+        return dx / hw + dy / hh < 1.0
+    return True
 
 
 # --------------------------------------------------------------------------- main
@@ -694,7 +740,16 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
         sym = getattr(a.symbol, "value", str(a.symbol or "process"))
         if sym not in ("start", "end", "terminal", "process", "decision"):
             sym = "process"
-        h = max(th, style.min_row_decision if sym == "decision" else style.min_row)
+        min_h = style.min_row
+        if sym == "decision":
+            min_h = style.min_row_decision
+            labs = [str(k) for k in (a.cabang or {}) if str(k).strip()]
+            if labs:
+                lw = max(style.lane_w / 2 - 6.0, style.label_size)
+                nl = max(len(metrics.wrap(t, lw, style.label_size)) for t in labs)
+                half = max(13.0, 1.5 + nl * style.label_size * 1.2 + 9.0) + style.dia_h / 2
+                min_h = max(min_h, 2 * half)
+        h = max(th, min_h)
         acts.append(_Act(i, sym, lanes, texts, h))
 
     # drawn edges and exit ports
@@ -719,7 +774,10 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
                 sl = min(act.lanes)
             else:
                 sl = min(act.lanes, key=lambda l: (min(abs(l - x) for x in tl), l))
-            tlane = min(tl, key=lambda l: (abs(l - sl), l))
+            if t <= act.index and acts[t].kind != "decision":
+                tlane = max(tl)          # back edges enter the right side of the rightmost symbol
+            else:
+                tlane = min(tl, key=lambda l: (abs(l - sl), l))
             lab = a.edges[k].label
             xedges.append(_XEdge(act.index, k, t, str(lab) if lab else None, port, sl, tlane))
 
@@ -875,7 +933,7 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             port = "down" if e.forward else "up"
         if pt == p:
             tgt = nodes[f"s{e.tgt}.{e.tgt_lane}"]
-            entry = "top"
+            entry = "right" if (not e.forward and tgt.kind != "decision") else "top"
         else:
             tgt = pent_nodes[key]
             entry = "top" if e.forward else "bottom"
@@ -908,6 +966,17 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             le.entry_dx = (j + 1) * d
         for j, le in enumerate(lefts):
             le.entry_dx = -(j + 1) * d
+    sides: dict[str, list[_LocalEdge]] = {}
+    for le in local:
+        if le.entry == "right":
+            sides.setdefault(le.tgt.ref, []).append(le)
+    for ref, les in sides.items():
+        node = nodes[ref]
+        les.sort(key=lambda le: le.key)
+        room = max(0.0, node.h / 2 - 2.0)
+        d = min(4.0, room / max(1, (len(les)) // 2)) if len(les) > 1 else 0.0
+        for j, le in enumerate(les):
+            le.entry_dx = ((j + 1) // 2) * d * (1 if j % 2 else -1)
     for le in local:
         le.Q = _entry_point(le.tgt, le.entry, le.entry_dx)
 
@@ -937,10 +1006,33 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             box = (x0, y0, x0 + w, y0 + h)
             if any(_rect_overlap(box, b) for b in placed_boxes):
                 continue
-            if any(_rect_overlap(box, ob[1:], 0.3) for ob in sl.obstacles):
+            if any(_box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
                 continue
             chosen = (lines, x0, y0, w, h)
             break
+        if chosen is None:
+            # any free place in the lane cell of the row, nearest to the exit point first
+            size = style.label_size
+            lines = metrics.wrap(le.label, max(c.w - 6.0, size), size)
+            w = max(metrics.text_width(t, size) for t in lines)
+            h = len(lines) * size * 1.2
+            cands = []
+            yy = sl.y0 + 1.5
+            while yy + h <= sl.y1 - 1.5:
+                xx = c.x + 3.0
+                while xx + w <= c.x1 - 3.0:
+                    cands.append((abs(xx + w / 2 - le.P[0]) + abs(yy + h / 2 - le.P[1]), xx, yy))
+                    xx += 2.0
+                yy += 2.0
+            cands.sort()
+            for _d, xx, yy in cands:
+                box = (xx, yy, xx + w, yy + h)
+                if any(_rect_overlap(box, b) for b in placed_boxes):
+                    continue
+                if any(_box_hits_obstacle(box, ob, 1.5) for ob in sl.obstacles):
+                    continue
+                chosen = (lines, xx, yy, w, h)
+                break
         if chosen is None:
             # degrade: tiny text right below/right of the exit point
             size = style.label_size
@@ -998,6 +1090,14 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             router.add(pts, cid)
             connectors.append(Connector(pts, False, "join", None, s0.ref, s1.ref))
 
+    # reserve the unavoidable first and last pieces of every connector, so that an
+    # earlier route cannot take the only way out of (or into) a later one's symbol
+    for le in local:
+        (px, py), (qx, qy) = le.P, le.Q
+        step = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}[le.pdir]
+        router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
+        back = {"top": (0, -1), "bottom": (0, 1), "right": (1, 0)}[le.entry]
+        router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
     local.sort(key=lambda le: (0 if (le.tgt.slot == le.src.slot + 1 and not le.back) else 1,
                                abs(le.tgt.slot - le.src.slot), le.back, le.key))
     fails = 0
