@@ -40,7 +40,6 @@ NO_TAHUN = "no-tahun"            # no "Tahun <yyyy>"
 NO_TENTANG = "no-tentang"        # no "tentang <judul>"
 ORDER = "order"                  # "tentang" before "Nomor"
 
-_SPACE_RE = re.compile(r"\s+")
 _LEAD_RE = re.compile(r"^(?:\d{1,3}[.)]|[-•*])\s*")
 _TRAIL_RE = re.compile(r"[\s;.,:]+$")
 _TENTANG_RE = re.compile(r"\btentang\b", re.IGNORECASE)

@@ -131,7 +131,6 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]+\b")
 _ROMAN_RE = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 _DEF_AFTER_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z0-9])\s*\)")
 _DEF_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9]+)\s*\(\s*([^()\x00]{3,}?)\s*\)")
-_LOWER_RE = re.compile(r"[a-z]")
 _WORDS_RE = re.compile(r"[A-Za-z0-9]+")
 
 # Reasons returned by is_verb_first.
