@@ -65,4 +65,4 @@ def check(sop, ctx, options):
                 f"pilihannya tampak di alur",
                 f"the {label} of activity {a.number} holds a condition \"{markers[0]}\" "
                 f"(\"{q}\"): draw it as a decision with branches (e.g. Ya/Tidak) so the "
-                f"choice shows in the flow"), activity=a)
+                f"choice shows in the flow"), activity=a, key=f"{field}|{markers[0]}")

@@ -55,4 +55,4 @@ def check(sop, ctx, options):
             f"Uraian kegiatan {a.number} \"{q}\" sama dengan kegiatan {prev.number}: arahkan "
             f"alur kembali ke kegiatan {prev.number} atau bedakan uraiannya",
             f"activity {a.number} \"{q}\" repeats activity {prev.number}: loop back to "
-            f"activity {prev.number} or make the texts distinct"), activity=a)
+            f"activity {prev.number} or make the texts distinct"), activity=a, key=k)
