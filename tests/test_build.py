@@ -141,7 +141,7 @@ def test_failed_write_keeps_previous_site(repo, monkeypatch):
     res = build([repo], today=TODAY)
     assert res.exit_code == 2 and "keluaran sebelumnya tidak diubah" in res.fatal.id
     assert read_site(out) == before
-    assert [p.name for p in repo.iterdir() if p.name.startswith("._site")] == []
+    assert [p.name for p in repo.iterdir() if p.name.startswith("._site") and not p.name.endswith(".lock")] == []
 
 
 def test_failed_render_keeps_previous_site(repo, monkeypatch):

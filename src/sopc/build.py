@@ -482,9 +482,36 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
         shown = _display(out_dir)
         say(_t(hint, f"Menulis {len(files)} berkas ke {shown}", f"Writing {len(files)} files to {shown}"))
         try:
-            result.written = write_site(out_dir, files, protect=[Path(loaded.root)])
+            with _lock(out_dir):
+                result.written = write_site(out_dir, files, protect=[Path(loaded.root)])
         except SiteWriteError as exc:
             raise BuildError(exc.message) from None
+        except OSError as exc:   # the lock file beside the output could not be made
+            raise BuildError(msg(
+                f"Tidak dapat menulis ke folder keluaran {out_dir}: {exc.strerror or exc}",
+                f"Cannot write to output folder {out_dir}: {exc.strerror or exc}")) from None
+
+
+def _lock(out_dir: Path):
+    """One build at a time per output folder (``sopc.lock``), when available."""
+    try:
+        from sopc.lock import LockBusy, build_lock
+    except ImportError:  # pragma: no cover
+        import contextlib
+
+        return contextlib.nullcontext()
+
+    import contextlib
+
+    @contextlib.contextmanager
+    def guarded():
+        try:
+            with build_lock(out_dir):
+                yield
+        except LockBusy as exc:
+            raise BuildError(exc.message) from None
+
+    return guarded()
 
 
 def _out_dir(options: BuildOptions, config: Config, root: Path) -> Path:
