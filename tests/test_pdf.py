@@ -218,3 +218,22 @@ def test_network_image_is_not_fetched(site):
     html = b'<html lang="id"><body><p>Teks</p><img src="http://127.0.0.1:9/x.png" alt="x"></body></html>'
     data = pdfmod.html_to_pdf(html, "x.html", "A4", files={})
     assert "Teks" in page_texts(data)[0]
+
+
+def test_no_links_out_of_the_document(site):
+    """Links to other site pages would be file:///sopc-site/... URIs in a PDF."""
+    for rel, data in site.files.items():
+        if not rel.endswith(".pdf"):
+            continue
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            for annot in page.get("/Annots") or []:
+                action = annot.get_object().get("/A")
+                if action is not None:
+                    assert "/URI" not in action.get_object(), (rel, action)
+
+
+def test_book_toc_links_are_internal(site):
+    reader = pypdf.PdfReader(io.BytesIO(site.files["buku-sop.pdf"]))
+    annots = reader.pages[1].get("/Annots") or []
+    assert len(annots) >= 2 * len(site.pages)      # nama and page number of each entry

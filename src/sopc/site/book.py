@@ -243,7 +243,9 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
     if css_href is None and "aset/sopc.css" in site:
         css_href = "aset/sopc.css"
     logo = assets.get("logo")
-    paper = paper_name(opt(options, "kertas")) or paper_name(repo.config.kertas) or "A4"
+    from sopc.site.forms import repo_paper
+
+    paper = repo_paper(repo.config, opt(options, "kertas"))
 
     tasks: list[tuple] = []
     for unit, entries in book_entries(repo, infos, site):

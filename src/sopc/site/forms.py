@@ -32,6 +32,18 @@ KRITERIA_EN = [
 ]
 
 
+def repo_paper(config: Any, cli: str | None) -> str:
+    """The paper of repository-wide documents, as for an SOP without its own
+    ``kertas``: the repository's when sopc.yaml sets it, else ``--kertas``, else A4."""
+    from sopc.site.pdf import paper_name
+
+    set_in_yaml = "kertas" in getattr(config, "positions", {}) or \
+        "kertas" in getattr(config, "key_positions", {})
+    if set_in_yaml and paper_name(config.kertas):
+        return paper_name(config.kertas)  # type: ignore[return-value]
+    return paper_name(cli) or paper_name(config.kertas) or "A4"
+
+
 def monitoring_path(unit: str) -> str:
     return f"formulir/monitoring-{unit_slug(unit)}.html"
 
@@ -44,7 +56,7 @@ def generate(repo: Repository, today: _dt.date, lang: str, env: Any,
              base_context: Callable[..., dict], kertas: str | None = None) -> dict[str, str]:
     """Both forms for every unit: ``{relpath: html text}``."""
     env = environment(env)
-    paper = kertas or repo.config.kertas or "A4"
+    paper = repo_paper(repo.config, kertas)
     periode = semester(today)
     from sopc.render.html import paper_css
 

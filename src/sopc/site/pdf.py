@@ -165,6 +165,16 @@ def _iso(today: _dt.date | str | None) -> str | None:
     return f"{_dt.date.fromisoformat(str(today)).isoformat()}T00:00:00Z"
 
 
+_A_HREF = re.compile(r'(<a\b[^>]*?)\s+href="(?!#)[^"]*"')
+
+
+def strip_page_links(html: bytes | str) -> bytes | str:
+    """Drop ``href`` from ``<a>`` elements that do not point inside the document."""
+    if isinstance(html, bytes):
+        return _A_HREF.sub(r"\1", html.decode("utf-8")).encode("utf-8")
+    return _A_HREF.sub(r"\1", html)
+
+
 def render_document(html_bytes: bytes | str, base_url: str, paper: str | None = None, *,
                     files: Mapping[str, bytes] | None = None, lang: str = "id",
                     today: _dt.date | str | None = None):
@@ -173,6 +183,9 @@ def render_document(html_bytes: bytes | str, base_url: str, paper: str | None = 
 
     if files is not None and not base_url.startswith(("file:", "http:", "https:")):
         base_url = SITE_ROOT + base_url.lstrip("/")
+        # links to other pages of the site would become file:///sopc-site/... URIs
+        # in the PDF: keep only links inside the document
+        html_bytes = strip_page_links(html_bytes)
     fc = font_config()
     html = weasyprint.HTML(string=html_bytes, base_url=base_url,
                            url_fetcher=make_fetcher(files))
