@@ -235,3 +235,42 @@ def test_nu_checker_hostile_pages(hostile, tmp_path):
     report = json.loads(proc.stderr or '{"messages": []}')
     errors = [m for m in report["messages"] if m.get("type") == "error"]
     assert not errors, errors[:10]
+
+
+FILTER_PROBE = """
+<script>
+window.addEventListener('load', function () {
+  var input = document.getElementById('saring');
+  input.value = 'layanan';
+  input.dispatchEvent(new Event('input'));
+  var shown = Array.prototype.filter.call(document.querySelectorAll('tr[data-saring]'),
+    function (r) { return !r.hidden; }).map(function (r) { return r.querySelector('th').textContent; });
+  var pre = document.createElement('pre'); pre.id = 'hasil';
+  pre.textContent = 'SHOWN:' + JSON.stringify({box: !document.getElementById('saring-kotak').hidden,
+    rows: shown, out: document.getElementById('saring-hasil').textContent});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+@pytest.mark.slow
+def test_filter_box_works_offline(built, tmp_path):
+    from tools import chromium
+
+    browser = chromium()
+    (tmp_path / "aset").mkdir()
+    (tmp_path / "aset" / "saring.js").write_bytes(built.files["aset/saring.js"])
+    page = text(built, "index.html").replace("</body>", FILTER_PROBE + "</body>")
+    (tmp_path / "index.html").write_text(page, "utf-8")
+    proc = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", f"--user-data-dir={tmp_path / 'chrome'}",
+         "--virtual-time-budget=5000", "--dump-dom", (tmp_path / "index.html").as_uri()],
+        capture_output=True, text=True, timeout=120)
+    marker = '<pre id="hasil">SHOWN:'
+    assert marker in proc.stdout, proc.stderr[-500:]
+    got = json.loads(_html.unescape(proc.stdout.split(marker, 1)[1].split("</pre>", 1)[0]))
+    assert got["box"] is True
+    assert got["rows"] == ["SOP-003/UJI/2025"]
+    assert got["out"] == "1 / 3 SOP"
