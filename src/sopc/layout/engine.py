@@ -383,6 +383,13 @@ def _entry_room(node: _Node) -> float:
 
 # --------------------------------------------------------------------------- router
 
+ROUTE_BUDGET = 6000          # segment checks per route search
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
 class _Router:
     def __init__(self, slots: list[_Slot], col_bounds: list[float], header_h: float,
                  page_h: float, gutters: list[tuple[float, int, str, int]]):
@@ -397,6 +404,7 @@ class _Router:
         self.hs: dict[int, list] = {}
         self.vs: dict[int, list] = {}
         self._levels: dict[int, list[float]] = {}
+        self.budget = 10 ** 9
 
     # ---- channels
     def levels(self, c: int) -> list[float]:
@@ -450,6 +458,9 @@ class _Router:
         return True
 
     def seg_ok(self, a, b, cid) -> bool:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _OutOfBudget
         (x1, y1), (x2, y2) = a, b
         if abs(y1 - y2) < 1e-9:
             y = y1
@@ -502,6 +513,19 @@ class _Router:
 
     # ---- routing
     def route(self, e: _LocalEdge, cid) -> tuple[list[tuple[float, float]], bool]:
+        """The first clean route of the candidates (and True), or a complete but unclean
+        one (and False) when there is none or the search budget runs out."""
+        self.budget = ROUTE_BUDGET
+        try:
+            got = self._search(e, cid)
+        except _OutOfBudget:
+            got = None
+        self.budget = 10 ** 9
+        if got is not None:
+            return got, True
+        return self._fallback(e), False
+
+    def _search(self, e: _LocalEdge, cid):
         P, Q, pdir = e.P, e.Q, e.pdir
         s_slot, t_slot = e.src.slot, e.tgt.slot
         px, py = P
@@ -513,21 +537,21 @@ class _Router:
             if abs(px - qx) < 1e-6 and qy - py >= MIN_LAST:
                 pts = [P, Q]
                 if self.path_ok(pts, cid):
-                    return pts, True
+                    return pts
             for c in range(t_slot, s_slot, -1):
                 for y in self.levels(c):
                     if y < py + MIN_STUB or y > qy - MIN_LAST:
                         continue
                     pts = [P, (px, y), (qx, y), Q]
                     if self.path_ok(pts, cid):
-                        return pts, True
+                        return pts
         # 2. side exit (decision vertex) to a target below: L-shape, then via a bend level
         if pdir in ("right", "left") and down_top and t_slot > s_slot:
             sgn = 1 if pdir == "right" else -1
             if (qx - px) * sgn >= 6.0 and qy - py >= MIN_LAST:
                 pts = [P, (qx, py), Q]
                 if self.path_ok(pts, cid):
-                    return pts, True
+                    return pts
         # 3. general: exit stub, horizontal at y1, gutter track X, horizontal at y2, enter
         if pdir == "down":
             y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB]
@@ -565,19 +589,74 @@ class _Router:
                     d = (qx, y2)
                     if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
                         pts = [P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q]
-                        return _simplify(pts), True
-        # 4. a detour in the same channel for adjacent rows whose straight routes failed
-        # (covered by 3 when the channel has two levels); give up: the first geometric
-        # candidate, so that the drawing is complete even when it is not clean.
+                        return _simplify(pts)
+        # 3b. a side exit that cannot turn in its direction: a short step into the gutter
+        # next to the symbol, then along a channel level above or below the row
+        if side:
+            sgn = 1 if pdir == "right" else -1
+            allx = self.gutters
+            if e.entry == "right":
+                allx = [g for g in allx if g[0] >= qx + MIN_LAST]
+            allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
+            near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
+                          key=lambda g: (abs(g[0] - px), g[0]))
+            for g1 in near:
+                X1 = g1[0]
+                b0 = (X1, py)
+                if not ok(P, b0, cid):
+                    continue
+                for c in (s_slot + 1, s_slot):
+                    for y1 in self.levels(c):
+                        a1 = (X1, y1)
+                        if not ok(b0, a1, cid):
+                            continue
+                        for g in allx:
+                            X = g[0]
+                            if abs(X - X1) < 1e-9:
+                                continue
+                            b = (X, y1)
+                            if not ok(a1, b, cid):
+                                continue
+                            for y2 in y2s:
+                                c2 = (X, y2)
+                                d = (qx, y2)
+                                if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
+                                    return _simplify([P, b0, a1, b, c2, d, Q])
+        return None
+
+    def _fallback(self, e: _LocalEdge):
+        """The first geometric candidate, so that the drawing is complete even when it
+        is not clean."""
+        P, Q, pdir = e.P, e.Q, e.pdir
+        s_slot, t_slot = e.src.slot, e.tgt.slot
+        px, py = P
+        qx, qy = Q
+        down_top = e.entry == "top"
+        side = pdir in ("right", "left")
+        y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB] if pdir == "down" else \
+            [y for y in self.levels(s_slot) if y <= py - MIN_STUB] if pdir == "up" else [py]
+        if e.entry == "right":
+            y2s = [qy]
+        elif down_top:
+            y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
+        else:
+            y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+        xs = self.gutters
+        if pdir == "right":
+            xs = [g for g in xs if g[0] >= px + 4.0]
+        elif pdir == "left":
+            xs = [g for g in xs if g[0] <= px - 4.0]
+        if e.entry == "right":
+            xs = [g for g in xs if g[0] >= qx + MIN_LAST]
         y1 = y1s[0] if y1s else (py + MIN_STUB if pdir == "down" else py - MIN_STUB if pdir == "up" else py)
         y2 = y2s[0] if y2s else (qy - MIN_LAST if down_top else qy + MIN_LAST)
         if e.entry == "right":
             y2 = qy
         if pdir == "down" and down_top and t_slot > s_slot and y2s:
-            return _simplify([P, (px, y2), (qx, y2), Q]), False
+            return _simplify([P, (px, y2), (qx, y2), Q])
         X = xs[0][0] if xs else (max(px, qx) + 8.0 if pdir != "left" else px - 8.0)
         pts = [P, (px, y1), (X, y1), (X, y2), (qx, y2), Q] if not side else [P, (X, py), (X, y2), (qx, y2), Q]
-        return _simplify(pts), False
+        return _simplify(pts)
 
 
 def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
@@ -1104,6 +1183,25 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
     flow: list[tuple[tuple, Connector]] = []
     for le in local:
         pts, ok = router.route(le, le.key)
+        if not ok and le.tgt.kind != "offpage":
+            # other entry points: along the top of the target
+            first = (pts, ok)
+            room = _entry_room(le.tgt)
+            taken = {round(o.entry_dx, 3) for o in local if o.tgt is le.tgt and o.entry == "top"}
+            saved = (le.entry, le.Q, le.entry_dx)
+            le.entry = "top"
+            for j in range(1, 9):
+                dx = (j + 1) // 2 * (room / 4.0) * (1 if j % 2 else -1)
+                if round(dx, 3) in taken or abs(dx) > room:
+                    continue
+                le.entry_dx = dx
+                le.Q = _entry_point(le.tgt, "top", dx)
+                pts, ok = router.route(le, le.key)
+                if ok:
+                    break
+            if not ok:
+                le.entry, le.Q, le.entry_dx = saved
+                pts, ok = first
         if not ok:
             fails += 1
         router.add(pts, le.key)
