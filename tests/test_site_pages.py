@@ -274,3 +274,21 @@ def test_filter_box_works_offline(built, tmp_path):
     assert got["box"] is True
     assert got["rows"] == ["SOP-003/UJI/2025"]
     assert got["out"] == "1 / 3 SOP"
+
+
+def test_skipped_sop_is_not_linked(tmp_path):
+    """An SOP whose page was not built (error findings, no --paksa) is listed without
+    a link, and the map draws it without a URL: no dead link anywhere."""
+    root = write_repo(tmp_path / "r")
+    res = build_site(root, paksa=False)
+    skipped = [p for p in res.pages if not p.rendered]
+    assert skipped, "the sample has an unresolved keterkaitan (error) in SOP-001"
+    index = text(res, "index.html")
+    assert "tidak disusun" in index
+    for rel in ("index.html", "peta.html", "pelaksana.html"):
+        page = text(res, rel)
+        for p in skipped:
+            assert p.relpath not in page, (rel, p.relpath)
+        for url in links(page):
+            if not url.startswith("#"):
+                assert resolve(rel, url) in res.files, (rel, url)
