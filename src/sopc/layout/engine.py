@@ -499,6 +499,36 @@ class _Router:
             i += 1
         return True
 
+    def _free(self, x: float, y: float, direction: int) -> float:
+        """How far a vertical line at ``x`` can run from ``y`` (down: +1, up: -1) before
+        it enters an obstacle (symbol or label)."""
+        n = len(self.slots)
+        if direction > 0:
+            i = max(0, bisect_right(self.slot_y1, y))
+            while i < n:
+                best = None
+                for ob in self.slots[i].obstacles:
+                    if ob[1] < x < ob[3] and ob[4] > y + 0.5:
+                        top = ob[2]
+                        if best is None or top < best:
+                            best = top
+                if best is not None:
+                    return best
+                i += 1
+            return self.page_h
+        i = min(n - 1, bisect_right(self.slot_y0, y) - 1)
+        while i >= 0:
+            best = None
+            for ob in self.slots[i].obstacles:
+                if ob[1] < x < ob[3] and ob[2] < y - 0.5:
+                    bot = ob[4]
+                    if best is None or bot > best:
+                        best = bot
+            if best is not None:
+                return best
+            i -= 1
+        return self.header_h
+
     def add(self, pts, cid) -> None:
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9:
@@ -538,9 +568,11 @@ class _Router:
                 pts = [P, Q]
                 if self.path_ok(pts, cid):
                     return pts
+            lim_down = self._free(px, py, +1)
+            lim_up = self._free(qx, qy, -1)
             for c in range(t_slot, s_slot, -1):
                 for y in self.levels(c):
-                    if y < py + MIN_STUB or y > qy - MIN_LAST:
+                    if y < py + MIN_STUB or y > qy - MIN_LAST or y > lim_down or y < lim_up:
                         continue
                     pts = [P, (px, y), (qx, y), Q]
                     if self.path_ok(pts, cid):
@@ -899,6 +931,35 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
                            pages=pages, failures=failures)
 
 
+def _gutters(lane_cols, style):
+    """Gutter track positions (x, lane, side, preference rank), for every page."""
+    gutters = []
+    shw = style.sym_half
+    for li, c in enumerate(lane_cols):
+        for side, g0, g1 in (("l", c.x + GUTTER_CLEAR, c.cx - shw - GUTTER_CLEAR),
+                             ("r", c.cx + shw + GUTTER_CLEAR, c.x1 - GUTTER_CLEAR)):
+            if g1 < g0:
+                continue
+            mid = (g0 + g1) / 2
+            cand = [(0, 0, mid)]
+            k = 1
+            while True:
+                added = False
+                for sgn in (1, -1):
+                    x = mid + sgn * 2.0 * k
+                    if g0 <= x <= g1:
+                        cand.append((k % 2, k, x))
+                        added = True
+                if not added:
+                    break
+                k += 1
+            cand.sort()
+            for rank, (_a, _b, x) in enumerate(cand):
+                gutters.append((x, li, side, rank))
+
+    return gutters
+
+
 def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_cols, style,
                 header_cells, header_h, W, lang, title_base):
     colmap = {c.key: c for c in cols if c.key != "actor"}
@@ -1074,6 +1135,12 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         elif le.port == "bottom":
             tx = le.Q[0]
             sides = ["left", "right"] if (tx > le.P[0] + 0.5 and not le.back) else ["right", "left"]
+            # a side exit that turns down passes beside the diamond: keep its side free
+            for o in local:
+                if o.src is node and o.port in ("right", "left") and \
+                        (o.tgt.slot > node.slot or (o.tgt.kind == "offpage" and o.entry == "top")):
+                    if o.port in sides and len(sides) > 1:
+                        sides.remove(o.port)
         else:
             sides = ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
         chosen = None
@@ -1129,31 +1196,7 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         placed_boxes.append((x0, y0, x0 + w, y0 + h))
         sl.obstacles.append(("label", x0, y0, x0 + w, y0 + h))
 
-    # gutter tracks
-    gutters = []
-    shw = style.sym_half
-    for li, c in enumerate(lane_cols):
-        for side, g0, g1 in (("l", c.x + GUTTER_CLEAR, c.cx - shw - GUTTER_CLEAR),
-                             ("r", c.cx + shw + GUTTER_CLEAR, c.x1 - GUTTER_CLEAR)):
-            if g1 < g0:
-                continue
-            mid = (g0 + g1) / 2
-            cand = [(0, 0, mid)]
-            k = 1
-            while True:
-                added = False
-                for sgn in (1, -1):
-                    x = mid + sgn * 2.0 * k
-                    if g0 <= x <= g1:
-                        cand.append((k % 2, k, x))
-                        added = True
-                if not added:
-                    break
-                k += 1
-            cand.sort()
-            for rank, (_a, _b, x) in enumerate(cand):
-                gutters.append((x, li, side, rank))
-
+    gutters = _gutters(lane_cols, style)
     col_bounds = [c.x for c in cols] + [W]
     router = _Router(slots, col_bounds, header_h, page_h, gutters)
     connectors: list[Connector] = []

@@ -53,17 +53,25 @@ def _face(bold: bool) -> _Face:
     return _Face(BOLD if bold else REGULAR)
 
 
+_WORDS: dict[tuple[str, bool], float] = {}
+
+
 def text_width(s: str, size_pt: float, bold: bool = False) -> float:
     """Width of ``s`` in pt at ``size_pt`` (no kerning)."""
-    face = _face(bool(bold))
-    cache = face.cache
-    total = 0.0
-    for ch in s:
-        w = cache.get(ch)
-        if w is None:
-            w = face.advance(ch)
-        total += w
-    return total * size_pt
+    key = (s, bool(bold))
+    em = _WORDS.get(key)
+    if em is None:
+        face = _face(bool(bold))
+        cache = face.cache
+        em = 0.0
+        for ch in s:
+            w = cache.get(ch)
+            if w is None:
+                w = face.advance(ch)
+            em += w
+        if len(_WORDS) < 200_000 and len(s) <= 64:
+            _WORDS[key] = em
+    return em * size_pt
 
 
 def _break_word(word: str, width_pt: float, size_pt: float, bold: bool) -> list[str]:
@@ -87,6 +95,18 @@ def _break_word(word: str, width_pt: float, size_pt: float, bold: bool) -> list[
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap (see :func:`_wrap`); results are cached. Returns a new list."""
+    if text is None:
+        return [""]
+    return list(_wrap_cached(str(text), float(width_pt), float(size_pt), bool(bold)))
+
+
+@lru_cache(maxsize=8192)
+def _wrap_cached(text: str, width_pt: float, size_pt: float, bold: bool) -> tuple[str, ...]:
+    return tuple(_wrap(text, width_pt, size_pt, bold))
+
+
+def _wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
     """Greedy word wrap of ``text`` to ``width_pt``.
 
     Explicit newlines in the source start a new line (an empty source line stays an

@@ -1,0 +1,65 @@
+"""Property-based tests of the procedure-table layout: geometric invariants over many
+generated SOPs (tests/layout_checks.py lists them)."""
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layout_checks import check_layout
+from layout_factory import make_sop, random_sop
+from sopc.layout import layout_sop
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(actors=st.integers(1, 8), acts=st.integers(1, 60), seed=st.integers(0, 2**32 - 1),
+       paper=st.sampled_from(["A4", "F4", "Letter", "Legal"]), lang=st.sampled_from(["id", "en"]))
+def test_random_sops_keep_invariants(actors, acts, seed, paper, lang):
+    sop = random_sop(random.Random(seed), actors, acts)
+    layout = layout_sop(sop, paper=paper, lang=lang)
+    assert check_layout(sop, layout) == []
+
+
+@SETTINGS
+@given(actors=st.integers(1, 6), acts=st.integers(2, 40), seed=st.integers(0, 2**32 - 1),
+       height=st.floats(260, 700))
+def test_small_pages_many_breaks(actors, acts, seed, height):
+    """Short pages: many off-page connector pairs, letters beyond Z."""
+    sop = random_sop(random.Random(seed), actors, acts, p_decision=0.25)
+    layout = layout_sop(sop, table_height=height)
+    assert check_layout(sop, layout) == []
+
+
+@st.composite
+def structured_sops(draw):
+    """SOPs drawn element by element (shrinks well): decisions with branches to earlier
+    and later rows and selesai, joint activities, extra starts."""
+    n_act = draw(st.integers(1, 25))
+    n_actors = draw(st.integers(1, 5))
+    actors = [f"Pelaksana {i + 1}" for i in range(n_actors)]
+    acts = []
+    for i in range(n_act):
+        d = {"uraian": draw(st.text(alphabet="abcdefg hijkl\n", min_size=1, max_size=120)),
+             "pelaksana": draw(st.lists(st.sampled_from([f"a{j}" for j in range(n_actors)]),
+                                        min_size=1, max_size=min(3, n_actors), unique=True))}
+        kind = draw(st.sampled_from(["next", "next", "next", "decision", "ke"])) if i else "next"
+        target = st.one_of(st.just("selesai"), st.integers(1, n_act).map(str))
+        if kind == "decision":
+            labels = draw(st.lists(st.sampled_from(["Ya", "Tidak", "Tidak lengkap", "Setuju", "Tolak"]),
+                                   min_size=2, max_size=3, unique=True))
+            d["cabang"] = {lb: draw(target) for lb in labels}
+        elif kind == "ke":
+            d["ke"] = draw(target)
+        if i and draw(st.integers(0, 9)) == 0:
+            d["mulai"] = True
+        acts.append(d)
+    return make_sop(dict(zip([f"a{j}" for j in range(n_actors)], actors)), acts)
+
+
+@SETTINGS
+@given(sop=structured_sops(), height=st.sampled_from([None, 300.0]))
+def test_structured_sops_keep_invariants(sop, height):
+    layout = layout_sop(sop, table_height=height)
+    assert check_layout(sop, layout) == []
