@@ -199,7 +199,13 @@ def _header(cols: list[Column], lang: str, style: _Style) -> tuple[list[Cell], f
     g_pel = wr(hd["pelaksana"], pel_w, HEADER_SIZE, 2)
     g_mutu = wr(hd["mutu"], mutu_w, HEADER_SIZE, 2)
     h1 = max(len(g_pel), len(g_mutu)) * lh + 2 * PAD_Y
-    sub = [(c, wr(c.label, c.w, style.actor_size), style.actor_size) for c in actors]
+    # one size for all actor labels: the largest at which every word fits its column
+    size = style.actor_size
+    words = [w for c in actors for w in c.label.split()]
+    while size > 5.5 and words and actors and \
+            max(metrics.text_width(w, size, True) for w in words) > actors[0].w - 4.0:
+        size -= 0.5
+    sub = [(c, wr(c.label, c.w, size), size) for c in actors]
     sub += [(c, wr(c.label, c.w, HEADER_SIZE), HEADER_SIZE) for c in mutu]
     h2 = max(len(l) * metrics.line_height(s) for _, l, s in sub) + 2 * PAD_Y
     spans = [(c, wr(c.label, c.w, HEADER_SIZE)) for c in span]

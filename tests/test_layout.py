@@ -1,0 +1,155 @@
+"""Unit tests of the text metrics and the layout engine."""
+
+import random
+
+import pytest
+
+from layout_checks import check_layout
+from layout_factory import make_sop, random_sop, reference_sop
+from sopc.layout import default_table_height, layout_sop, metrics, paper_size
+from sopc.layout.engine import _letters
+
+
+def test_text_width_scales_and_bold_is_wider():
+    w = metrics.text_width("Kepala Dinas", 10)
+    assert w == pytest.approx(2 * metrics.text_width("Kepala Dinas", 5))
+    assert metrics.text_width("Kepala Dinas", 10, bold=True) > w
+    assert metrics.text_width("", 10) == 0
+
+
+def test_wrap_greedy_newlines_and_long_words():
+    assert metrics.wrap("", 100, 8) == [""]
+    lines = metrics.wrap("satu dua tiga empat lima enam tujuh", 60, 8)
+    assert " ".join(lines) == "satu dua tiga empat lima enam tujuh"
+    assert all(metrics.text_width(t, 8) <= 60 for t in lines)
+    assert len(lines) > 1
+    assert metrics.wrap("baris satu\nbaris dua", 500, 8) == ["baris satu", "baris dua"]
+    assert metrics.wrap("a\n\nb", 500, 8) == ["a", "", "b"]
+    long = "x" * 80
+    pieces = metrics.wrap(long, 40, 8)
+    assert "".join(pieces) == long and all(metrics.text_width(p, 8) <= 40 for p in pieces)
+    assert metrics.wrap("ab", 0.1, 8) == ["a", "b"]          # never an infinite loop
+
+
+def test_letters_continue_after_z():
+    assert [_letters(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == \
+        ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4", "Letter", "Legal"])
+def test_papers_are_landscape_and_fill_the_width(paper):
+    w, h = paper_size(paper)
+    assert w > h
+    lay = layout_sop(reference_sop(), paper=paper)
+    assert lay.width == pytest.approx(w - 2 * 12 * 72 / 25.4)
+    assert lay.table_height == pytest.approx(default_table_height(paper))
+    cols = lay.columns
+    assert cols[0].x == 0 and cols[-1].x + cols[-1].w == pytest.approx(lay.width)
+    assert all(p.height <= lay.table_height for p in lay.pages)
+
+
+def test_reference_sop_like_the_picture():
+    sop = reference_sop()
+    lay = layout_sop(sop)
+    assert check_layout(sop, lay) == []
+    assert lay.failures == 0
+    assert len(lay.pages) == 2
+    keys = [c.key for c in lay.columns]
+    assert keys == ["no", "kegiatan", "actor", "actor", "actor", "actor", "kelengkapan", "waktu",
+                    "output", "keterangan"]
+    # header repeated on every page
+    assert lay.pages[0].header == lay.pages[1].header
+    texts = {ln.text for c in lay.pages[0].header for ln in c.lines}
+    assert {"No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output",
+            "Keterangan", "Pemohon", "Petugas Loket"} <= texts
+    # the back edge 8 -> 5 on one page enters the right side of step 5's box
+    one = layout_sop(sop, table_height=2000)
+    assert len(one.pages) == 1
+    back = [c for c in one.pages[0].connectors if c.edge == (7, 1)][0]
+    target = [s for s in one.pages[0].symbols if s.activity_index == 4][0]
+    assert back.points[-1][0] == pytest.approx(target.x + target.w)
+    assert {lb.text for lb in one.pages[0].labels} == {"Ya", "Tidak"}
+
+
+def test_english_headings():
+    lay = layout_sop(reference_sop(), lang="en")
+    texts = {ln.text for c in lay.pages[0].header for ln in c.lines}
+    assert {"No", "Activity", "Actors", "Quality Standard", "Requirements", "Time", "Output",
+            "Remarks"} <= texts
+
+
+def test_one_row_sop_is_one_terminal_capsule():
+    sop = make_sop({"a": "Pegawai"}, [{"uraian": "Mengisi daftar hadir"}])
+    lay = layout_sop(sop)
+    assert [s.kind for s in lay.pages[0].symbols] == ["terminal"]
+    assert lay.pages[0].connectors == []
+
+
+def test_edges_to_selesai_draw_nothing():
+    sop = make_sop({"a": "A", "b": "B"}, [
+        {"uraian": "x", "pelaksana": "a"},
+        {"uraian": "y", "pelaksana": "b", "cabang": {"Ya": "3", "Tidak": "selesai"}},
+        {"uraian": "z", "pelaksana": "a"}])
+    lay = layout_sop(sop)
+    assert check_layout(sop, lay) == []
+    assert sorted(c.edge for c in lay.pages[0].connectors) == [(0, 0), (1, 0)]
+    assert [lb.text for lb in lay.pages[0].labels] == ["Ya"]
+
+
+def test_joint_activity_draws_one_symbol_per_column_joined():
+    sop = make_sop({"a": "A", "b": "B", "c": "C"}, [
+        {"uraian": "x", "pelaksana": "a"},
+        {"uraian": "y", "pelaksana": ["c", "a"]},
+        {"uraian": "z", "pelaksana": "b"}])
+    lay = layout_sop(sop)
+    assert check_layout(sop, lay) == []
+    syms = [s for s in lay.pages[0].symbols if s.activity_index == 1]
+    assert [s.column for s in syms] == [0, 2]
+    joins = [c for c in lay.pages[0].connectors if c.kind == "join"]
+    assert len(joins) == 1 and not joins[0].arrow
+
+
+@pytest.mark.parametrize("n_actors", [1, 2, 4, 8, 12])
+def test_actor_counts(n_actors):
+    sop = random_sop(random.Random(n_actors), n_actors, 20)
+    lay = layout_sop(sop)
+    assert check_layout(sop, lay) == []
+    lanes = [c for c in lay.columns if c.key == "actor"]
+    assert len(lanes) == n_actors
+    assert lanes[-1].x + lanes[-1].w <= lay.width
+
+
+def test_hundred_actors_degrade_without_crashing():
+    sop = random_sop(random.Random(1), 100, 30)
+    lay = layout_sop(sop)
+    assert len([c for c in lay.columns if c.key == "actor"]) == 100
+    assert sum(len(p.rows) for p in lay.pages) >= 30
+
+
+def test_odd_models_do_not_crash():
+    sop = make_sop({"a": "A"}, [{"uraian": "x"}, {"uraian": "y", "ke": "1"}])
+    sop.kegiatan[0].pelaksana = ["nobody"]          # unknown actor: first column
+    sop.kegiatan[1].edges[0].target = 99            # unresolved target: not drawn
+    lay = layout_sop(sop)
+    assert len(lay.pages[0].symbols) == 2
+    empty = make_sop({"a": "A"}, [{"uraian": "x"}])
+    empty.pelaksana = {}
+    empty.kegiatan = []
+    lay = layout_sop(empty, paper="nonsense", lang="xx")
+    assert lay.paper == "A4" and lay.pages and lay.pages[0].rows == []
+
+
+def test_self_loop_and_loop_to_first_row():
+    sop = make_sop({"a": "A", "b": "B"}, [
+        {"uraian": "x", "pelaksana": "a"},
+        {"id": "u", "uraian": "y", "pelaksana": "b", "cabang": {"Ulang": "u", "Awal": "1", "Lanjut": "3"}},
+        {"uraian": "z", "pelaksana": "a"}])
+    lay = layout_sop(sop)
+    assert check_layout(sop, lay) == []
+    assert lay.failures == 0
+
+
+def test_deterministic():
+    sop = random_sop(random.Random(3), 5, 40)
+    assert layout_sop(sop).to_dict() == layout_sop(sop).to_dict()
+
