@@ -173,3 +173,11 @@ def test_handoff_svg(hostile_repo):
     svg = pelaksana.render(beban, pelaksana.handoffs(hostile_repo))
     assert svg.startswith("<svg") and "<script" not in svg and "<b>" not in svg
     assert all(h.startswith("#pelaksana-") for h in re.findall(r'xlink:href="([^"]*)"', svg))
+
+
+def test_render_error_is_reported_not_raised_as_crash():
+    from sopc.site.dot import RenderError, render_svgs
+
+    out = render_svgs([("digraph { a -> }", "x-", None), ("digraph { a -> b }", "y-", None)])
+    assert isinstance(out[0], RenderError)
+    assert isinstance(out[1], str) and out[1].startswith("<svg")

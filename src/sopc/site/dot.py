@@ -203,12 +203,25 @@ def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
     if not jobs:
         return []
     payload = json.dumps({"prog": prog, "jobs": [list(j) for j in jobs]}).encode("utf-8")
+    import os
+    from pathlib import Path
+
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[2])   # the folder holding the sopc package
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
         proc = subprocess.run([sys.executable, "-m", "sopc.site.dot"], input=payload,
-                              capture_output=True, timeout=timeout, check=False)
+                              capture_output=True, timeout=timeout, check=False, env=env)
         answer = json.loads(proc.stdout.decode("utf-8"))
+        if not isinstance(answer, list) or len(answer) != len(jobs):
+            raise ValueError("bad answer")
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
-        err = RenderError(f"Graphviz: {type(exc).__name__}: {exc}")
+        detail = f"{type(exc).__name__}: {exc}"
+        tail = locals().get("proc")
+        if tail is not None and tail.stderr:
+            lines = tail.stderr.decode("utf-8", "replace").strip().splitlines()
+            detail = lines[-1] if lines else detail
+        err = RenderError(f"Graphviz: {detail}")
         return [err for _ in jobs]
     out: list[str | RenderError] = []
     for item in answer:
