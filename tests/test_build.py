@@ -147,6 +147,7 @@ def test_failed_write_keeps_previous_site(repo, monkeypatch):
 def test_failed_render_keeps_previous_site(repo, monkeypatch):
     assert build([repo], today=TODAY).exit_code == 0
     before = read_site(repo / "_site")
+    (repo / "umum" / "a.sop.yaml").write_text(SOP_A.replace("Pelayanan Surat", "Layanan Surat"), "utf-8")
     import sopc.render.html as h
 
     def boom(env, context, template="sop.html.j2"):
@@ -342,3 +343,47 @@ def test_pdf_pass_through(repo):
     rel = "bagian-umum/sop-001-uji-2025"
     assert res.files[rel + ".pdf"].startswith(b"%PDF")
     assert 'href="sop-001-uji-2025.pdf"' in res.files[rel + ".html"].decode()
+
+
+# --------------------------------------------------------------------------- cache and workers
+
+
+def test_cache_reused_and_refreshed_through_links(repo, monkeypatch):
+    first = build([repo], today=TODAY, write=False)
+    assert (repo / ".sopc-cache" / "halaman").is_dir()
+    import sopc.render.html as h
+
+    def boom(env, context, template="sop.html.j2"):
+        raise AssertionError("cache miss")
+
+    monkeypatch.setattr(h, "render_sop", boom)
+    second = build([repo], today=TODAY, write=False)
+    assert second.files == first.files
+    monkeypatch.undo()
+    monkeypatch.chdir(repo)
+    # renaming SOP-002 changes the link title on SOP-001's page: both are rendered again
+    (repo / "umum" / "b.sop.yaml").write_text(SOP_B.replace("nama: Pengarsipan Surat", "nama: Penataan Arsip"), "utf-8")
+    third = build([repo], today=TODAY, write=False)
+    assert "Penataan Arsip" in third.files["bagian-umum/sop-001-uji-2025.html"].decode()
+
+
+def test_corrupt_cache_is_a_miss(repo):
+    first = build([repo], today=TODAY, write=False)
+    for p in (repo / ".sopc-cache" / "halaman").iterdir():
+        p.write_bytes(b"garbage\n<html>")
+    again = build([repo], today=TODAY, write=False)
+    assert again.files == first.files
+
+
+def test_workers_give_the_same_site(tmp_path, monkeypatch):
+    sops = {f"s{i:02d}.sop.yaml": SOP_B.replace("SOP-002/UJI/2025", f"SOP-{i:03d}/UJI/2025")
+            .replace("Pengarsipan Surat", f"Pengarsipan Surat {i}")
+            .replace("keterkaitan: [SOP-001/UJI/2025]", "keterkaitan: []")
+            for i in range(2, 20)}
+    root = make_repo(tmp_path / "repo", sops)
+    monkeypatch.chdir(root)
+    one = build([root], today=TODAY, write=False, jobs=1, cache=False)
+    two = build([root], today=TODAY, write=False, jobs=2, cache=False)
+    assert one.exit_code == two.exit_code == 0
+    assert len([p for p in one.pages if p.rendered]) == 18
+    assert one.files == two.files

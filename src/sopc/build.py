@@ -247,31 +247,27 @@ def _layout_functions():
     return layout_sop, page_svg
 
 
-def _svgs(sop: SOP, paper: str, lang: str, fns) -> tuple[str, ...]:
-    layout_sop, page_svg = fns
-    lay = layout_sop(sop, paper, lang)
-    return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
-
-
 # --------------------------------------------------------------------------- build
 
 
 def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bool = False,
           lang: str | None = None, pdf: bool = False, pdfa: bool = False,
           jobs: int | None = None, progress: Callable[[str], None] | None = None,
-          write: bool = True) -> BuildResult:
+          write: bool = True, cache: bool = True) -> BuildResult:
     """Build the site of the repository holding ``paths`` (default: the cwd).
 
     Never raises for expected problems: a configuration or environment error gives
     ``exit_code == 2`` with ``fatal`` set; error-level findings give exit code 1 (the
     SOP is not rendered unless ``paksa``). ``write=False`` renders without writing
-    (tests, ``sopc serve``).
+    (tests, ``sopc serve``). ``cache``: reuse SOP pages rendered by an earlier build
+    from the same inputs (``<repo>/.sopc-cache/halaman``); ``jobs``: worker processes
+    for the SOP pages (default: the number of cores).
     """
     options = BuildOptions(Path(out) if out is not None else None, kertas, today, paksa, lang, pdf, pdfa, jobs)
     say = progress or (lambda _t: None)
     result = BuildResult(lang=lang if lang in ("id", "en") else "id")
     try:
-        _build(paths, options, say, result, write)
+        _build(paths, options, say, result, write, cache)
     except BuildError as exc:
         result.exit_code = 2
         result.fatal = exc.message
@@ -283,7 +279,7 @@ def _t(lang: str, id_text: str, en_text: str) -> str:
     return en_text if lang == "en" else id_text
 
 
-def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) -> None:
+def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True) -> None:
     from sopc import loader
     from sopc.context import LintContext, resolve_today
 
@@ -385,8 +381,8 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
         assets["logo"] = logo_rel
 
     # ---- render
-    from sopc.render.html import environment, render_sop
-    from sopc.render.identity import PageInput, link_index, sop_context
+    from sopc.render.html import environment
+    from sopc.render.identity import link_index
 
     env = environment(loaded.root, lang)
     hook = _site_hook()
@@ -397,43 +393,19 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool) 
     if fns is None:
         result.messages.append(msg("mesin tata letak belum tersedia: diagram alir diganti teks pengganti",
                                    "layout engine not available: flowcharts are replaced by a placeholder"))
-    live = {id(p.sop): p for p in renderable}
-    index = link_index(repo.sops)
+    from sopc.render.pages import Job, PageCache, code_hash, folder_hash, render_pages
 
-    def page_of(other: SOP) -> str | None:
-        p = live.get(id(other))
-        return p.relpath if p is not None else None
-
-    # layout first: an SOP whose flow cannot be laid out drops out before any page
-    # links to it
-    svgs_of: dict[int, tuple[str, ...] | None] = {}
-    for page in renderable:
-        svgs = None
-        if fns is not None:
-            try:
-                svgs = _svgs(page.sop, page.paper, lang, fns)
-            except Exception as exc:  # noqa: BLE001 - a broken flow must not kill the build
-                if os.environ.get("SOPC_DEBUG") == "1":
-                    raise
-                page.skipped_reason = msg(
-                    f"diagram alir tidak dapat ditata: {type(exc).__name__}: {exc}",
-                    f"the flowchart cannot be laid out: {type(exc).__name__}: {exc}")
-                live.pop(id(page.sop), None)
-                continue
-        svgs_of[id(page)] = svgs
-
-    for page in renderable:
-        if page.skipped_reason is not None:
-            continue
-        ctx_page = PageInput(
-            relpath=page.relpath, paper=page.paper, lang=lang,
-            findings=tuple(page.diagnostics), svgs=svgs_of[id(page)], logo=assets.get("logo"),
-            css=assets["css"], index=index_rel, forced=page.forced,
-            pdf=page.pdf_relpath if (options.pdf or options.pdfa) else None,
-        )
-        context = sop_context(page.sop, repo, ctx_page, page_of=page_of, index=index)
-        files[page.relpath] = render_sop(env, context).encode("utf-8")
-        page.rendered = True
+    job = Job(repo=repo, env=env, lang=lang, assets=assets, index_rel=index_rel,
+              pdf=bool(options.pdf or options.pdfa), fns=fns, pages=renderable,
+              live={id(p.sop): p for p in renderable}, link_index=link_index(repo.sops),
+              debug=os.environ.get("SOPC_DEBUG") == "1")
+    page_cache = PageCache(Path(loaded.root)) if cache else None
+    base_key = ""
+    if page_cache is not None:
+        base_key = "|".join([code_hash(), folder_hash(Path(loaded.root) / "templates"),
+                             config.source_hash or "", lang, repr(sorted(assets.items()))])
+    jobs = options.jobs if options.jobs else _default_jobs()
+    files.update(render_pages(job, jobs=jobs, cache=page_cache, base_key=base_key))
 
     out_dir = _out_dir(options, config, Path(loaded.root))
     result.out_dir = out_dir
@@ -512,6 +484,13 @@ def _lock(out_dir: Path):
             raise BuildError(exc.message) from None
 
     return guarded()
+
+
+def _default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover
+        return os.cpu_count() or 1
 
 
 def _out_dir(options: BuildOptions, config: Config, root: Path) -> Path:
