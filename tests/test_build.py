@@ -387,3 +387,21 @@ def test_workers_give_the_same_site(tmp_path, monkeypatch):
     assert one.exit_code == two.exit_code == 0
     assert len([p for p in one.pages if p.rendered]) == 18
     assert one.files == two.files
+
+
+def test_svg_logo_is_an_image_never_inline(tmp_path, monkeypatch):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="5"/></svg>'
+    root = make_repo(tmp_path / "repo", config="instansi:\n  nama: Pemkab Uji\n  logo: logo.svg\n")
+    (root / "logo.svg").write_bytes(svg)
+    monkeypatch.chdir(root)
+    res = build([root], today=TODAY, write=False)
+    assert res.files["aset/logo.svg"] == svg
+    page = res.files["umum/sop-001-uji-2025.html"].decode()
+    assert '<img class="logo" src="../aset/logo.svg"' in page
+    assert "alert(1)" not in page
+
+
+def test_english_messages(repo):
+    r = CliRunner().invoke(cli, ["build", "--today", TODAY, "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "Loading 2 SOPs" in r.output and "Done:" in r.output
