@@ -253,7 +253,8 @@ def _layout_functions():
 def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bool = False,
           lang: str | None = None, pdf: bool = False, pdfa: bool = False,
           jobs: int | None = None, progress: Callable[[str], None] | None = None,
-          write: bool = True, cache: bool = True) -> BuildResult:
+          write: bool = True, cache: bool = True,
+          counter: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site of the repository holding ``paths`` (default: the cwd).
 
     Never raises for expected problems: a configuration or environment error gives
@@ -267,7 +268,7 @@ def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bo
     say = progress or (lambda _t: None)
     result = BuildResult(lang=lang if lang in ("id", "en") else "id")
     try:
-        _build(paths, options, say, result, write, cache)
+        _build(paths, options, say, result, write, cache, counter)
     except BuildError as exc:
         result.exit_code = 2
         result.fatal = exc.message
@@ -279,7 +280,8 @@ def _t(lang: str, id_text: str, en_text: str) -> str:
     return en_text if lang == "en" else id_text
 
 
-def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True) -> None:
+def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True,
+           counter: Callable[[int, int], None] | None = None) -> None:
     from sopc import loader
     from sopc.context import LintContext, resolve_today
 
@@ -405,7 +407,7 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         base_key = "|".join([code_hash(), folder_hash(Path(loaded.root) / "templates"),
                              config.source_hash or "", lang, repr(sorted(assets.items()))])
     jobs = options.jobs if options.jobs else _default_jobs()
-    files.update(render_pages(job, jobs=jobs, cache=page_cache, base_key=base_key))
+    files.update(render_pages(job, jobs=jobs, cache=page_cache, base_key=base_key, progress=counter))
 
     out_dir = _out_dir(options, config, Path(loaded.root))
     result.out_dir = out_dir

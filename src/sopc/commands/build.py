@@ -41,9 +41,20 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
     from sopc.diagnostics import Level
     from sopc.formatters import format_diagnostic
 
-    say = (lambda _t: None) if quiet else _err
+    bar = None if quiet else _Bar.on_terminal()
+
+    def say(text: str) -> None:
+        if quiet:
+            return
+        if bar is not None:
+            bar.clear()
+        _err(text)
+
     result = build([path] if path is not None else None, out=out, kertas=kertas, today=today,
-                   paksa=paksa, lang=lang, pdf=pdf or pdfa, pdfa=pdfa, jobs=jobs, progress=say)
+                   paksa=paksa, lang=lang, pdf=pdf or pdfa, pdfa=pdfa, jobs=jobs, progress=say,
+                   counter=bar.update if bar is not None else None)
+    if bar is not None:
+        bar.clear()
     lg = result.lang
 
     if result.exit_code == 2:
@@ -81,6 +92,40 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
                     f"{result.written} berkas ditulis ke {where}; {errors} kesalahan, {warnings} peringatan.")
         _err(line)
     return result.exit_code
+
+
+class _Bar:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.shown = False
+
+    @classmethod
+    def on_terminal(cls) -> "_Bar | None":
+        stream = click.get_text_stream("stderr")
+        try:
+            if not stream.isatty() or os.environ.get("TERM") == "dumb":
+                return None
+        except (AttributeError, ValueError):
+            return None
+        return cls(stream)
+
+    def update(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        filled = int(self.WIDTH * done / total)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 24) + "\r")
+            self.stream.flush()
+            self.shown = False
 
 
 def _t(lang: str, id_text: str, en_text: str) -> str:

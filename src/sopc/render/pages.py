@@ -223,7 +223,8 @@ def _work(i: int) -> tuple[int, bytes | None, Message | None]:
         return i, None, exc.message
 
 
-def _run(job: Job, indexes: list[int], jobs: int) -> list[tuple[int, bytes | None, Message | None]]:
+def _run(job: Job, indexes: list[int], jobs: int,
+         tick: Callable[[], None] = lambda: None) -> list[tuple[int, bytes | None, Message | None]]:
     global _JOB
     _JOB = job
     try:
@@ -231,14 +232,24 @@ def _run(job: Job, indexes: list[int], jobs: int) -> list[tuple[int, bytes | Non
         if n > 1 and hasattr(os, "fork"):
             import multiprocessing
 
+            pool = None
             try:
-                ctx = multiprocessing.get_context("fork")
-                with ctx.Pool(n) as pool:
-                    chunk = max(1, len(indexes) // (n * 4))
-                    return list(pool.imap_unordered(_work, indexes, chunksize=chunk))
+                pool = multiprocessing.get_context("fork").Pool(n)
             except (OSError, ValueError, ImportError):
-                pass   # no workers here: render in-process
-        return [_work(i) for i in indexes]
+                pool = None   # no workers here: render in-process
+            if pool is not None:
+                with pool:
+                    chunk = max(1, min(16, len(indexes) // (n * 8)))
+                    results = []
+                    for r in pool.imap_unordered(_work, indexes, chunksize=chunk):
+                        results.append(r)
+                        tick()
+                    return results
+        results = []
+        for i in indexes:
+            results.append(_work(i))
+            tick()
+        return results
     finally:
         _JOB = None
 
@@ -261,7 +272,17 @@ def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, bas
 
     failed: set[int] = set()
     fresh: set[int] = set()
-    for i, html, err in _run(job, todo, jobs):
+    total, done = len(job.pages), len(job.pages) - len(todo)
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(done, total)
+    for i, html, err in _run(job, todo, jobs, tick):
         if err is not None:
             job.pages[i].skipped_reason = err
             failed.add(i)
