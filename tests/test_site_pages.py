@@ -217,6 +217,8 @@ def test_empty_repository(tmp_path):
     out = pages.generate(repo, [], LintContext(repo, TODAY), None, None)
     assert "Belum ada SOP" in out["index.html"].decode()
     assert "<svg" not in out["peta.html"].decode()
+    with_pdf = pages.generate(repo, [], LintContext(repo, TODAY), None, {"pdf": True})
+    assert not [r for r in with_pdf if r.endswith(".pdf")]
 
 
 @pytest.mark.slow
