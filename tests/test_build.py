@@ -405,3 +405,21 @@ def test_english_messages(repo):
     r = CliRunner().invoke(cli, ["build", "--today", TODAY, "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert "Loading 2 SOPs" in r.output and "Done:" in r.output
+
+
+def test_site_pages_failure_is_a_clean_exit_2(repo, monkeypatch):
+    import sopc.build as b
+    from sopc.diagnostics import msg
+
+    class RenderError(Exception):
+        def __init__(self):
+            super().__init__("dot")
+            self.message = msg("Graphviz tidak terpasang", "Graphviz is not installed")
+
+    def hook(*args):
+        raise RenderError()
+
+    monkeypatch.setattr(b, "_site_hook", lambda: hook)
+    res = build([repo], today=TODAY)
+    assert res.exit_code == 2 and "Graphviz" in res.fatal.id
+    assert not (repo / "_site").exists()

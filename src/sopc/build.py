@@ -423,7 +423,13 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
                           files=dict(files), assets=assets, out_dir=out_dir, progress=say,
                           messages=result.messages)
         say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
-        extra = hook(repo, result.diagnostics, ctx, env, state) or {}
+        try:
+            extra = hook(repo, result.diagnostics, ctx, env, state) or {}
+        except Exception as exc:  # noqa: BLE001 - an expected failure carries a Message
+            m = getattr(exc, "message", None)
+            if isinstance(m, Message) and os.environ.get("SOPC_DEBUG") != "1":
+                raise BuildError(m) from None
+            raise
         for rel in sorted(extra):
             if rel in files and files[rel] != extra[rel]:
                 continue   # the SOP pages and sopc.css of this module win
