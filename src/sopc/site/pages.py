@@ -127,6 +127,11 @@ def review_due(sop: SOP, today: _dt.date, months: int,
 # pages
 
 def statistik_rows(repo: Repository, diagnostics: list[Diagnostic], lang: str) -> list[dict]:
+    return _statistik(repo, diagnostics, lang)[0]
+
+
+def _statistik(repo: Repository, diagnostics: list[Diagnostic], lang: str) -> tuple[list[dict], dict]:
+    """(rows per principle, {"bersih": SOPs without any finding, "total": SOPs})."""
     from sopc.statistik import compute
 
     st = compute(repo.sops, diagnostics or [])
@@ -140,7 +145,7 @@ def statistik_rows(repo: Repository, diagnostics: list[Diagnostic], lang: str) -
             "total": g.total,
             "persen": "-" if share is None else f"{share * 100:.0f}%".replace(".", ","),
         })
-    return rows
+    return rows, {"bersih": st.clean, "total": st.total}
 
 
 def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
@@ -190,11 +195,13 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
             "evaluasi_pdf": (f"formulir/evaluasi-{slug}.pdf"
                              if f"formulir/evaluasi-{slug}.pdf" in pdf_files else None),
         })
+    stat_rows, stat_total = _statistik(repo, diagnostics, lang)
     ctx.update({
         "units": units,
         "jumlah_sop": len(repo.sops),
         "temuan_total": total if diagnostics is not None else None,
-        "statistik": statistik_rows(repo, diagnostics, lang),
+        "statistik": stat_rows,
+        "bersih": stat_total,
         "buku_semua": "buku-sop.pdf" if "buku-sop.pdf" in pdf_files else None,
     })
     return environment(env).get_template("site_index.html.j2").render(**ctx)
