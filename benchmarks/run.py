@@ -369,6 +369,12 @@ def bench_pdf(corpus: Path, repeat: int, results: dict) -> None:
         say("dilewati / skipped: 'sopc build --pdf' belum ada / does not exist yet")
         return
     repo, src = one_sop_repo(corpus)
+    data = child("html", repo, src, 0)
+    if data is None:
+        return
+    if "build_skip" in data:
+        say(f"dilewati / skipped: {data['build_skip']}")
+        return
     data = child("pdf", repo, src, max(3, repeat))
     if data is None:
         return
@@ -377,7 +383,8 @@ def bench_pdf(corpus: Path, repeat: int, results: dict) -> None:
         results["pdf_one"] = m
         say(f"html_to_pdf of one SOP page (warm, WeasyPrint imported, fonts loaded): median {fmt_s(m)} "
             f"of {len(data['pdf'])}; first (cold) {fmt_s(data['cold'])}; {data.get('pdf_pages')} PDF pages, "
-            f"{data.get('pdf_bytes', 0) // 1024} KiB")
+            f"{data.get('pdf_bytes', 0) // 1024} KiB"
+            + ("" if data.get("pdf_text_ok", True) else "; TEKS TIDAK TERBACA / text not extractable"))
     else:
         say(f"dilewati / skipped: {data.get('pdf_skip')}")
 
@@ -401,6 +408,44 @@ def child(kind: str, repo: Path, src: Path, repeat: int, timeout: float = 600) -
     except (ValueError, IndexError):
         say(f"gagal / failed: unreadable child output {cp.stdout[-500:]!r}")
         return None
+
+
+SITE_PICKLE = WORK / "one-sop-site.pickle"
+
+
+def _child_pdf(repeat: int, out: dict) -> int:
+    """PDF timings from the site pickled by the "html" child. This process never imports
+    pygraphviz: its wheel bundles its own Pango, and WeasyPrint in the same process
+    then crashes (Graphviz first) or hangs (WeasyPrint first)."""
+    import pickle
+    try:
+        from sopc.site.pdf import html_to_pdf
+    except Exception as exc:  # noqa: BLE001 - missing WeasyPrint or system library
+        out["pdf_skip"] = f"PDF rendering not available: {type(exc).__name__}: {exc}"
+        print(json.dumps(out))
+        return 0
+    site = pickle.loads(SITE_PICKLE.read_bytes())
+    html, rel, paper, files = site["files"][site["relpath"]], site["relpath"], site["paper"], site["files"]
+    t0 = time.perf_counter()
+    pdf = html_to_pdf(html, rel, paper, files=files, today=TODAY)
+    out["cold"] = time.perf_counter() - t0
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        pdf = html_to_pdf(html, rel, paper, files=files, today=TODAY)
+        times.append(time.perf_counter() - t0)
+    out["pdf"] = times
+    try:
+        import io
+
+        import pypdf
+        out["pdf_pages"] = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+        out["pdf_text_ok"] = "Kegiatan" in "".join(pg.extract_text() or "" for pg in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    except ImportError:
+        out["pdf_pages"] = len(re.findall(rb"/Type\s*/Page\b", pdf)) or "?"
+    out["pdf_bytes"] = len(pdf)
+    print(json.dumps(out))
+    return 0
 
 
 def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
@@ -428,6 +473,8 @@ def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
                         times.append(time.perf_counter() - t0)
                 out["layout"] = times
                 out["pages"] = len(svgs)
+        if kind == "pdf":
+            return _child_pdf(repeat, out)
         try:
             from sopc.build import build
         except ImportError as exc:
@@ -451,32 +498,11 @@ def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
                 return 0
         if kind == "layout":
             out["build"] = times
-        if kind == "pdf":
-            try:
-                from sopc.site.pdf import html_to_pdf
-            except Exception as exc:  # noqa: BLE001 - missing WeasyPrint or system library
-                out["pdf_skip"] = f"PDF rendering not available: {type(exc).__name__}: {exc}"
-                print(json.dumps(out))
-                return 0
+        if kind == "html":   # hand the rendered site to the PDF child
+            import pickle
             page = next(p for p in result.pages if p.rendered)
-            html = result.files[page.relpath]
-            t0 = time.perf_counter()
-            pdf = html_to_pdf(html, page.relpath, page.paper, files=result.files, today=TODAY)
-            out["cold"] = time.perf_counter() - t0
-            times = []
-            for _ in range(repeat):
-                t0 = time.perf_counter()
-                pdf = html_to_pdf(html, page.relpath, page.paper, files=result.files, today=TODAY)
-                times.append(time.perf_counter() - t0)
-            out["pdf"] = times
-            try:
-                import io
-
-                import pypdf
-                out["pdf_pages"] = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
-            except ImportError:
-                out["pdf_pages"] = len(re.findall(rb"/Type\s*/Page\b", pdf)) or "?"
-            out["pdf_bytes"] = len(pdf)
+            SITE_PICKLE.write_bytes(pickle.dumps(
+                {"relpath": page.relpath, "paper": page.paper, "files": dict(result.files)}))
     finally:
         src.write_text(original, encoding="utf-8")
     print(json.dumps(out))
