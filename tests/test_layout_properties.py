@@ -62,4 +62,10 @@ def structured_sops(draw):
 @given(sop=structured_sops(), height=st.sampled_from([None, 300.0]))
 def test_structured_sops_keep_invariants(sop, height):
     layout = layout_sop(sop, table_height=height)
-    assert check_layout(sop, layout) == []
+    assert check_layout(sop, layout) == [], (height, list(sop.pelaksana), describe(sop))
+
+
+def describe(sop):
+    """Compact description of a generated SOP for failure messages."""
+    return [(a.index, a.pelaksana, a.symbol.value, len(a.uraian), [(e.label, e.target) for e in a.edges])
+            for a in sop.kegiatan]

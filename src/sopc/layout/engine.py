@@ -603,6 +603,8 @@ class _Router:
             y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
         else:
             y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+        # the last segment depends on y2 only: filter once
+        y2s = [y2 for y2 in y2s if abs(y2 - qy) < 1e-9 or ok((qx, y2), Q, cid)]
         side = pdir in ("right", "left")
         xs = self.gutters
         if pdir == "right":
@@ -1052,8 +1054,31 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             c = lane_cols[lane]
             m = len(its)
             step = min(pw + 5.0, (c.w - 4.0) / max(m, 1)) if m > 1 else 0.0
-            for j, (e, direction, _l) in enumerate(its):
-                x_c = c.cx + (j - (m - 1) / 2) * step
+            free = [c.cx + (j - (m - 1) / 2) * step for j in range(m)]
+            bottom = s != 0              # the top strip is always slot 0
+            big = c.w
+
+            def want(it):
+                e, direction, _l = it
+                if direction == "out" and bottom or direction == "in" and not bottom:
+                    if direction == "out" and e.port in ("right", "left"):
+                        return c.cx + (big if e.port == "right" else -big)
+                    return c.cx
+                return c.cx + big          # back edges: gutter tracks, right side first
+
+            def prio(it):
+                e, direction, _l = it
+                straight = (direction == "out") == bottom
+                near = -e.src if bottom else e.tgt
+                return (0 if straight else 1, near, letter_of[(e.src, e.k)])
+            placed = []
+            for it in sorted(its, key=prio):
+                wx = want(it)
+                x_c = min(free, key=lambda x: (abs(x - wx), x))
+                free.remove(x_c)
+                placed.append((it, x_c))
+            placed.sort(key=lambda t: t[1])
+            for (e, direction, _l), x_c in placed:
                 letter = letter_of[(e.src, e.k)]
                 ref = f"p{letter}"
                 offpage.append(OffPage(letter, x_c - pw / 2, py0, pw, ph, direction, (e.src, e.k), lane, ref))
