@@ -455,7 +455,7 @@ def make_sop(rng: random.Random, seq: int, unit: tuple[str, str, str], nama: str
         a = acts[rng.randint(1, d1 - 2)]
         a.uraian = (a.uraian + " serta memastikan setiap lembar telah diberi nomor halaman, paraf "
                     "petugas, tanggal penerimaan, dan cap dinas sebelum diteruskan kepada pejabat "
-                    "yang berwenang")
+                    "yang berwenang untuk ditandatangani pada hari kerja yang sama")
     elif inject == "KU03":
         acts[rng.randint(d1 + 2, d2 - 1)].output = None
     elif inject == "KU04":
