@@ -732,7 +732,7 @@ def _simplify(pts):
 # --------------------------------------------------------------------------- labels
 
 def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
-               row_y1: float, node: _Node, port: str, P, side: str):
+               row_y1: float, node: _Node, port: str, P, side: str, allow_break: bool = False):
     """A label box for an exit, or None when it cannot fit. ``side``: for a vertical exit
     "right"/"left" of the segment, for a horizontal exit "above"/"below"."""
     lh = size * 1.2
@@ -749,6 +749,9 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                 edge_l = cx - hw * max(0.0, 1 - dy / hh) if dy < hh else cx
             else:
                 edge, edge_l = node.x + node.w, node.x
+            # stay beside the side vertex, clear of the bottom exit's place
+            edge = max(edge, cx + hw * 0.45)
+            edge_l = min(edge_l, cx - hw * 0.45)
             if port == "right":
                 bx0 = max(edge, P[0]) + gap if j == 0 else edge + gap
                 bx1 = lane_x1 - gap - 1.0
@@ -771,7 +774,7 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                     x0_ = bx0 if port == "right" else bx1 - w
                     if len(lines) == 1:
                         return lines, x0_, y0_, w, h
-                    if backup is None and not any(len(t) < 2 for t in lines[:-1]):
+                    if backup is None and (allow_break or " ".join(lines).split() == text.split()):
                         backup = (lines, x0_, y0_, w, h)
                 one = (cy - dy - lh >= row_y0 + 1.0) if side == "above" else (cy + dy + lh <= row_y1 - 1.0)
                 if not one:
@@ -791,7 +794,8 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
     w = max(metrics.text_width(t, size) for t in lines)
     h = len(lines) * lh
     y0_ = P[1] + 1.5
-    if y0_ + h > row_y1 - 1.0 or w > width + 0.01:
+    if y0_ + h > row_y1 - 1.0 or w > width + 0.01 or \
+            (not allow_break and " ".join(lines).split() != text.split()):
         return None
     x0_ = bx0 if side == "right" else bx1 - w
     return lines, x0_, y0_, w, h
@@ -1166,27 +1170,35 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         elif le.port == "bottom":
             tx = le.Q[0]
             sides = ["left", "right"] if (tx > le.P[0] + 0.5 and not le.back) else ["right", "left"]
-            # a side exit that turns down passes beside the diamond: keep its side free
+            # a side exit (its route and its label) needs the room on its side: keep it free
             for o in local:
-                if o.src is node and o.port in ("right", "left") and \
-                        (o.tgt.slot > node.slot or (o.tgt.kind == "offpage" and o.entry == "top")):
+                if o.src is node and o.port in ("right", "left"):
                     if o.port in sides and len(sides) > 1:
                         sides.remove(o.port)
         else:
             sides = ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
         chosen = None
-        for sd in sides:
-            got = _label_box(le.label, style.label_size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd)
-            if got is None:
-                continue
-            lines, x0, y0, w, h = got
-            box = (x0, y0, x0 + w, y0 + h)
-            if any(_rect_overlap(box, b) for b in placed_boxes):
-                continue
-            if any(_box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
-                continue
-            chosen = (lines, x0, y0, w, h)
-            break
+        size = style.label_size
+        sizes = [size]
+        while sizes[-1] - 0.5 >= 4.5:
+            sizes.append(sizes[-1] - 0.5)
+        for size, brk in [(z, False) for z in sizes] + [(sizes[-1], True)]:
+            for sd in sides:
+                got = _label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk)
+                if got is None:
+                    continue
+                lines, x0, y0, w, h = got
+                box = (x0, y0, x0 + w, y0 + h)
+                if any(_rect_overlap(box, b) for b in placed_boxes):
+                    continue
+                if any(_box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
+                    continue
+                chosen = (lines, x0, y0, w, h)
+                break
+            if chosen is not None:
+                break
+        else:
+            size = style.label_size
         if chosen is None:
             # any free place in the lane cell of the row, nearest to the exit point first
             size = style.label_size
@@ -1202,8 +1214,27 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                     xx += 2.0
                 yy += 2.0
             cands.sort()
+            # keep the ways in and out of the symbol free
+            keep = []
+            for o in local:
+                if o.src is node:
+                    (ex, ey), d = o.P, o.pdir
+                    if d == "down":
+                        keep.append((ex - 1.5, ey, ex + 1.5, sl.y1))
+                    elif d == "right":
+                        keep.append((ex, ey - 1.5, c.x1, ey + 1.5))
+                    elif d == "left":
+                        keep.append((c.x, ey - 1.5, ex, ey + 1.5))
+                if o.tgt is node:
+                    qx_, qy_ = o.Q
+                    if o.entry == "top":
+                        keep.append((qx_ - 1.5, sl.y0, qx_ + 1.5, qy_))
+                    elif o.entry == "right":
+                        keep.append((qx_, qy_ - 1.5, c.x1, qy_ + 1.5))
             for _d, xx, yy in cands:
                 box = (xx, yy, xx + w, yy + h)
+                if any(_rect_overlap(box, k, 0.0) for k in keep):
+                    continue
                 if any(_rect_overlap(box, b) for b in placed_boxes):
                     continue
                 if any(_box_hits_obstacle(box, ob, 1.5) for ob in sl.obstacles):
@@ -1218,7 +1249,6 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             y0 = le.P[1] + 1.5
             chosen = ([le.label], x0, y0, w, size * 1.2)
         lines, x0, y0, w, h = chosen
-        size = style.label_size
         tl = [TextLine(t, x0, _baseline(y0 + k * size * 1.2, size) - 0.05 * size, "start")
               for k, t in enumerate(lines)]
         if le.port == "left" or (le.port != "right" and x0 + w <= le.P[0]):
