@@ -294,6 +294,7 @@ def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") ->
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,          # one environment per build: templates do not change
     )
     env.filters["tanggal"] = lambda v, lg=None: format_date(v, lg or env.globals.get("lang", "id"))
     env.filters["nip"] = format_nip
