@@ -141,7 +141,10 @@ def _columns(actors: list[tuple[str, str]], width: float, lang: str) -> list[Col
     n = max(1, len(actors))
     no_w = min(NO_WIDTH, width * 0.05)
     rest_all = width - no_w
-    actor_total = min(max(n * 70.0, 0.22 * rest_all), 0.62 * rest_all)
+    # the other columns keep a readable minimum (scaled down on narrow tables)
+    others_min = min(340.0, 0.45 * rest_all)
+    upper = max(min(0.62 * rest_all, rest_all - others_min), 0.22 * rest_all)
+    actor_total = min(max(n * 70.0, 0.22 * rest_all), upper)
     rest = rest_all - actor_total
     shares = [("kegiatan", 0.38), ("kelengkapan", 0.20), ("waktu", 0.115), ("output", 0.175),
               ("keterangan", 0.13)]
@@ -206,18 +209,23 @@ def _header(cols: list[Column], lang: str, style: _Style) -> tuple[list[Cell], f
             max(metrics.text_width(w, size, True) for w in words) > actors[0].w - 4.0:
         size -= 0.5
     sub = [(c, wr(c.label, c.w, size), size) for c in actors]
-    sub += [(c, wr(c.label, c.w, HEADER_SIZE), HEADER_SIZE) for c in mutu]
+    def fit(c):
+        z = HEADER_SIZE
+        while z > 5.5 and max((metrics.text_width(w, z, True) for w in c.label.split()), default=0) > c.w - 4.0:
+            z -= 0.5
+        return z
+    sub += [(c, wr(c.label, c.w, fit(c)), fit(c)) for c in mutu]
     h2 = max(len(l) * metrics.line_height(s) for _, l, s in sub) + 2 * PAD_Y
-    spans = [(c, wr(c.label, c.w, HEADER_SIZE)) for c in span]
-    need = max(len(l) * lh for _, l in spans) + 2 * PAD_Y
+    spans = [(c, wr(c.label, c.w, fit(c)), fit(c)) for c in span]
+    need = max(len(l) * metrics.line_height(z) for _, l, z in spans) + 2 * PAD_Y
     if need > h1 + h2:
         h2 = need - h1
     total = h1 + h2
     cells: list[Cell] = []
-    for c, lines in spans:
+    for c, lines, z in spans:
         cells.append(Cell(c.key, c.x, 0.0, c.w, total,
-                          _place_lines(lines, c.x, 0.0, c.w, total, HEADER_SIZE, "middle"),
-                          bold=True, size=HEADER_SIZE))
+                          _place_lines(lines, c.x, 0.0, c.w, total, z, "middle"),
+                          bold=True, size=z))
     if actors:
         x0 = actors[0].x
         cells.append(Cell("pelaksana", x0, 0.0, pel_w, h1,
@@ -742,6 +750,8 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
         cx, cy = node.cx, node.cy
         j = 0.0
         backup = None
+        tw = metrics.text_width(text, size)
+        longest = max((metrics.text_width(t, size) for t in text.split()), default=0.0)
         while True:
             dy = 1.5 + j
             if node.kind == "decision":
@@ -760,9 +770,14 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                 bx0 = lane_x0 + gap + 1.0
             width = bx1 - bx0
             if width > size:
-                lines = metrics.wrap(text, width, size)
-                w = max(metrics.text_width(t, size) for t in lines)
-                h = len(lines) * lh
+                if tw <= width:
+                    lines, w = [text], tw
+                elif backup is not None or (width < longest and not allow_break):
+                    lines, w = None, width + 1.0       # nothing to gain from wrapping here
+                else:
+                    lines = metrics.wrap(text, width, size)
+                    w = max(metrics.text_width(t, size) for t in lines)
+                h = len(lines) * lh if lines else lh
                 if side == "above":
                     y1_ = cy - dy
                     y0_ = y1_ - h
@@ -1211,8 +1226,8 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                 xx = c.x + 3.0
                 while xx + w <= c.x1 - 3.0:
                     cands.append((abs(xx + w / 2 - le.P[0]) + abs(yy + h / 2 - le.P[1]), xx, yy))
-                    xx += 2.0
-                yy += 2.0
+                    xx += 3.0
+                yy += 3.0
             cands.sort()
             # keep the ways in and out of the symbol free
             keep = []
