@@ -9,12 +9,11 @@ written; the previous output folder is untouched).
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
-from sopc.diagnostics import Message, msg
+from sopc.diagnostics import Message
 
 HELP = """Susun dokumen resmi SOP (HTML, PDF) dan halaman repositori.
 
@@ -139,15 +138,6 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _internal_error(exc: BaseException, lang: str) -> None:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-    m = msg(
-        f"sopc build: kesalahan internal: {detail} (laporkan; SOPC_DEBUG=1 menampilkan rinciannya)",
-        f"sopc build: internal error: {detail} (please report; SOPC_DEBUG=1 shows the details)",
-    )
-    _err(m.text(lang))
-
-
 @click.command("build", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
@@ -165,15 +155,6 @@ def _internal_error(exc: BaseException, lang: str) -> None:
               help="Jumlah proses paralel (bawaan: jumlah inti) / parallel jobs.")
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa baris kemajuan / no progress lines.")
 def command(path, out, kertas, today, paksa, pdf, pdfa, lang, jobs, quiet):
-    try:
-        code = run(path, out, kertas, today, paksa, pdf, pdfa, lang, jobs, quiet)
-    except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
-        raise
-    except BrokenPipeError:  # pragma: no cover
-        sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
-        if os.environ.get("SOPC_DEBUG") == "1":
-            raise
-        _internal_error(exc, lang or "id")
-        sys.exit(2)
-    sys.exit(code)
+    from sopc.commands import guarded
+
+    guarded(lambda: run(path, out, kertas, today, paksa, pdf, pdfa, lang, jobs, quiet), "sopc build", lang)

@@ -215,15 +215,6 @@ def _emit(fmt, diags, lang, use_color, result, by_path, config=None) -> None:
         click.echo(out, nl=False, color=use_color)
 
 
-def _internal_error(exc: BaseException, lang: str) -> None:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-    m = msg(
-        f"sopc: kesalahan internal: {detail} (laporkan; SOPC_DEBUG=1 menampilkan rinciannya)",
-        f"sopc: internal error: {detail} (please report; SOPC_DEBUG=1 shows the details)",
-    )
-    _err(m.text(lang))
-
-
 @click.command("lint", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -247,15 +238,6 @@ def _internal_error(exc: BaseException, lang: str) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Jumlah proses (bawaan: jumlah inti) / worker processes (default: cores).")
 def command(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, jobs):
-    try:
-        code = run(list(paths), fmt, strict, lang, today, baseline, statistik, quiet, color, jobs)
-    except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
-        raise
-    except BrokenPipeError:  # pragma: no cover - e.g. `sopc lint | head`
-        sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
-        if os.environ.get("SOPC_DEBUG") == "1":
-            raise
-        _internal_error(exc, lang or "id")
-        sys.exit(2)
-    sys.exit(code)
+    from sopc.commands import guarded
+
+    guarded(lambda: run(list(paths), fmt, strict, lang, today, baseline, statistik, quiet, color, jobs), "sopc", lang)
