@@ -1172,6 +1172,7 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
 
     # labels (placed before routing; routes avoid them)
     labels: list[LabelBox] = []
+    label_fails = 0
     placed_boxes: list[tuple[float, float, float, float]] = []
     for le in local:
         if not le.label or le.src.kind == "offpage":
@@ -1258,11 +1259,14 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                 break
         if chosen is None:
             # degrade: tiny text right below/right of the exit point
-            size = style.label_size
-            w = metrics.text_width(le.label, size)
-            x0 = le.P[0] + 2.0
-            y0 = le.P[1] + 1.5
-            chosen = ([le.label], x0, y0, w, size * 1.2)
+            size = 4.5
+            lines = metrics.wrap(le.label, max(c.w - 4.0, size), size)
+            w = max(metrics.text_width(t, size) for t in lines)
+            h = len(lines) * size * 1.2
+            x0 = max(c.x + 1.5, min(le.P[0] + 2.0, c.x1 - 1.5 - w))
+            y0 = max(sl.y0 + 1.0, min(le.P[1] + 1.5, sl.y1 - 1.0 - h))
+            chosen = (lines, x0, y0, w, h)
+            label_fails += 1
         lines, x0, y0, w, h = chosen
         tl = [TextLine(t, x0, _baseline(y0 + k * size * 1.2, size) - 0.05 * size, "start")
               for k, t in enumerate(lines)]
@@ -1298,7 +1302,7 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
     local.sort(key=lambda le: (0 if (le.tgt.slot == le.src.slot + 1 and not le.back) else 1,
                                abs(le.tgt.slot - le.src.slot), le.back, le.key))
-    fails = 0
+    fails = label_fails
     flow: list[tuple[tuple, Connector]] = []
     for le in local:
         pts, ok = router.route(le, le.key)

@@ -148,7 +148,7 @@ class ProcedureLayout:
     table_height: float           # usable table height per page (pt)
     columns: list[Column]
     pages: list[Page]
-    failures: int = 0             # connectors that could not be routed cleanly
+    failures: int = 0             # connectors or labels that could not be placed cleanly
 
     def to_dict(self, ndigits: int = 2) -> dict:
         """Plain JSON-able dict with rounded numbers (golden files)."""
