@@ -99,6 +99,7 @@ def reference_sop() -> SOP:
             d["id"] = "konsep"
         if i == 7:
             d["cabang"] = {"Ya": "9", "Tidak": "konsep"}
+            d["pertanyaan"] = "Setuju?"
             d["keterangan"] = "Jika tidak disetujui, kembali ke langkah 5"
         acts.append(d)
     return make_sop(actors, acts, nomor="SOP-012/DPMPTSP/2025", nama="Penerbitan Izin Reklame")

@@ -38,7 +38,7 @@ def test_cell_texts_are_real_text():
     root = ET.fromstring(page_svg(lay.pages[0], "x"))
     texts = " ".join(_texts(root))
     for words in ("Mengajukan permohonan izin", "Menerima surat izin", "Kepala Dinas", "Tidak", "Ya",
-                  "Mutu Baku", "Keterangan"):
+                  "Mutu Baku", "Keterangan", "Setuju?"):
         assert words in texts
 
 

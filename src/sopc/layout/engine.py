@@ -272,6 +272,7 @@ class _Act:
     texts: dict[str, list[str]]
     h: float
     drawn: list[tuple[int, int]] = field(default_factory=list)    # (edge no, target)
+    question: str = ""
     ports: dict[int, str] = field(default_factory=dict)           # edge no -> port name
 
 
@@ -888,7 +889,8 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
                 half = max(13.0, 1.5 + nl * style.label_size * 1.2 + 9.0) + style.dia_h / 2
                 min_h = max(min_h, 2 * half)
         h = max(th, min_h)
-        acts.append(_Act(i, sym, lanes, texts, h))
+        acts.append(_Act(i, sym, lanes, texts, h,
+                         question=str(a.pertanyaan or "").strip() if sym == "decision" else ""))
 
     # drawn edges and exit ports
     xedges: list[_XEdge] = []
@@ -956,6 +958,27 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
         pages.append(page)
     return ProcedureLayout(paper=paper_key, lang=lang, width=W, table_height=H, columns=cols,
                            pages=pages, failures=failures)
+
+
+def _inside_text(text: str, cx: float, cy: float, w: float, h: float):
+    """Lines of a short text centred inside a diamond (at most two lines, 4-6 pt), or
+    nothing when it does not fit."""
+    if not text:
+        return [], 0.0
+    for size in (6.0, 5.5, 5.0, 4.5, 4.0):
+        lh = size * 1.2
+        for n in (1, 2):
+            # the widest centred box of n lines inside the diamond
+            bh = n * lh
+            bw = w * (1 - bh / h) - 1.0
+            if bw <= size:
+                continue
+            lines = metrics.wrap(text, bw, size)
+            if len(lines) == n and " ".join(lines).split() == text.split() and \
+                    max(metrics.text_width(t, size) for t in lines) <= bw:
+                top = cy - bh / 2
+                return [TextLine(t, cx, _baseline(top + k * lh, size), "middle") for k, t in enumerate(lines)], size
+    return [], 0.0
 
 
 def _gutters(lane_cols, style):
@@ -1046,7 +1069,8 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
             c = lane_cols[lane]
             ref = f"s{i}.{lane}"
             x0, y0 = c.cx - w / 2, cy - h / 2
-            symbols.append(SymbolBox(act.kind, i, lane, x0, y0, w, h, ref))
+            sym_lines, sym_size = _inside_text(act.question, c.cx, cy, w, h)
+            symbols.append(SymbolBox(act.kind, i, lane, x0, y0, w, h, ref, sym_lines, sym_size))
             nodes[ref] = _Node(ref, act.kind, s, x0, y0, w, h, lane)
             sl.obstacles.append((act.kind, x0, y0, x0 + w, y0 + h))
         sl.sym_top = cy - h / 2

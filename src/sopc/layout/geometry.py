@@ -73,6 +73,8 @@ class SymbolBox:
     w: float
     h: float
     ref: str = ""
+    lines: list[TextLine] = field(default_factory=list)   # text inside (a decision's pertanyaan)
+    size: float = 0.0
 
     @property
     def cx(self) -> float:

@@ -167,6 +167,13 @@ def page_svg(page: Page, prefix: str = "sop") -> str:
         d = "M" + "L".join(f"{f(x)} {f(y)}" for x, y in o.polygon()) + "Z"
         parts.append(f'<path d="{d}"/>')
     parts.append("</g>")
+    inside = [s for s in page.symbols if s.lines]
+    if inside:
+        parts.append(f'<g id="{pid}-symbol-text" fill="{INK}" text-anchor="middle">')
+        for s in inside:
+            spans = "".join(f'<tspan x="{f(ln.x)}" y="{f(ln.y)}">{esc(ln.text)}</tspan>' for ln in s.lines)
+            parts.append(f'<text font-size="{f(s.size)}">{spans}</text>')
+        parts.append("</g>")
     if page.offpage:
         parts.append(f'<g id="{pid}-offpage-letters" fill="{INK}" font-weight="bold" text-anchor="middle">')
         for o in page.offpage:
