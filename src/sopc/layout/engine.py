@@ -119,7 +119,7 @@ def _style(lane_w: float) -> _Style:
     lane_w = max(lane_w, 1.0)
     rect_w = min(0.56 * lane_w, 60.0)
     rect_h = max(4.0, min(rect_w * 0.45, 17.0))
-    dia_w = min(0.52 * lane_w, 52.0)
+    dia_w = min(0.48 * lane_w, 52.0)
     dia_h = max(5.0, min(dia_w * 0.7, 26.0))
     pent_w = max(4.0, min(0.3 * lane_w, 15.0))
     pent_h = pent_w * 1.05
@@ -142,12 +142,13 @@ def _columns(actors: list[tuple[str, str]], width: float, lang: str) -> list[Col
     no_w = min(NO_WIDTH, width * 0.05)
     rest_all = width - no_w
     # the other columns keep a readable minimum (scaled down on narrow tables)
-    others_min = min(340.0, 0.45 * rest_all)
+    others_min = min(380.0, 0.5 * rest_all)
     upper = max(min(0.62 * rest_all, rest_all - others_min), 0.22 * rest_all)
-    actor_total = min(max(n * 70.0, 0.22 * rest_all), upper)
+    wanted = min(n, 4) * 70.0 + max(0, n - 4) * 40.0
+    actor_total = min(max(wanted, 0.22 * rest_all), upper)
     rest = rest_all - actor_total
-    shares = [("kegiatan", 0.38), ("kelengkapan", 0.20), ("waktu", 0.115), ("output", 0.175),
-              ("keterangan", 0.13)]
+    shares = [("kegiatan", 0.36), ("kelengkapan", 0.20), ("waktu", 0.105), ("output", 0.18),
+              ("keterangan", 0.155)]
     cols: list[Column] = []
     x = 0.0
     cols.append(Column("no", h["no"], x, no_w))
@@ -760,9 +761,10 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
                 edge_l = cx - hw * max(0.0, 1 - dy / hh) if dy < hh else cx
             else:
                 edge, edge_l = node.x + node.w, node.x
-            # stay beside the side vertex, clear of the bottom exit's place
-            edge = max(edge, cx + hw * 0.45)
-            edge_l = min(edge_l, cx - hw * 0.45)
+            # below the vertex: stay clear of the bottom exit's place
+            if side == "below":
+                edge = max(edge, cx + hw * 0.45)
+                edge_l = min(edge_l, cx - hw * 0.45)
             if port == "right":
                 bx0 = max(edge, P[0]) + gap if j == 0 else edge + gap
                 bx1 = lane_x1 - gap - 1.0
@@ -1166,6 +1168,8 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         def approach(le):
             if le.src.slot < node.slot and not le.back:
                 return le.P[0]
+            if node.kind == "decision":      # keep the right vertex's corner for its exit
+                return node.cx - 1e6 - le.src.slot
             return node.cx + 1e6 + le.src.slot
         above = [le for le in les if le.src.slot < node.slot and not le.back]
         primary = max(above, key=lambda le: (le.src.slot, -abs(le.P[0] - node.cx))) if above else les[0]
@@ -1217,6 +1221,23 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                         sides.remove(o.port)
         else:
             sides = ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
+        # keep the ways in and out of the symbol free
+        keep = []
+        for o in local:
+            if o.src is node:
+                (ex, ey), d = o.P, o.pdir
+                if d == "down":
+                    keep.append((ex - 1.5, ey, ex + 1.5, sl.y1))
+                elif d == "right":
+                    keep.append((ex, ey - 1.5, c.x1, ey + 1.5))
+                elif d == "left":
+                    keep.append((c.x, ey - 1.5, ex, ey + 1.5))
+            if o.tgt is node:
+                qx_, qy_ = o.Q
+                if o.entry == "top":
+                    keep.append((qx_ - 1.5, sl.y0, qx_ + 1.5, qy_))
+                elif o.entry == "right":
+                    keep.append((qx_, qy_ - 1.5, c.x1, qy_ + 1.5))
         chosen = None
         size = style.label_size
         sizes = [size]
@@ -1232,6 +1253,8 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                 if any(_rect_overlap(box, b) for b in placed_boxes):
                     continue
                 if any(_box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
+                    continue
+                if any(_rect_overlap(box, k, 0.0) for k in keep):
                     continue
                 chosen = (lines, x0, y0, w, h)
                 break
@@ -1254,23 +1277,6 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
                     xx += 3.0
                 yy += 3.0
             cands.sort()
-            # keep the ways in and out of the symbol free
-            keep = []
-            for o in local:
-                if o.src is node:
-                    (ex, ey), d = o.P, o.pdir
-                    if d == "down":
-                        keep.append((ex - 1.5, ey, ex + 1.5, sl.y1))
-                    elif d == "right":
-                        keep.append((ex, ey - 1.5, c.x1, ey + 1.5))
-                    elif d == "left":
-                        keep.append((c.x, ey - 1.5, ex, ey + 1.5))
-                if o.tgt is node:
-                    qx_, qy_ = o.Q
-                    if o.entry == "top":
-                        keep.append((qx_ - 1.5, sl.y0, qx_ + 1.5, qy_))
-                    elif o.entry == "right":
-                        keep.append((qx_, qy_ - 1.5, c.x1, qy_ + 1.5))
             for _d, xx, yy in cands:
                 box = (xx, yy, xx + w, yy + h)
                 if any(_rect_overlap(box, k, 0.0) for k in keep):

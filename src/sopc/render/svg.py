@@ -112,7 +112,7 @@ def _line_path(points, shorten_end: float = 0.0) -> str:
 
 def page_svg(page: Page, prefix: str = "sop") -> str:
     """One complete SVG document for ``page``; every id starts with ``prefix``."""
-    pid = esc(prefix)
+    pid = esc(prefix.rstrip("-") or "sop")
     W, H = page.width, page.height
     parts: list[str] = []
     parts.append(
