@@ -742,7 +742,8 @@ def _simplify(pts):
 # --------------------------------------------------------------------------- labels
 
 def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
-               row_y1: float, node: _Node, port: str, P, side: str, allow_break: bool = False):
+               row_y1: float, node: _Node, port: str, P, side: str, allow_break: bool = False,
+               drop: float = 0.0):
     """A label box for an exit, or None when it cannot fit. ``side``: for a vertical exit
     "right"/"left" of the segment, for a horizontal exit "above"/"below"."""
     lh = size * 1.2
@@ -811,7 +812,7 @@ def _label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: f
     lines = metrics.wrap(text, width, size)
     w = max(metrics.text_width(t, size) for t in lines)
     h = len(lines) * lh
-    y0_ = P[1] + 1.5
+    y0_ = P[1] + 1.5 + drop
     if y0_ + h > row_y1 - 1.0 or w > width + 0.01 or \
             (not allow_break and " ".join(lines).split() != text.split()):
         return None
@@ -1243,9 +1244,10 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         sizes = [size]
         while sizes[-1] - 0.5 >= 4.5:
             sizes.append(sizes[-1] - 0.5)
+        drops = (0.0,) if le.port in ("right", "left") else (0.0, 3.0, 6.0, 9.0, 12.0)
         for size, brk in [(z, False) for z in sizes] + [(sizes[-1], True)]:
-            for sd in sides:
-                got = _label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk)
+            for sd, drop in [(sd, dr) for dr in drops for sd in sides]:
+                got = _label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk, drop)
                 if got is None:
                     continue
                 lines, x0, y0, w, h = got
