@@ -179,9 +179,12 @@ def plan_repository(paths=None) -> Plan:
         abs_all = {f.absolute(): f for f in all_files}
         for p in paths:
             ap = p.absolute()
-            if p.is_dir():
+            if p.is_dir() or (ap.name == CONFIG_NAME and ap.parent == root.absolute()):
+                # naming sopc.yaml (a pre-commit hook does when it changes) means every
+                # SOP: the configuration applies to all of them
+                scope = root.absolute() if not p.is_dir() else ap
                 for f in all_files:
-                    if f.absolute().is_relative_to(ap) and f not in seen:
+                    if f.absolute().is_relative_to(scope) and f not in seen:
                         seen.add(f)
                         wanted.append(f)
             else:
