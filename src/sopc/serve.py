@@ -1,0 +1,196 @@
+"""`sopc serve`: build, serve the site on 127.0.0.1, rebuild when a source changes and
+reload the open page.
+
+- Watching polls modification times (no extra dependency) of every ``*.sop.yaml``,
+  ``sopc.yaml`` and the repository's ``templates/`` and logo, every 0.3 s; changes are
+  debounced and one build runs at a time.
+- Served HTML responses (not the files on disk) get a small script that polls
+  ``/__sopc/status`` and reloads when the build number changes; when the last build
+  failed or skipped SOPs, it shows the diagnostics over the page.
+- The server binds to 127.0.0.1 only and serves files inside the output folder only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+POLL_SECONDS = 0.3
+DEBOUNCE_SECONDS = 0.15
+
+RELOAD_SCRIPT = """<script>(function(){var v=%d;function show(s){var o=document.getElementById('__sopc_overlay');
+if(!s.messages.length){if(o)o.remove();return;}if(!o){o=document.createElement('div');o.id='__sopc_overlay';
+o.setAttribute('role','alert');o.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:45%%;overflow:auto;'+
+'background:#fff4f4;color:#600;border-top:3px solid #c00;font:13px/1.4 monospace;padding:8px 12px;z-index:99999;white-space:pre-wrap';
+document.body.appendChild(o);}o.textContent=s.messages.join('\\n');}
+function poll(){fetch('/__sopc/status',{cache:'no-store'}).then(function(r){return r.json();}).then(function(s){
+if(s.version!==v){location.reload();return;}show(s);}).catch(function(){}).finally(function(){setTimeout(poll,400);});}
+poll();})();</script>"""
+
+
+@dataclass
+class ServeState:
+    version: int = 0
+    messages: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def watched_files(root: Path, out_dir: Path) -> dict[str, float]:
+    """mtime of every source that can change the site."""
+    stamps: dict[str, float] = {}
+    out = out_dir.resolve()
+    for dirpath, dirnames, filenames in os.walk(root):
+        d = Path(dirpath)
+        dirnames[:] = [n for n in dirnames if not n.startswith(".") and (d / n).resolve() != out
+                       and n not in ("node_modules", "__pycache__")]
+        for name in filenames:
+            if name.endswith((".sop.yaml", ".sop.yml", ".j2", ".css", ".png", ".jpg", ".jpeg", ".svg")) \
+                    or name == "sopc.yaml":
+                p = d / name
+                try:
+                    stamps[str(p)] = p.stat().st_mtime_ns
+                except OSError:
+                    pass
+    return stamps
+
+
+class Server:
+    """The running server: ``port``, ``url``, ``state``; :meth:`stop` ends it."""
+
+    def __init__(self, path: Path | None, out: Path | None, port: int, build_options: dict,
+                 say=print, today=None):
+        self.path = path
+        self.build_options = dict(build_options)
+        self.say = say
+        self.state = ServeState()
+        self.today = today
+        self._stop = threading.Event()
+        self._building = threading.Lock()
+        result = self._build()
+        if result.out_dir is None:
+            raise RuntimeError(result.fatal.text("id") if result.fatal else "build failed")
+        self.out_dir = Path(result.out_dir)
+        self.root = Path(self._root)
+        handler = _handler(self)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self._threads = [threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                          daemon=True),
+                         threading.Thread(target=self._watch, daemon=True)]
+
+    def start(self) -> "Server":
+        for t in self._threads:
+            t.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        for t in self._threads:
+            t.join(timeout=5)
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self):
+        from sopc.build import build
+        from sopc.formatters import format_diagnostic
+
+        with self._building:
+            result = build([self.path] if self.path else None, today=self.today, **self.build_options)
+            lang = result.lang
+            messages: list[str] = []
+            if result.fatal is not None:
+                messages.append("sopc build: " + result.fatal.text(lang))
+            for d in result.unloaded:
+                messages.append(format_diagnostic(d, lang))
+            for p in result.pages:
+                if p.skipped_reason is not None:
+                    messages.append(f"{p.sop.relpath}: {p.skipped_reason.text(lang)}")
+                    messages.extend("  " + format_diagnostic(d, lang) for d in p.errors)
+            for m in result.messages:
+                messages.append(m.text(lang))
+            with self.state.lock:
+                self.state.version += 1
+                self.state.messages = messages
+            self._root = getattr(result, "root", None) or self._find_root()
+            for line in messages:
+                self.say(line)
+            self.say(f"[{time.strftime('%H:%M:%S')}] build {self.state.version}: "
+                     f"{len(result.rendered)} SOP, {result.written} berkas")
+            return result
+
+    def _find_root(self) -> str:
+        from sopc.loader import find_root
+
+        start = Path(self.path) if self.path else Path.cwd()
+        return str(find_root(start) or start)
+
+    def _watch(self) -> None:
+        seen = watched_files(self.root, self.out_dir)
+        while not self._stop.wait(POLL_SECONDS):
+            now = watched_files(self.root, self.out_dir)
+            if now == seen:
+                continue
+            # debounce: wait until the editor has finished writing
+            time.sleep(DEBOUNCE_SECONDS)
+            now = watched_files(self.root, self.out_dir)
+            seen = now
+            try:
+                self._build()
+            except Exception as exc:  # keep serving; show the problem in the page
+                with self.state.lock:
+                    self.state.version += 1
+                    self.state.messages = [f"sopc: kesalahan internal saat membangun ulang: {type(exc).__name__}: {exc}"]
+
+
+def _handler(server: Server):
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=str(server.out_dir), **k)
+
+        def log_message(self, format, *args):  # quiet
+            pass
+
+        def do_GET(self):  # noqa: N802
+            if self.path.split("?")[0] == "/__sopc/status":
+                with server.state.lock:
+                    body = json.dumps({"version": server.state.version,
+                                       "messages": server.state.messages}).encode()
+                self._send(200, "application/json", body)
+                return
+            target = self.translate_path(self.path)
+            if os.path.isdir(target):
+                target = os.path.join(target, "index.html")
+            real = os.path.realpath(target)
+            if not real.startswith(os.path.realpath(server.out_dir) + os.sep):
+                self._send(404, "text/plain; charset=utf-8", b"not found")
+                return
+            if real.endswith(".html") and os.path.isfile(real):
+                with open(real, "rb") as fh:
+                    page = fh.read()
+                with server.state.lock:
+                    script = (RELOAD_SCRIPT % server.state.version).encode()
+                page = page.replace(b"</body>", script + b"</body>", 1) if b"</body>" in page else page + script
+                self._send(200, "text/html; charset=utf-8", page)
+                return
+            super().do_GET()
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def _send(self, code: int, ctype: str, body: bytes) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler

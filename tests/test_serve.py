@@ -1,0 +1,73 @@
+"""sopc serve on 127.0.0.1: serves the site, rebuilds after an edit, the page learns the
+new build number and shows build errors. Every loop is bounded."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sopc.context import resolve_today
+from sopc.serve import Server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return r.read()
+
+
+def wait_version(server: Server, after: int, seconds: float = 60) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = json.loads(get(server.url + "__sopc/status"))
+        if status["version"] > after:
+            return status
+        time.sleep(0.2)
+    raise AssertionError("no rebuild within the time limit")
+
+
+@pytest.fixture
+def server(tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples", repo, ignore=shutil.ignore_patterns("_site", ".sopc-cache"))
+    srv = Server(repo, None, 0, {"out": tmp_path / "site"}, say=lambda t: None,
+                 today=resolve_today("2026-11-28")).start()
+    yield srv, repo
+    srv.stop()
+
+
+def test_serves_rebuilds_and_reports(server):
+    srv, repo = server
+    assert srv.url.startswith("http://127.0.0.1:")
+    index = get(srv.url).decode()
+    assert "/__sopc/status" in index            # reload script injected in the response
+    assert "__sopc" not in (srv.out_dir / "index.html").read_text("utf-8")   # not on disk
+    page_rel = next(p for p in srv.out_dir.rglob("sop-001*.html")).relative_to(srv.out_dir).as_posix()
+    v0 = json.loads(get(srv.url + "__sopc/status"))["version"]
+
+    src = repo / "perizinan" / "izin-reklame.sop.yaml"
+    text = src.read_text("utf-8")
+    first = text.split("uraian: ", 1)[1].split("\n", 1)[0]
+    src.write_text(text.replace(first, first + " secara daring", 1), "utf-8")
+    status = wait_version(srv, v0)
+    assert status["messages"] == []
+    assert "secara daring" in get(srv.url + page_rel).decode()
+
+    # a broken file: the error reaches the page's status
+    src.write_text(text.replace("kegiatan:", "kegiatan:\n  - uraian: [", 1), "utf-8")
+    status = wait_version(srv, status["version"])
+    assert any("E001" in m for m in status["messages"]), status
+
+
+def test_only_files_inside_the_site(server):
+    srv, _ = server
+    with pytest.raises(urllib.error.HTTPError):
+        get(srv.url + "../repo/sopc.yaml")
+    with pytest.raises(urllib.error.HTTPError):
+        get(srv.url + "%2e%2e/%2e%2e/etc/passwd")
