@@ -52,12 +52,14 @@ class LoadResult:
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
-    cwd = cwd or Path.cwd()
-    try:
-        return path.relative_to(cwd).as_posix()
-    except ValueError:
-        rel = os.path.relpath(path, cwd)
-        return Path(rel).as_posix() if not rel.startswith("..") or len(Path(rel).parts) < 6 else path.as_posix()
+    """The path as shown in diagnostics: relative to the working folder when inside it."""
+    base = os.getcwd() if cwd is None else str(cwd)
+    text = os.path.abspath(path)
+    prefix = base.rstrip(os.sep) + os.sep
+    if text.startswith(prefix):           # the common case, without pathlib's cost
+        return text[len(prefix):].replace(os.sep, "/")
+    rel = os.path.relpath(text, base)
+    return Path(rel).as_posix() if not rel.startswith("..") or len(Path(rel).parts) < 6 else Path(text).as_posix()
 
 
 def find_root(start: Path) -> Path | None:

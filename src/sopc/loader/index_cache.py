@@ -21,6 +21,7 @@ INDEX_NAME = "index.json"
 class IndexCache:
     def __init__(self, root: Path):
         self.root = root
+        self._prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
         self.path = root / CACHE_DIR / INDEX_NAME
         self.entries: dict[str, dict] = {}
         self.dirty = False
@@ -32,7 +33,11 @@ class IndexCache:
             self.entries = {}
 
     def _key(self, f: Path) -> str:
-        return f.absolute().relative_to(self.root.absolute()).as_posix()
+        text = os.path.abspath(f)
+        prefix = self._prefix
+        if text.startswith(prefix):
+            return text[len(prefix):].replace(os.sep, "/")
+        return Path(text).relative_to(self.root.absolute()).as_posix()
 
     @staticmethod
     def _stamp(f: Path) -> list[int] | None:
