@@ -30,7 +30,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def build(repo: Path, out: Path, *extra: str):
-    return CliRunner().invoke(cli, ["build", str(repo), "--out", str(out), "--today", TODAY, "--quiet", *extra])
+    return CliRunner().invoke(cli, ["build", str(repo), "--out", str(out), "--today", TODAY, *extra])
 
 
 @pytest.fixture
@@ -91,6 +91,8 @@ def test_disk_full_keeps_previous_site(built, monkeypatch):
         return real_write(fd, data)
 
     monkeypatch.setattr(writer.os, "write", full)
+    src = repo / "perizinan" / "izin-reklame.sop.yaml"     # a change, so there is work to do
+    src.write_text(src.read_text("utf-8").replace("Memeriksa", "Meneliti", 1), "utf-8")
     res = build(repo, out)
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
@@ -163,3 +165,20 @@ def test_builds_are_byte_identical_across_seeds_locales_and_timezones(repo, tmp_
         assert proc.returncode == 0, proc.stderr
         snaps.append({k: v for k, v in snapshot(out).items() if not k.endswith(".pdf")})
     assert snaps[0] == snaps[1] == snaps[2]
+
+
+def test_unchanged_repository_is_not_rebuilt_but_any_change_is(built):
+    repo, out, before = built
+    again = build(repo, out)
+    assert again.exit_code == 0 and "Tidak ada perubahan" in again.output
+    assert snapshot(out) == before
+    # deleting the output, touching a source, or other options all mean a real build
+    src = repo / "perizinan" / "izin-reklame.sop.yaml"
+    os.utime(src)
+    res = build(repo, out)
+    assert "Tidak ada perubahan" not in res.output and snapshot(out) == before
+    res = build(repo, out, "--kertas", "F4")
+    assert "Tidak ada perubahan" not in res.output
+    shutil.rmtree(out)
+    res = build(repo, out)
+    assert res.exit_code == 0 and snapshot(out) == before

@@ -152,6 +152,7 @@ class BuildResult:
     messages: list[Message] = field(default_factory=list)      # warnings (logo, pdf, ...)
     fatal: Message | None = None
     lang: str = "id"                                           # effective language
+    up_to_date: dict | None = None   # summary of the previous, identical build (nothing done)
 
     @property
     def rendered(self) -> list[SopPage]:
@@ -319,6 +320,12 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         raise BuildError(msg(
             f"sopc.yaml tidak ditemukan di {start.absolute()} atau folder di atasnya",
             f"sopc.yaml not found in {start.absolute()} or any parent folder"))
+    # ---- nothing changed since the last build into the same folder: nothing to do
+    stamp = None
+    if write and cache:
+        stamp = _unchanged(root, options, today, result)
+        if result.up_to_date is not None:
+            return
     try:
         loaded = loader.load_repository([root])
     except loader.LoadError as exc:
@@ -468,12 +475,40 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         try:
             with _lock(out_dir):
                 result.written = write_site(out_dir, files, protect=[Path(loaded.root)])
+                if stamp is not None and result.exit_code == 0:
+                    from sopc import buildstamp
+
+                    buildstamp.record(Path(loaded.root), out_dir, stamp, {
+                        "rendered": len(result.rendered), "lang": lang,
+                        "warnings": sum(1 for d in result.diagnostics if d.level == Level.WARNING),
+                        "errors": sum(1 for d in result.diagnostics if d.level >= Level.ERROR),
+                    })
         except SiteWriteError as exc:
             raise BuildError(exc.message) from None
         except OSError as exc:   # the lock file beside the output could not be made
             raise BuildError(msg(
                 f"Tidak dapat menulis ke folder keluaran {out_dir}: {exc.strerror or exc}",
                 f"Cannot write to output folder {out_dir}: {exc.strerror or exc}")) from None
+
+
+def _unchanged(root: Path, options: BuildOptions, today, result: BuildResult) -> str | None:
+    """The inputs' fingerprint; sets ``result.up_to_date`` when the last successful build
+    into the same output folder had exactly these inputs."""
+    from sopc import buildstamp, loader
+
+    config, cfg_diags = loader.load_config(root)
+    if cfg_diags:
+        return None
+    out_dir = _out_dir(options, config, root)
+    files = loader.discover(root, config.keluaran)
+    fp = buildstamp.fingerprint(root, files, config, (
+        str(out_dir), options.kertas, options.lang, options.paksa, options.pdf, options.pdfa, str(today)))
+    summary = buildstamp.lookup(root, out_dir, fp)
+    if summary is not None:
+        result.up_to_date = summary
+        result.out_dir = out_dir
+        result.lang = summary.get("lang", result.lang)
+    return fp
 
 
 def _lock(out_dir: Path):

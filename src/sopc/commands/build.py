@@ -55,6 +55,16 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
     if bar is not None:
         bar.clear()
     lg = result.lang
+    if result.up_to_date is not None:
+        u = result.up_to_date
+        if not quiet:
+            _err(_t(lg, f"Tidak ada perubahan sejak build terakhir: {_display(result.out_dir)} sudah terkini "
+                        f"({u.get('rendered', 0)} dokumen SOP; {u.get('errors', 0)} kesalahan, "
+                        f"{u.get('warnings', 0)} peringatan).",
+                    f"Nothing changed since the last build: {_display(result.out_dir)} is up to date "
+                    f"({u.get('rendered', 0)} SOP documents; {u.get('errors', 0)} errors, "
+                    f"{u.get('warnings', 0)} warnings)."))
+        return 0
 
     if result.exit_code == 2:
         for d in result.diagnostics:
