@@ -27,12 +27,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from sopc.atomic import write_atomic as _write_atomic
 from sopc.diagnostics import Diagnostic, Level, Message, msg
 from sopc.formatters import relative_posix, sorted_diagnostics
 from sopc.text import norm_space
@@ -178,19 +178,7 @@ def write_atomic(path: Path, text: str) -> None:
     ``os.replace``: a reader never sees a half-written file."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _write_atomic(folder / path.name, text, fsync=True)
 
 
 # --------------------------------------------------------------------------- apply

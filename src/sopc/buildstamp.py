@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from sopc.atomic import write_atomic
 
 STAMP = Path(".sopc-cache") / "build-stamp.json"
 
@@ -94,9 +95,6 @@ def _save(root: Path, data: dict) -> None:
     path = root / STAMP
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".build-stamp-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, sort_keys=True)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, sort_keys=True))
     except OSError:
         pass

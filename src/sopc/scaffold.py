@@ -5,13 +5,12 @@ is written whole (temporary file + rename)."""
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from sopc.atomic import write_atomic
 from sopc.diagnostics import Message, msg
 from sopc.text import slugify
 
@@ -33,17 +32,7 @@ def _write_new(path: Path, text: str, force: bool = False) -> None:
         raise ScaffoldError(msg(f"{path} sudah ada; tidak ditimpa (gunakan --paksa untuk menimpa)",
                                 f"{path} already exists; not overwritten (use --paksa to overwrite)"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, text)
 
 
 def _yaml_str(text: str) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from sopc import __version__
+from sopc.atomic import write_atomic
 from sopc.diagnostics import Pos
 from sopc.model import SOP, Link
 
@@ -74,9 +74,6 @@ class IndexCache:
             return
         try:
             self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": __version__, "files": self.entries}, fh, ensure_ascii=False)
-            os.replace(tmp, self.path)
+            write_atomic(self.path, json.dumps({"version": __version__, "files": self.entries}, ensure_ascii=False))
         except OSError:
             pass

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from sopc.atomic import write_atomic
 from sopc.diagnostics import Message, msg
 
 CACHE_DIR = ".sopc-cache/halaman"
@@ -104,17 +104,7 @@ class PageCache:
         self.used.add(key)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.dir)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-                os.replace(tmp, self._path(key))
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(self._path(key), hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
         except OSError:
             pass
 
