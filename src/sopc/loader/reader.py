@@ -16,7 +16,7 @@ import yaml
 from sopc.diagnostics import Diagnostic, Level, Message, Pos, msg
 from sopc.loader import spec
 from sopc.loader.spec import F
-from sopc.loader.yamlsrc import is_null, pos_of
+from sopc.loader.yamlsrc import NULL_VALUES, is_null, pos_of
 
 _ID_RE = re.compile(spec.ID_PATTERN)
 _DATE_RE = re.compile(spec.DATE_PATTERN)
@@ -147,7 +147,7 @@ class MapReader:
 
 def scalar(node, sink: Sink, key: str, kind: str = "str", allow_empty: bool = True) -> str | None:
     """A scalar as a stripped string; None (with E004) when the node is not a scalar."""
-    if node is None or is_null(node):
+    if node is None or (node.__class__ is yaml.ScalarNode and not node.style and node.value in NULL_VALUES):
         if not allow_empty:
             sink.add("E004", pos_of(node) if node is not None else Pos(),
                      msg(f"'{key}' tidak boleh kosong", f"'{key}' must not be empty"))

@@ -32,11 +32,9 @@ class _Loader(_Base):
     """Composes nodes; every node is tagged str/seq/map regardless of content."""
 
     def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML hook
-        if kind is yaml.ScalarNode:
-            return _STR
-        if kind is yaml.SequenceNode:
-            return _SEQ
-        return _MAP
+        # called for every node from libyaml; sopc never reads tags (kinds are told by
+        # node class), so one constant keeps this hot call as cheap as possible
+        return _STR
 
     def descend_resolver(self, current_node, current_index):  # no path resolvers: skip the work
         return None
