@@ -91,11 +91,13 @@ def _build(ctx) -> KsIndex:
     by_nama: dict[str, list] = defaultdict(list)
     names: list[str] = []
     for s in ctx.repo.sops:
-        if s.nomor and norm_ref(s.nomor):
-            by_nomor[norm_ref(s.nomor)].append(s)
+        k = norm_ref(s.nomor) if s.nomor else ""
+        if k:
+            by_nomor[k].append(s)
             names.append(s.nomor)
-        if s.nama and norm_ref(s.nama):
-            by_nama[norm_ref(s.nama)].append(s)
+        k = norm_ref(s.nama) if s.nama else ""
+        if k:
+            by_nama[k].append(s)
             names.append(s.nama)
     return KsIndex(dict(by_nomor), dict(by_nama), names)
 
