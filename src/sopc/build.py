@@ -431,7 +431,10 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
                           messages=result.messages)
         say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
         try:
-            extra = hook(repo, result.diagnostics, ctx, env, state) or {}
+            from sopc import cache as build_cache   # Graphviz SVG memo (sopc.cache)
+
+            with build_cache.active(loaded.root, enabled=cache):
+                extra = hook(repo, result.diagnostics, ctx, env, state) or {}
         except Exception as exc:  # noqa: BLE001 - an expected failure carries a Message
             m = getattr(exc, "message", None)
             if isinstance(m, Message) and os.environ.get("SOPC_DEBUG") != "1":
