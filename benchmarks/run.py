@@ -389,6 +389,38 @@ def bench_pdf(corpus: Path, repeat: int, results: dict) -> None:
         say(f"dilewati / skipped: {data.get('pdf_skip')}")
 
 
+def bench_pdf_parallel(corpus: Path, results: dict, count: int = 16) -> None:
+    """PDFs of a sample of the corpus with 1 and 2 workers, as SOPs per second. A
+    `sopc build --pdf` also makes the forms and the SOP books (every SOP is laid out
+    again in its unit's book and in the whole-repository book), so the rate counts
+    SOPs whose complete PDF output was made."""
+    head(f"(i) PDF paralel, {count} SOP korpus / parallel PDFs, {count} corpus SOPs")
+    repo = WORK / f"pdf-sample-{count}"
+    if repo.exists():
+        shutil.rmtree(repo)
+    repo.mkdir(parents=True)
+    shutil.copy(corpus / "sopc.yaml", repo / "sopc.yaml")
+    for f in sorted(corpus.rglob("*.sop.yaml"))[:count]:
+        dest = repo / f.relative_to(corpus)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        text = re.sub(r"keterkaitan:\n(  - .*\n)+", "keterkaitan: []\n", f.read_text(encoding="utf-8"))
+        dest.write_text(text, encoding="utf-8")
+    rates = {}
+    for jobs in (1, 2):
+        out = WORK / f"pdf-sample-site-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        wall, proc = run_wall([sys.executable, "-m", "sopc", "build", str(repo), "--out", str(out), "--pdf",
+                               "--paksa", "--quiet", "--jobs", str(jobs), "--today", "2026-11-28"], env=env_today())
+        if proc.returncode not in (0, 1):
+            say(f"jobs={jobs}: gagal / failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}")
+            return
+        pdfs = len(list(out.rglob("*.pdf")))
+        rates[jobs] = count / wall
+        say(f"sopc build --pdf --jobs {jobs}: {fmt_s(wall)}, {pdfs} PDF, {rates[jobs]:.2f} SOP/s")
+    results["pdf_sops_per_s"] = rates[2]
+    say(f"  2 proses / workers vs 1: {rates[2] / rates[1]:.2f}x")
+
+
 def child(kind: str, repo: Path, src: Path, repeat: int, timeout: float = 600) -> dict | None:
     """Run an in-process measurement in a fresh interpreter (so a hang or a crash in a
     native library cannot take the benchmark down) and return its JSON result."""
@@ -534,9 +566,10 @@ def main(argv: list[str] | None = None) -> int:
         bench_build(corpus, md, args.repeat, results)
     if args.only in (None, "pdf"):
         bench_pdf(corpus, args.repeat, results)
+        bench_pdf_parallel(corpus, results)
     head("ringkasan / summary")
     for k, v in results.items():
-        say(f"{k:18s} {fmt_s(v)}")
+        say(f"{k:18s} " + (f"{v:.2f} SOP/s" if k.endswith("_per_s") else fmt_s(v)))
     return 0
 
 
