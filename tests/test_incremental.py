@@ -54,6 +54,29 @@ def _assert_same(inc: dict[str, bytes], clean: dict[str, bytes], step: str) -> N
 
 
 def test_incremental_equals_clean_after_each_edit(tmp_path):
+    _sequence(tmp_path)
+
+
+def test_incremental_with_graph_memo_equals_clean(tmp_path, monkeypatch):
+    """The same sequence with the repository graphs going through sopc.cache's memo
+    (as once sopc.site.dot.render_svgs calls it)."""
+    import sopc.site.dot as dot
+    from sopc import cache
+
+    original = dot.render_svgs
+    calls, asked = [], []
+
+    def memoized(jobs, prog="dot", timeout=300):
+        asked.append(1)
+        return cache.memo_render_svgs(jobs, prog, lambda j, p: (calls.append(1), original(j, p, timeout))[1])
+
+    monkeypatch.setattr(dot, "render_svgs", memoized)
+    _sequence(tmp_path)
+    assert calls, "the graphs were never rendered"
+    assert len(calls) < len(asked), "no graph was ever reused from the cache"
+
+
+def _sequence(tmp_path):
     repo = make_repo(tmp_path / "repo")
     steps = []
 
