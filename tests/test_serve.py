@@ -71,3 +71,10 @@ def test_only_files_inside_the_site(server):
         get(srv.url + "../repo/sopc.yaml")
     with pytest.raises(urllib.error.HTTPError):
         get(srv.url + "%2e%2e/%2e%2e/etc/passwd")
+
+
+def test_version_endpoint_alias(server):
+    srv, _repo = server
+    a = json.loads(get(srv.url + "__sopc/version"))
+    b = json.loads(get(srv.url + "__sopc/status"))
+    assert a["version"] == b["version"] >= 1 and a["messages"] == b["messages"]

@@ -29,7 +29,7 @@ o.setAttribute('role','alert');o.style.cssText='position:fixed;left:0;right:0;bo
 'background:#fff4f4;color:#600;border-top:3px solid #c00;font:13px/1.4 monospace;padding:8px 12px;z-index:99999;white-space:pre-wrap';
 document.body.appendChild(o);}o.textContent=s.messages.join('\\n');}
 function poll(){fetch('/__sopc/status',{cache:'no-store'}).then(function(r){return r.json();}).then(function(s){
-if(s.version!==v){location.reload();return;}show(s);}).catch(function(){}).finally(function(){setTimeout(poll,400);});}
+if(s.version!==v){location.reload();return;}show(s);}).catch(function(){}).finally(function(){setTimeout(poll,250);});}
 poll();})();</script>"""
 
 
@@ -159,7 +159,7 @@ def _handler(server: Server):
             pass
 
         def do_GET(self):  # noqa: N802
-            if self.path.split("?")[0] == "/__sopc/status":
+            if self.path.split("?")[0] in ("/__sopc/status", "/__sopc/version"):
                 with server.state.lock:
                     body = json.dumps({"version": server.state.version,
                                        "messages": server.state.messages}).encode()
