@@ -182,3 +182,22 @@ def test_unchanged_repository_is_not_rebuilt_but_any_change_is(built):
     shutil.rmtree(out)
     res = build(repo, out)
     assert res.exit_code == 0 and snapshot(out) == before
+
+
+def test_output_does_not_depend_on_the_working_folder(repo, tmp_path, monkeypatch):
+    """Findings that name another SOP (KS03 one-way link here) name it relative to the
+    repository root, so the pages are the same from any working folder."""
+    sop = repo / "perizinan" / "pengarsipan-dokumen-elektronik.sop.yaml"
+    text = sop.read_text("utf-8")
+    assert "keterkaitan:\n  - Penerbitan Izin Penyelenggaraan Reklame" in text
+    # the reklame SOP keeps its link to this one: a one-way link (KS03) on the reklame SOP
+    sop.write_text(text.replace("keterkaitan:\n  - Penerbitan Izin Penyelenggaraan Reklame", "keterkaitan: []"), "utf-8")
+    snaps = []
+    for i, where in enumerate((repo, repo / "perizinan", tmp_path)):
+        monkeypatch.chdir(where)
+        out = tmp_path / f"site{i}"
+        res = CliRunner().invoke(cli, ["build", str(repo), "--out", str(out), "--today", TODAY])
+        assert res.exit_code == 0, res.output
+        snaps.append(snapshot(out))
+    assert any("KS03" in (tmp_path / "site0" / rel).read_text("utf-8") for rel in snaps[0] if rel.endswith(".html"))
+    assert snaps[0] == snaps[1] == snaps[2]

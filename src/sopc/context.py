@@ -44,6 +44,14 @@ class LintContext:
             self.cache[k] = compute(sop)
         return self.cache[k]
 
+    def repo_path(self, sop: SOP) -> str:
+        """``sop``'s file relative to the repository root (POSIX): how messages name
+        another SOP, so that they read the same from any working folder."""
+        try:
+            return os.path.relpath(sop.path, self.config.root).replace(os.sep, "/")
+        except ValueError:  # pragma: no cover - another drive
+            return sop.relpath
+
     def once(self, name: str, compute: Callable[[], Any]) -> Any:
         """Compute a repository-wide value once per run."""
         if name not in self.shared:

@@ -195,7 +195,15 @@ def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
                 timeout: float = 300) -> list[str | RenderError]:
     """Render several graphs ``[(dot_text, id_prefix, title)]`` in one helper process
     (``python -m sopc.site.dot``, which uses pygraphviz in-process there). Returns, per
-    graph, the SVG fragment or a :class:`RenderError`."""
+    graph, the SVG fragment or a :class:`RenderError`. Within a build, graphs whose DOT
+    text did not change come from the build cache (:func:`sopc.cache.memo_render_svgs`)."""
+    from sopc.cache import memo_render_svgs
+
+    return memo_render_svgs(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))
+
+
+def _render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
+                 timeout: float = 300) -> list[str | RenderError]:
     import json
     import subprocess
     import sys

@@ -117,8 +117,9 @@ def _build_actors(ctx) -> ActorIndex:
     for s in ctx.repo.sops:
         for lab in s.pelaksana.values():
             k = norm_space(lab)
-            if k and (not files[k] or files[k][-1] != s.relpath):
-                files[k].append(s.relpath)
+            where = ctx.repo_path(s)
+            if k and (not files[k] or files[k][-1] != where):
+                files[k].append(where)
     return ActorIndex(dict(files), near_duplicates(files))
 
 

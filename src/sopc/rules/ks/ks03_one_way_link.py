@@ -25,8 +25,8 @@ def check(sop, ctx, options):
             if same_sop(b, sop) or idx.links_to(b, sop):
                 continue
             yield Finding(link.pos, msg(
-                f"SOP \"{b.nama or b.nomor}\" ({b.relpath}) tidak mencantumkan balik SOP ini di keterkaitan; "
+                f"SOP \"{b.nama or b.nomor}\" ({ctx.repo_path(b)}) tidak mencantumkan balik SOP ini di keterkaitan; "
                 f"tambahkan \"{sop.nomor or sop.nama}\" ke keterkaitannya",
-                f"SOP \"{b.nama or b.nomor}\" ({b.relpath}) does not list this SOP back in its keterkaitan; "
+                f"SOP \"{b.nama or b.nomor}\" ({ctx.repo_path(b)}) does not list this SOP back in its keterkaitan; "
                 f"add \"{sop.nomor or sop.nama}\" to it"))
             break

@@ -30,13 +30,13 @@ def check(sop, ctx, options):
     idx = ks_index(ctx)
     others = _others(idx.by_nomor, sop.nomor, sop)
     if others:
-        files = ", ".join(s.relpath for s in others)
+        files = ", ".join(ctx.repo_path(s) for s in others)
         yield Finding(sop.at("nomor"), msg(
             f"nomor \"{sop.nomor}\" juga dipakai oleh {files}; setiap SOP harus bernomor unik",
             f"nomor \"{sop.nomor}\" is also used by {files}; every SOP needs a unique number"))
     others = _others(idx.by_nama, sop.nama, sop)
     if others:
-        files = ", ".join(s.relpath for s in others)
+        files = ", ".join(ctx.repo_path(s) for s in others)
         yield Finding(sop.at("nama"), msg(
             f"nama \"{sop.nama}\" juga dipakai oleh {files}; gabungkan atau bedakan kedua SOP",
             f"nama \"{sop.nama}\" is also used by {files}; merge the two SOPs or tell them apart"))

@@ -44,7 +44,7 @@ def check(sop, ctx, options):
             continue
         parts_id, parts_en = [], []
         for o in others[:3]:
-            w_id, w_en = _where(ai.files, o, sop.relpath)
+            w_id, w_en = _where(ai.files, o, ctx.repo_path(sop))
             parts_id.append(f"\"{o}\"{w_id}")
             parts_en.append(f"\"{o}\"{w_en}")
         yield Finding(sop.at(f"pelaksana.{ident}"), msg(
