@@ -216,16 +216,7 @@ def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
     ctx = base_context(repo, "peta", "peta.html", lang, today,
                        "Peta Keterkaitan" if lang != "en" else "Link map")
     g = peta.link_graph(repo)
-    svg, err = "", ""
-    if repo.sops:
-        try:
-            if svg_result is None:
-                svg_result = peta.render(g, href)
-            if isinstance(svg_result, RenderError):
-                raise svg_result
-            svg = svg_result
-        except RenderError as exc:
-            err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
+    svg, err = _graph(svg_result, lambda: peta.render(g, href)) if repo.sops else ("", "")
     rows = []
     for r in g.rows:
         rows.append({
@@ -243,6 +234,20 @@ def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
     return environment(env).get_template("site_peta.html.j2").render(**ctx)
 
 
+def _graph(svg_result: Any, render: Callable[[], Any]) -> tuple[str, str]:
+    """(svg, error line) of a graph: an SVG rendered earlier in the build (or a
+    RenderError from it), else rendered now; a Graphviz failure becomes a short message
+    shown in the page instead of the graph."""
+    try:
+        result = render() if svg_result is None else svg_result
+        if isinstance(result, RenderError):
+            raise result
+        return result, ""
+    except RenderError as exc:
+        text = str(exc).strip()
+        return "", text.splitlines()[0] if text else "Graphviz"
+
+
 def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
                    href: Callable[[SOP], str | None] | None = None, svg_result: Any = None) -> str:
     cfg = repo.config
@@ -252,16 +257,7 @@ def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
                        "Beban Kerja Pelaksana" if lang != "en" else "Actor workload")
     beban = pelaksana.workload(repo)
     counts = pelaksana.handoffs(repo)
-    svg, err = "", ""
-    if counts:
-        try:
-            if svg_result is None:
-                svg_result = pelaksana.render(beban, counts)
-            if isinstance(svg_result, RenderError):
-                raise svg_result
-            svg = svg_result
-        except RenderError as exc:
-            err = str(exc).strip().splitlines()[0] if str(exc).strip() else "Graphviz"
+    svg, err = _graph(svg_result, lambda: pelaksana.render(beban, counts)) if counts else ("", "")
     by_key = {b.key: b for b in beban}
     items = []
     for b in beban:
