@@ -78,3 +78,20 @@ def test_version_endpoint_alias(server):
     a = json.loads(get(srv.url + "__sopc/version"))
     b = json.loads(get(srv.url + "__sopc/status"))
     assert a["version"] == b["version"] >= 1 and a["messages"] == b["messages"]
+
+
+def test_a_save_before_the_watcher_runs_is_not_lost(tmp_path):
+    """The snapshot is taken with the first build, not when the watcher thread first
+    gets the processor: a save in between still triggers a rebuild."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples", repo, ignore=shutil.ignore_patterns("_site", ".sopc-cache"))
+    srv = Server(repo, None, 0, {"out": tmp_path / "site"}, say=lambda t: None,
+                 today=resolve_today("2026-11-28"))
+    try:
+        v0 = srv.state.version
+        src = repo / "perizinan" / "izin-reklame.sop.yaml"
+        src.write_text(src.read_text("utf-8").replace("uraian: ", "uraian: Segera ", 1), "utf-8")
+        srv.start()
+        wait_version(srv, v0)
+    finally:
+        srv.stop()

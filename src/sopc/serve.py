@@ -40,23 +40,35 @@ class ServeState:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def watched_files(root: Path, out_dir: Path) -> dict[str, float]:
-    """mtime of every source that can change the site."""
-    stamps: dict[str, float] = {}
-    out = out_dir.resolve()
+Stamp = tuple[int, int, int]
+
+
+def watched_files(root: Path, out_dir: Path | None = None) -> dict[str, Stamp]:
+    """(mtime, size, inode) of every source that can change the site. Size and inode
+    catch a save within the file system's timestamp granularity and editors that save
+    by replacing the file."""
+    stamps: dict[str, Stamp] = {}
+    out = out_dir.resolve() if out_dir is not None else None
     for dirpath, dirnames, filenames in os.walk(root):
         d = Path(dirpath)
-        dirnames[:] = [n for n in dirnames if not n.startswith(".") and (d / n).resolve() != out
-                       and n not in ("node_modules", "__pycache__")]
+        dirnames[:] = [n for n in dirnames if not n.startswith(".")
+                       and n not in ("node_modules", "__pycache__")
+                       and (out is None or (d / n).resolve() != out)]
         for name in filenames:
             if name.endswith((".sop.yaml", ".sop.yml", ".j2", ".css", ".png", ".jpg", ".jpeg", ".svg")) \
                     or name == "sopc.yaml":
                 p = d / name
                 try:
-                    stamps[str(p)] = p.stat().st_mtime_ns
+                    st = p.stat()
                 except OSError:
-                    pass
+                    continue
+                stamps[str(p)] = (st.st_mtime_ns, st.st_size, st.st_ino)
     return stamps
+
+
+def _outside(stamps: dict[str, Stamp], out_dir: Path) -> dict[str, Stamp]:
+    prefix = str(out_dir.resolve()) + os.sep
+    return {k: v for k, v in stamps.items() if not str(Path(k).resolve()).startswith(prefix)}
 
 
 class Server:
@@ -71,11 +83,14 @@ class Server:
         self.today = today
         self._stop = threading.Event()
         self._building = threading.Lock()
+        # the snapshot comes before the first build: a save made while it runs is a change
+        before = watched_files(Path(self._find_root()))
         result = self._build()
         if result.out_dir is None:
             raise RuntimeError(result.fatal.text("id") if result.fatal else "build failed")
         self.out_dir = Path(result.out_dir)
         self.root = Path(self._root)
+        self._seen = _outside(before, self.out_dir)
         handler = _handler(self)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
@@ -133,18 +148,17 @@ class Server:
         return str(find_root(start) or start)
 
     def _watch(self) -> None:
-        seen = watched_files(self.root, self.out_dir)
+        seen = self._seen
         while not self._stop.wait(POLL_SECONDS):
-            now = watched_files(self.root, self.out_dir)
-            if now == seen:
-                continue
-            # debounce: wait until the editor has finished writing
-            time.sleep(DEBOUNCE_SECONDS)
-            now = watched_files(self.root, self.out_dir)
-            seen = now
             try:
+                now = watched_files(self.root, self.out_dir)
+                if now == seen:
+                    continue
+                # debounce: wait until the editor has finished writing
+                time.sleep(DEBOUNCE_SECONDS)
+                seen = watched_files(self.root, self.out_dir)
                 self._build()
-            except Exception as exc:  # keep serving; show the problem in the page
+            except Exception as exc:  # keep watching and serving; show the problem in the page
                 with self.state.lock:
                     self.state.version += 1
                     self.state.messages = [f"sopc: kesalahan internal saat membangun ulang: {type(exc).__name__}: {exc}"]
