@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -423,3 +424,42 @@ def test_site_pages_failure_is_a_clean_exit_2(repo, monkeypatch):
     res = build([repo], today=TODAY)
     assert res.exit_code == 2 and "Graphviz" in res.fatal.id
     assert not (repo / "_site").exists()
+
+
+def test_unchanged_files_are_linked_from_the_previous_site(tmp_path):
+    out = tmp_path / "site"
+    write_site(out, {"same.html": b"A" * 100, "d/changed.html": b"old", "edited.html": b"orig"})
+    ino = {r: (out / r).stat().st_ino for r in ("same.html", "d/changed.html", "edited.html")}
+    (out / "edited.html").write_bytes(b"hand")          # someone touched the output
+    write_site(out, {"same.html": b"A" * 100, "d/changed.html": b"new", "edited.html": b"orig",
+                     "added.html": b"+"})
+    assert read_site(out) == {"same.html": b"A" * 100, "d/changed.html": b"new", "edited.html": b"orig",
+                              "added.html": b"+", MARKER: writer.MARKER_TEXT}
+    assert (out / "same.html").stat().st_ino == ino["same.html"]         # linked, not rewritten
+    assert (out / "d" / "changed.html").stat().st_ino != ino["d/changed.html"]
+    assert (out / "edited.html").read_bytes() == b"orig"
+
+
+def test_previous_site_never_lends_through_a_symlink(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.html").write_bytes(b"X")
+    out = tmp_path / "site"
+    write_site(out, {"keep.html": b"k"})
+    (out / "d").symlink_to(outside, target_is_directory=True)
+    write_site(out, {"d/x.html": b"X"})
+    assert (out / "d" / "x.html").stat().st_ino != (outside / "x.html").stat().st_ino
+    assert not (out / "d").is_symlink()
+    assert (outside / "x.html").read_bytes() == b"X"
+
+
+def test_no_hard_links_falls_back_to_writing(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"a"})
+
+    def no_link(*a, **k):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(writer.os, "link", no_link)
+    write_site(out, {"a.html": b"a"})
+    assert read_site(out) == {"a.html": b"a", MARKER: writer.MARKER_TEXT}

@@ -2,7 +2,9 @@
 
 Everything a build produces is first collected in memory as ``{relpath: bytes}``; then
 :func:`write_site` writes it into a fresh temporary folder *beside* the output folder,
-fsyncs every file and folder, and swaps it in with renames:
+fsyncs every file and folder, and swaps it in with renames (a file identical to the
+previous site's is hard-linked from it instead of being written again, so an incremental
+build costs little more than the files that changed):
 
 1. ``<out>`` → ``.<name>.lama-XXXX`` (the previous site moved away),
 2. ``.<name>.baru-XXXX`` → ``<out>`` (the new site moved in),
@@ -26,6 +28,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Mapping
@@ -90,6 +93,33 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _same_file(old: Path, data: bytes) -> bool:
+    """Does the previous site hold ``old`` with exactly ``data`` (a regular file, not a
+    link that could point elsewhere)?"""
+    try:
+        st = os.lstat(old)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+            return False
+        with open(old, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def _link_or_write(target: Path, data: bytes, old: Path | None) -> bool:
+    """Hard-link the previous site's identical file into the new one (already on disk
+    and synced by the build that wrote it; no rewrite, no fsync), else write it.
+    Returns True when linked."""
+    if old is not None and _same_file(old, data):
+        try:
+            os.link(old, target, follow_symlinks=False)
+            return True
+        except OSError:
+            pass   # no hard links here (another device, a file system without them)
+    _write_file(target, data)
+    return False
 
 
 def _is_within(child: Path, parent: Path) -> bool:
@@ -195,6 +225,24 @@ def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
             f"Cannot create folder {parent}: {_oserror_text(exc)}",
         )) from None
     _cleanup_stale(parent, name, out)
+    # the previous site (a sopc output: _check_target refused anything else) lends its
+    # unchanged files
+    previous = out if (out / MARKER).is_file() and not out.is_symlink() else None
+    real_previous = previous.resolve() if previous is not None else None
+    lendable: dict[Path, bool] = {}
+
+    def old_copy(rel: str) -> Path | None:
+        """The previous site's file at ``rel``, when its folder really is inside it."""
+        if previous is None:
+            return None
+        old = previous.joinpath(*rel.split("/"))
+        ok = lendable.get(old.parent)
+        if ok is None:
+            try:
+                ok = lendable[old.parent] = _is_within(old.parent.resolve(), real_previous)
+            except OSError:
+                ok = lendable[old.parent] = False
+        return old if ok else None
 
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}.baru-", dir=parent))
@@ -218,7 +266,7 @@ def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
                     p = p.parent
             if not _is_within(target.parent.resolve(), real_tmp):  # symlink escape
                 raise ValueError(f"output path escapes the output folder: {rel!r}")
-            _write_file(target, data)
+            _link_or_write(target, data, old_copy(rel))
         _write_file(tmp / MARKER, MARKER_TEXT)
         for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
             _fsync_dir(folder)
