@@ -108,6 +108,9 @@ class SiteState:
     out_dir: Path
     progress: Callable[[str], None] = lambda _t: None
     messages: list[Message] = field(default_factory=list)   # warnings to show the user
+    # relpath -> repository-page record (sopc.site.records): given for the SOPs that are
+    # light index entries on the incremental fast path; generate() adds the others
+    records: dict[str, Any] | None = None
 
     @property
     def pdf(self) -> bool:
@@ -326,25 +329,93 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         stamp = _unchanged(root, options, today, result)
         if result.up_to_date is not None:
             return
+    fast_key = fast = None
+    if write and cache and not (options.pdf or options.pdfa) and _records_supported():
+        fast_key, fast = _try_fast(root, options, today)
+    mark = len(result.messages)
+    if fast is not None:
+        try:
+            return _assemble(root, options, say, result, write, cache, counter, stamp, today, fast_key, fast)
+        except _Fallback:
+            del result.messages[mark:]
+            result.diagnostics, result.unloaded, result.pages = [], [], []
+            result.out_dir = None
+    return _assemble(root, options, say, result, write, cache, counter, stamp, today, fast_key, None)
+
+
+class _Fallback(Exception):
+    """The fast path met something only the full path handles (a page missing from the
+    cache, a flowchart that cannot be laid out): start again on the full path."""
+
+
+def _records_supported() -> bool:
     try:
-        loaded = loader.load_repository([root])
-    except loader.LoadError as exc:
-        raise BuildError(exc.message) from None
-    repo = loaded.repo
-    config = repo.config
+        from sopc.site import records  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _try_fast(root: Path, options: BuildOptions, today):
+    """(snapshot key, FastLoad or None)."""
+    from sopc import loader, snapshot
+
+    config, cfg_diags = loader.load_config(root)
+    if cfg_diags:
+        return None, None
+    out_dir = _out_dir(options, config, root)
+    key = snapshot.context_key(root, config, (
+        str(out_dir), options.kertas, options.lang, options.paksa, str(options.today), str(today)))
+    files = loader.discover(root, config.keluaran)
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return key, snapshot.plan_fast(root, files, config, key)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool,
+              counter, stamp, today, fast_key, fast) -> None:
+    from sopc import loader
+    from sopc.context import LintContext
+
+    hint = options.lang or "id"
+    if fast is not None:
+        config, cfg_diags = loader.load_config(root)
+        repo = Repository(config, fast.sops)
+        load_diags: list[Diagnostic] = []
+        loaded_root = root
+    else:
+        try:
+            loaded = loader.load_repository([root])
+        except loader.LoadError as exc:
+            raise BuildError(exc.message) from None
+        repo = loaded.repo
+        config = repo.config
+        cfg_diags = loaded.config_diagnostics
+        load_diags = loaded.diagnostics
+        loaded_root = loaded.root
     lang = options.lang if options.lang in ("id", "en") else (config.bahasa if config.bahasa in ("id", "en") else "id")
     hint = result.lang = lang
-    if loaded.config_errors:
+    if cfg_diags:
         raise BuildError(msg("konfigurasi sopc.yaml tidak sah", "invalid sopc.yaml configuration"),
-                         list(loaded.config_diagnostics))
+                         list(cfg_diags))
     say(_t(hint, f"Memuat {len(repo.sops)} SOP…", f"Loading {len(repo.sops)} SOPs…"))
 
-    # ---- lint
+    # ---- lint (the fast path lints only the changed SOPs: the others' findings cannot
+    # have changed, since nothing they see of the changed ones did)
     from sopc import engine
 
     ctx = LintContext(repo, today, lang)
-    diags = [d for d in loaded.diagnostics if d.level > Level.OFF]
-    diags += [d for d in engine.lint(repo, ctx, repo.sops) if d.level > Level.OFF]
+    diags = [d for d in load_diags if d.level > Level.OFF]
+    if fast is not None:
+        diags += fast.cached_diagnostics
+    diags += [d for d in engine.lint(repo, ctx, fast.changed if fast is not None else repo.sops)
+              if d.level > Level.OFF]
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     by_path: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
@@ -360,8 +431,9 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
     taken: dict[str, SopPage] = {}
     for sop in sorted(repo.sops, key=lambda s: (sop_relpath(s, config), s.relpath)):
         rel = sop_relpath(sop, config)
-        page = SopPage(sop, rel, unit_label(sop, config), paper_for(sop, config, options.kertas),
-                       by_path.get(sop.relpath, []))
+        paper = fast.papers[sop.relpath] if sop.light and fast is not None else \
+            paper_for(sop, config, options.kertas)
+        page = SopPage(sop, rel, unit_label(sop, config), paper, by_path.get(sop.relpath, []))
         if rel in taken:
             page.skipped_reason = msg(
                 f"nama berkas keluaran {rel} sudah dipakai oleh {taken[rel].sop.relpath}; ubah nomor SOP",
@@ -386,7 +458,7 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
     for name in FONT_FILES:
         files[f"{ASSET_DIR}/{name}"] = _package_bytes("fonts", name)
         assets[name] = f"{ASSET_DIR}/{name}"
-    logo_rel, logo_data, warn = _logo_asset(config, Path(loaded.root))
+    logo_rel, logo_data, warn = _logo_asset(config, Path(loaded_root))
     if warn is not None:
         result.messages.append(warn)
     if logo_rel and logo_data is not None:
@@ -397,7 +469,7 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
     from sopc.render.html import environment
     from sopc.render.identity import link_index
 
-    env = environment(loaded.root, lang)
+    env = environment(loaded_root, lang)
     hook = _site_hook()
     index_rel = "index.html" if hook is not None else None
     renderable = [p for p in pages if p.skipped_reason is None]
@@ -412,28 +484,41 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
               pdf=bool(options.pdf or options.pdfa), fns=fns, pages=renderable,
               live={id(p.sop): p for p in renderable}, link_index=link_index(repo.sops),
               debug=os.environ.get("SOPC_DEBUG") == "1")
-    page_cache = PageCache(Path(loaded.root)) if cache else None
+    page_cache = PageCache(Path(loaded_root)) if cache else None
     base_key = ""
     if page_cache is not None:
-        base_key = "|".join([code_hash(), folder_hash(Path(loaded.root) / "templates"),
+        base_key = "|".join([code_hash(), folder_hash(Path(loaded_root) / "templates"),
                              config.source_hash or "", lang, repr(sorted(assets.items()))])
     jobs = options.jobs if options.jobs else _default_jobs()
+    if fast is not None:
+        # the unchanged SOPs are index entries: their pages must come from the cache
+        for page in renderable:
+            if page.sop.light:
+                html = page_cache.get(job.key(page, base_key)) if page_cache is not None else None
+                if html is None:
+                    raise _Fallback()
+                page.rendered = True
+                files[page.relpath] = html
+        job.pages = [p for p in renderable if not p.sop.light]
     files.update(render_pages(job, jobs=jobs, cache=page_cache, base_key=base_key, progress=counter))
+    if fast is not None and any(p.skipped_reason is not None for p in job.pages):
+        raise _Fallback()
 
-    out_dir = _out_dir(options, config, Path(loaded.root))
+    out_dir = _out_dir(options, config, Path(loaded_root))
     result.out_dir = out_dir
 
     # ---- repository pages (and PDF) from the site package
     if hook is not None:
-        state = SiteState(repo=repo, root=Path(loaded.root), ctx=ctx, env=env, lang=lang,
+        state = SiteState(repo=repo, root=Path(loaded_root), ctx=ctx, env=env, lang=lang,
                           build_options=options, pages=pages, diagnostics=result.diagnostics,
                           files=dict(files), assets=assets, out_dir=out_dir, progress=say,
-                          messages=result.messages)
+                          messages=result.messages,
+                          records=dict(fast.records) if fast is not None else {})
         say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
         try:
             from sopc import cache as build_cache   # Graphviz SVG memo (sopc.cache)
 
-            with build_cache.active(loaded.root, enabled=cache):
+            with build_cache.active(loaded_root, enabled=cache):
                 extra = hook(repo, result.diagnostics, ctx, env, state) or {}
         except Exception as exc:  # noqa: BLE001 - an expected failure carries a Message
             m = getattr(exc, "message", None)
@@ -477,11 +562,16 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         say(_t(hint, f"Menulis {len(files)} berkas ke {shown}", f"Writing {len(files)} files to {shown}"))
         try:
             with _lock(out_dir):
-                result.written = write_site(out_dir, files, protect=[Path(loaded.root)])
+                result.written = write_site(out_dir, files, protect=[Path(loaded_root)])
+                if fast_key is not None and result.exit_code == 0 and hook is not None:
+                    from sopc import snapshot
+
+                    snapshot.save(Path(loaded_root), fast_key, repo.sops, result.diagnostics,
+                                  {p.sop.relpath: p.paper for p in pages}, state.records, fast)
                 if stamp is not None and result.exit_code == 0:
                     from sopc import buildstamp
 
-                    buildstamp.record(Path(loaded.root), out_dir, stamp, {
+                    buildstamp.record(Path(loaded_root), out_dir, stamp, {
                         "rendered": len(result.rendered), "lang": lang,
                         "warnings": sum(1 for d in result.diagnostics if d.level == Level.WARNING),
                         "errors": sum(1 for d in result.diagnostics if d.level >= Level.ERROR),
