@@ -100,24 +100,79 @@ def _graphviz_version() -> str:
         return "?"
 
 
+def _svgs_key(jobs: list, prog: str) -> str:
+    from sopc.render.pages import code_hash
+
+    return key_of("svgs", code_hash(), _graphviz_version(), prog, [list(j) for j in jobs])
+
+
+def _svgs_hit(cache: BuildCache, key: str, n: int) -> list | None:
+    hit = cache.get(key)
+    if hit is not None:
+        try:
+            svgs = json.loads(hit.decode("utf-8"))
+            if isinstance(svgs, list) and len(svgs) == n and all(isinstance(s, str) for s in svgs):
+                return svgs
+        except ValueError:
+            pass
+    return None
+
+
+def _svgs_store(cache: BuildCache | None, key: str | None, jobs: list, out: list) -> None:
+    if cache is not None and key is not None and len(out) == len(jobs) \
+            and all(isinstance(s, str) for s in out):
+        cache.put(key, json.dumps(out, ensure_ascii=False).encode("utf-8"))
+
+
 def memo_render_svgs(jobs: list, prog: str,
                      render: Callable[[list, str], list]) -> list:
     """``render(jobs, prog)`` through the active cache (see module doc)."""
     cache = current()
     if cache is None or not jobs:
         return render(jobs, prog)
-    from sopc.render.pages import code_hash
-
-    key = key_of("svgs", code_hash(), _graphviz_version(), prog, [list(j) for j in jobs])
-    hit = cache.get(key)
+    key = _svgs_key(jobs, prog)
+    hit = _svgs_hit(cache, key, len(jobs))
     if hit is not None:
-        try:
-            svgs = json.loads(hit.decode("utf-8"))
-            if isinstance(svgs, list) and len(svgs) == len(jobs) and all(isinstance(s, str) for s in svgs):
-                return svgs
-        except ValueError:
-            pass
+        return hit
     out = render(jobs, prog)
-    if len(out) == len(jobs) and all(isinstance(s, str) for s in out):
-        cache.put(key, json.dumps(out, ensure_ascii=False).encode("utf-8"))
+    _svgs_store(cache, key, jobs, out)
     return out
+
+
+def memo_render_svgs_async(jobs: list, prog: str,
+                           render: Callable[[list, str], list]) -> Callable[[], list]:
+    """:func:`memo_render_svgs` that returns at once: the result is what the returned
+    function gives. On a miss ``render(jobs, prog)`` runs in a background thread (it
+    waits on a helper process), so that the caller can do other work meanwhile; the
+    active cache is looked up here, in the caller's thread, and filled on collection."""
+    cache = current()
+    key = None
+    if cache is not None and jobs:
+        key = _svgs_key(jobs, prog)
+        hit = _svgs_hit(cache, key, len(jobs))
+        if hit is not None:
+            return lambda: hit
+    if not jobs:
+        return lambda: render(jobs, prog)
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["out"] = render(jobs, prog)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the collecting thread
+            box["exc"] = exc
+
+    thread = threading.Thread(target=work, name="sopc-graphviz", daemon=True)
+    thread.start()
+    done: list = []
+
+    def collect() -> list:
+        if not done:
+            thread.join()
+            if "exc" in box:
+                raise box["exc"]
+            _svgs_store(cache, key, jobs, box["out"])
+            done.append(box["out"])
+        return done[0]
+
+    return collect

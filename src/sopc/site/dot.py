@@ -202,6 +202,16 @@ def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
     return memo_render_svgs(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))
 
 
+def start_render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
+                      timeout: float = 300):
+    """:func:`render_svgs` started now and collected later: returns a function that
+    gives the same list :func:`render_svgs` would. The helper process runs while the
+    caller does other work (:func:`sopc.cache.memo_render_svgs_async`)."""
+    from sopc.cache import memo_render_svgs_async
+
+    return memo_render_svgs_async(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))
+
+
 def _render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
                  timeout: float = 300) -> list[str | RenderError]:
     import json

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
-from sopc.model import Repository
+from sopc.model import SOP, Repository
 from sopc.site.common import environment, group_by_unit, semester, unit_slug
 
 KRITERIA_ID = [
@@ -53,8 +53,11 @@ def evaluasi_path(unit: str) -> str:
 
 
 def generate(repo: Repository, today: _dt.date, lang: str, env: Any,
-             base_context: Callable[..., dict], kertas: str | None = None) -> dict[str, str]:
-    """Both forms for every unit: ``{relpath: html text}``."""
+             base_context: Callable[..., dict], kertas: str | None = None,
+             units: list[tuple[str, list[SOP]]] | None = None) -> dict[str, str]:
+    """Both forms for every unit: ``{relpath: html text}``. Only the index fields of
+    the SOPs are read (nomor, nama, unit). ``units``: :func:`group_by_unit` of the
+    repository, when the caller has it."""
     env = environment(env)
     paper = repo_paper(repo.config, kertas)
     periode = semester(today)
@@ -62,7 +65,7 @@ def generate(repo: Repository, today: _dt.date, lang: str, env: Any,
 
     page_size = paper_css(paper)
     out: dict[str, str] = {}
-    for unit, sops in group_by_unit(repo):
+    for unit, sops in (group_by_unit(repo) if units is None else units):
         rows = [{"nomor": s.nomor or "-", "nama": s.nama or "-"} for s in sops]
         for kind, path, template, title in (
             ("monitoring", monitoring_path(unit), "form_monitoring.html.j2",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
+from markupsafe import Markup, escape
+
 from sopc.diagnostics import Diagnostic, Level
 from sopc.model import SOP, Repository
 from sopc.site import forms, pelaksana, peta
@@ -30,6 +32,7 @@ from sopc.site.common import (
     unit_slug,
 )
 from sopc.site.dot import RenderError
+from sopc.site.records import date_of, records_for
 from sopc.text import fold
 
 CSS_PATH = f"{ASSET_DIR}/halaman.css"
@@ -106,10 +109,17 @@ def review_due(sop: SOP, today: _dt.date, months: int,
     True when the linter reported DN02 for the SOP, or when a planned review date
     (``revisi`` after ``efektif``) has passed, or when there is none and ``efektif`` is
     more than ``months`` months before ``today``."""
-    for d in diagnostics or []:
-        if d.code == "DN02" and d.path in (sop.relpath, str(sop.path)) and d.level > Level.OFF:
-            return True
-    e, r = sop.tanggal_efektif, sop.tanggal_revisi
+    if _dn02_paths(diagnostics) & {sop.relpath, str(sop.path)}:
+        return True
+    return due_by_dates(sop.tanggal_efektif, sop.tanggal_revisi, today, months)
+
+
+def _dn02_paths(diagnostics: list[Diagnostic] | None) -> set[str]:
+    return {d.path for d in diagnostics or [] if d.code == "DN02" and d.level > Level.OFF}
+
+
+def due_by_dates(e: _dt.date | None, r: _dt.date | None, today: _dt.date, months: Any) -> bool:
+    """The date part of :func:`review_due` (``e``: efektif, ``r``: revisi)."""
     try:
         months = int(months)
     except (TypeError, ValueError):
@@ -150,40 +160,51 @@ def _statistik(repo: Repository, diagnostics: list[Diagnostic], lang: str) -> tu
 
 def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
                lang: str, env: Any, pdf_files: set[str] | None = None,
-               href: Callable[[SOP], str | None] | None = None) -> str:
+               href: Callable[[SOP], str | None] | None = None,
+               recs: dict[int, dict] | None = None,
+               units: list[tuple[str, list[SOP]]] | None = None) -> str:
     """Daftar SOP. ``pdf_files``: the PDFs the build produced (links are shown only
-    for those); ``href(sop)``: the SOP's page, None when it was not built."""
+    for those); ``href(sop)``: the SOP's page, None when it was not built; ``recs``:
+    ``id(sop) -> record`` (:mod:`sopc.site.records`), computed when not given."""
     pdf_files = pdf_files or set()
-    href = href or (lambda s: sop_html_path(s, repo.config))
     cfg = repo.config
+    href = href or (lambda s: sop_html_path(s, cfg))
+    if recs is None:
+        recs = records_for(repo.sops, cfg, lang)
     ctx = base_context(repo, "index", "index.html", lang, today,
                        "Daftar SOP" if lang != "en" else "SOP list")
     counts = findings_by_sop(repo, diagnostics)
+    dn02 = _dn02_paths(diagnostics)
     t = ctx["t"]
-    units = []
+    due_text, current_text = t("Perlu ditinjau", "Review due"), t("Terkini", "Current")
+    units_out = []
     total = {"error": 0, "warning": 0, "info": 0}
-    for unit, sops in group_by_unit(repo):
+    for unit, sops in (group_by_unit(repo) if units is None else units):
         rows = []
         for s in sops:
+            rec = recs[id(s)]
             c = counts[id(s)]
             for k in total:
                 total[k] += c[k]
-            due = review_due(s, today, cfg.tinjau_bulan, diagnostics)
-            status = t("Perlu ditinjau", "Review due") if due else t("Terkini", "Current")
+            due = (s.relpath in dn02 or str(s.path) in dn02 or
+                   due_by_dates(date_of(rec["efektif"]), date_of(rec["revisi"]), today,
+                                cfg.tinjau_bulan))
+            status = due_text if due else current_text
+            efektif = rec["efektif_teks"]
+            pdf_path = sop_pdf_path(s, cfg) if pdf_files else None
             rows.append({
                 "nomor": s.nomor or "-",
                 "nama": s.nama or "-",
-                "efektif": tanggal(s.tanggal_efektif, lang),
+                "efektif": efektif,
                 "perlu_tinjau": due,
                 "status": status,
                 "html": href(s),
-                "pdf": sop_pdf_path(s, cfg) if sop_pdf_path(s, cfg) in pdf_files else None,
-                "saring": fold(" ".join([s.nomor, s.nama, unit, status,
-                                         tanggal(s.tanggal_efektif, lang)])),
+                "pdf": pdf_path if pdf_path in pdf_files else None,
+                "saring": fold(" ".join([s.nomor, s.nama, unit, status, efektif])),
                 **c,
             })
         slug = unit_slug(unit)
-        units.append({
+        units_out.append({
             "nama": unit,
             "anchor": f"unit-{slug}",
             "rows": rows,
@@ -197,7 +218,7 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
         })
     stat_rows, stat_total = _statistik(repo, diagnostics, lang)
     ctx.update({
-        "units": units,
+        "units": units_out,
         "jumlah_sop": len(repo.sops),
         "temuan_total": total if diagnostics is not None else None,
         "statistik": stat_rows,
@@ -208,14 +229,16 @@ def index_page(repo: Repository, diagnostics: list[Diagnostic], today: _dt.date,
 
 
 def peta_page(repo: Repository, today: _dt.date, lang: str, env: Any,
-              href: Callable[[SOP], str | None] | None = None, svg_result: Any = None) -> str:
+              href: Callable[[SOP], str | None] | None = None, svg_result: Any = None,
+              graph: peta.LinkGraph | None = None) -> str:
     """Peta Keterkaitan. ``svg_result``: the graph already rendered (an SVG string or
-    a RenderError) by a batched :func:`sopc.site.dot.render_svgs` call."""
+    a RenderError) by a batched :func:`sopc.site.dot.render_svgs` call; ``graph``: the
+    :func:`peta.link_graph` of the repository, when the caller has it."""
     cfg = repo.config
     href = href or (lambda s: sop_html_path(s, cfg))
     ctx = base_context(repo, "peta", "peta.html", lang, today,
                        "Peta Keterkaitan" if lang != "en" else "Link map")
-    g = peta.link_graph(repo)
+    g = peta.link_graph(repo) if graph is None else graph
     svg, err = _graph(svg_result, lambda: peta.render(g, href)) if repo.sops else ("", "")
     rows = []
     for r in g.rows:
@@ -249,33 +272,42 @@ def _graph(svg_result: Any, render: Callable[[], Any]) -> tuple[str, str]:
 
 
 def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
-                   href: Callable[[SOP], str | None] | None = None, svg_result: Any = None) -> str:
+                   href: Callable[[SOP], str | None] | None = None, svg_result: Any = None,
+                   beban: list[pelaksana.Beban] | None = None,
+                   counts: dict[tuple[str, str], int] | None = None) -> str:
+    """Beban Kerja Pelaksana. ``beban``/``counts``: :func:`pelaksana.workload` and
+    :func:`pelaksana.handoffs` of the repository, when the caller has them (the rows
+    of the workload come from records rendered in ``lang``)."""
     cfg = repo.config
     href = href or (lambda s: sop_html_path(s, cfg))
     wk = cfg.waktu
     ctx = base_context(repo, "pelaksana", "pelaksana.html", lang, today,
                        "Beban Kerja Pelaksana" if lang != "en" else "Actor workload")
-    beban = pelaksana.workload(repo)
-    counts = pelaksana.handoffs(repo)
+    if beban is None or counts is None:
+        recs = records_for(repo.sops, cfg, lang)
+        beban = pelaksana.workload(repo, recs)
+        counts = pelaksana.handoffs(repo, recs)
     svg, err = _graph(svg_result, lambda: pelaksana.render(beban, counts)) if counts else ("", "")
     by_key = {b.key: b for b in beban}
+    heads: dict[int, str] = {}
     items = []
     for b in beban:
-        rows = []
-        for tg in b.tugas:
-            rows.append({
-                "href": href(tg.sop),
-                "nomor": tg.sop.nomor or "-",
-                "nama": tg.sop.nama,
-                "no": tg.activity.number,
-                "uraian": " ".join(tg.activity.uraian.split()),
-                "waktu": format_span(tg.span, wk, lang) if tg.span else "",
-            })
+        parts = []
+        for s, tails in b.parts:
+            head = heads.get(id(s))
+            if head is None:
+                h = href(s)
+                nomor = escape(s.nomor or "-")
+                link = f'<a href="{escape(h)}">{nomor}</a>' if h else str(nomor)
+                head = heads[id(s)] = f"<tr>\n<td>{link} {escape(s.nama)}"
+            for tail in tails:
+                parts.append(head)
+                parts.append(tail)
         items.append({
             "label": b.label, "anchor": b.anchor, "pihak_luar": b.pihak_luar,
-            "n_sop": len(b.sops), "n_kegiatan": len(b.tugas),
+            "n_sop": len(b.parts), "n_kegiatan": b.n_kegiatan,
             "lo": format_minutes_(b.lo, wk, lang), "hi": format_minutes_(b.hi, wk, lang),
-            "tanpa_waktu": b.tanpa_waktu, "rows": rows,
+            "tanpa_waktu": b.tanpa_waktu, "rows_html": Markup("".join(parts)),
         })
     serah = [{"dari": by_key[x].label, "ke": by_key[y].label, "n": n}
              for (x, y), n in sorted(counts.items(),
@@ -302,23 +334,47 @@ def assets() -> dict[str, bytes]:
     return files
 
 
-def render_graphs(repo: Repository, href: Callable[[SOP], str | None]) -> tuple[Any, Any]:
-    """Both graphs of the site in one Graphviz helper process: (peta, hand-offs), each
-    an SVG string, a RenderError, or "" when there is nothing to draw."""
-    from sopc.site.dot import render_svgs
-
+def graph_jobs(repo: Repository, href: Callable[[SOP], str | None],
+               graph: peta.LinkGraph | None = None, beban: list[pelaksana.Beban] | None = None,
+               counts: dict[tuple[str, str], int] | None = None) -> tuple[list, list[str]]:
+    """The Graphviz jobs of the site and their slots ("peta", "serah")."""
     jobs, slots = [], []
     if repo.sops:
-        jobs.append((peta.peta_dot(peta.link_graph(repo), href), "peta-", "Peta Keterkaitan SOP"))
+        g = peta.link_graph(repo) if graph is None else graph
+        jobs.append((peta.peta_dot(g, href), "peta-", "Peta Keterkaitan SOP"))
         slots.append("peta")
-    counts = pelaksana.handoffs(repo)
+    if counts is None or beban is None:
+        recs = records_for(repo.sops, repo.config, "id")
+        counts = pelaksana.handoffs(repo, recs)
+        beban = pelaksana.workload(repo, recs)
     if counts:
-        beban = pelaksana.workload(repo)
         jobs.append((pelaksana.handoff_dot(beban, counts, lambda b: "#" + b.anchor), "serah-",
                      "Serah terima pekerjaan antarpelaksana"))
         slots.append("serah")
-    got = dict(zip(slots, render_svgs(jobs)))
-    return got.get("peta", ""), got.get("serah", "")
+    return jobs, slots
+
+
+def render_graphs(repo: Repository, href: Callable[[SOP], str | None]) -> tuple[Any, Any]:
+    """Both graphs of the site in one Graphviz helper process: (peta, hand-offs), each
+    an SVG string, a RenderError, or "" when there is nothing to draw."""
+    return start_graphs(repo, href)()
+
+
+def start_graphs(repo: Repository, href: Callable[[SOP], str | None],
+                 graph: peta.LinkGraph | None = None, beban: list[pelaksana.Beban] | None = None,
+                 counts: dict[tuple[str, str], int] | None = None) -> Callable[[], tuple[Any, Any]]:
+    """:func:`render_graphs` started now (the Graphviz helper runs in the background);
+    the returned function gives (peta, hand-offs)."""
+    from sopc.site.dot import start_render_svgs
+
+    jobs, slots = graph_jobs(repo, href, graph, beban, counts)
+    pending = start_render_svgs(jobs)
+
+    def collect() -> tuple[Any, Any]:
+        got = dict(zip(slots, pending()))
+        return got.get("peta", ""), got.get("serah", "")
+
+    return collect
 
 
 def page_infos(repo: Repository, options: Any) -> list[tuple[SOP, str, str, bool]]:
@@ -336,11 +392,19 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
     """Render every repository page (and, with ``options.pdf``, every PDF and the SOP
     books). ``options`` is the build's ``SiteState`` (or a mapping with the same
     names): ``pdf``, ``pdfa``, ``lang``, ``jobs``, ``pages``, ``files``, ``assets``,
-    ``progress``, ``messages``. Returns ``{relpath: bytes}``."""
+    ``progress``, ``messages``, ``records``. Returns ``{relpath: bytes}``.
+
+    ``records``: ``{sop.relpath: record}`` (:mod:`sopc.site.records`) or None. An SOP
+    with a (usable) record is read only through it and its index fields (path,
+    relpath, nomor, nama, unit, pelaksana, keterkaitan): it may be a light
+    :meth:`SOP.index_entry`. For every other SOP the record is computed from the full
+    SOP and, when ``records`` is a dict, stored into it. The PDFs (``pdf``) need full
+    SOPs."""
     today = _today(ctx)
     lang = _lang(ctx, repo, options)
     pdf = bool(opt(options, "pdf", False))
-    env = environment(env, getattr(repo.config, "root", None), lang)
+    cfg = repo.config
+    env = environment(env, getattr(cfg, "root", None), lang)
     diags = list(diagnostics) if diagnostics is not None else []
     infos = page_infos(repo, options)
     live = {id(s): rel for s, rel, _p, ok in infos if ok}
@@ -348,9 +412,20 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
     def href(s: SOP) -> str | None:
         return live.get(id(s))
 
+    given = opt(options, "records")
+    recs = records_for(repo.sops, cfg, lang, given if isinstance(given, dict) else None)
+    units = group_by_unit(repo)
+    ordered = [s for _, sops in units for s in sops]
+    graph = peta.link_graph(repo, recs, units)
+    beban = pelaksana.workload(repo, recs, ordered)
+    counts = pelaksana.handoffs(repo, recs)
+    # Graphviz runs in a helper process while the pages are rendered (not during the
+    # PDFs: their worker processes must not inherit the helper's pipes)
+    graphs = None if pdf else start_graphs(repo, href, graph, beban, counts)
+
     out: dict[str, bytes] = dict(assets())
     for rel, text in forms.generate(repo, today, lang, env, base_context,
-                                    opt(options, "kertas")).items():
+                                    opt(options, "kertas"), units).items():
         out[rel] = text.encode("utf-8")
     pdfs: dict[str, bytes] = {}
     if pdf:
@@ -358,10 +433,14 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
 
         pdfs = build_pdfs(repo, infos, out, options, today, lang)
         out.update(pdfs)
-    out["index.html"] = index_page(repo, diags, today, lang, env, set(pdfs), href).encode("utf-8")
-    peta_svg, serah_svg = render_graphs(repo, href)
-    out["peta.html"] = peta_page(repo, today, lang, env, href, peta_svg).encode("utf-8")
-    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env, href, serah_svg).encode("utf-8")
+        graphs = start_graphs(repo, href, graph, beban, counts)
+    out["index.html"] = index_page(repo, diags, today, lang, env, set(pdfs), href,
+                                   recs, units).encode("utf-8")
+    pelaksana_parts = (beban, counts)
+    peta_svg, serah_svg = graphs()
+    out["pelaksana.html"] = pelaksana_page(repo, today, lang, env, href, serah_svg,
+                                           *pelaksana_parts).encode("utf-8")
+    out["peta.html"] = peta_page(repo, today, lang, env, href, peta_svg, graph).encode("utf-8")
     return out
 
 

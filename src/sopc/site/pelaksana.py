@@ -15,17 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sopc.model import SOP, Activity, Repository
-from sopc.site.common import Span, group_by_unit, parse_waktu
+from sopc.model import SOP, Repository
+from sopc.site.common import group_by_unit
+from sopc.site.records import actor_key
 from sopc.site.dot import FONT, Graph, render_svg, wrap
-from sopc.text import fold, norm_space, slugify
-
-
-@dataclass
-class Tugas:
-    sop: SOP
-    activity: Activity
-    span: Span | None
+from sopc.text import fold, slugify
 
 
 @dataclass
@@ -33,7 +27,9 @@ class Beban:
     key: str                       # normalised label
     label: str                     # display form
     anchor: str                    # HTML id of its section
-    tugas: list[Tugas] = field(default_factory=list)
+    # per SOP (repository order), the SOP and the tails of its rows (records.py)
+    parts: list[tuple[SOP, list[str]]] = field(default_factory=list)
+    n_kegiatan: int = 0
     lo: float = 0.0
     hi: float = 0.0
     tanpa_waktu: int = 0
@@ -41,38 +37,42 @@ class Beban:
 
     @property
     def sops(self) -> list[SOP]:
-        out: list[SOP] = []
-        for t in self.tugas:
-            if not any(s is t.sop for s in out):
-                out.append(t.sop)
-        return out
-
-
-def actor_key(label: str) -> str:
-    return fold(label)
+        return [p[0] for p in self.parts]
 
 
 def _ordered_sops(repo: Repository) -> list[SOP]:
     return [s for _, sops in group_by_unit(repo) for s in sops]
 
 
-def _labels(repo: Repository) -> dict[str, str]:
+def _records(repo: Repository, recs: dict[int, dict] | None) -> dict[int, dict]:
+    if recs is None:
+        from sopc.site.records import records_for
+
+        recs = records_for(repo.sops, repo.config, "id")
+    return recs
+
+
+def _labels(repo: Repository, recs: dict[int, dict]) -> dict[str, str]:
     """normalised key -> display label (most frequent spelling, then alphabetical)."""
     counts: dict[str, Counter] = {}
     for s in repo.sops:
-        for a in s.kegiatan:
-            for aid in a.pelaksana:
-                lab = norm_space(s.actor_label(aid))
-                counts.setdefault(actor_key(lab), Counter())[lab] += 1
+        for k, lab, n in recs[id(s)]["label"]:
+            c = counts.get(k)
+            if c is None:
+                c = counts[k] = Counter()
+            c[lab] += n
     return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             for k, c in counts.items()}
 
 
-def workload(repo: Repository) -> list[Beban]:
+def workload(repo: Repository, recs: dict[int, dict] | None = None,
+             ordered: list[SOP] | None = None) -> list[Beban]:
     """Every actor label with its activities and total time; heaviest first (by the
-    maximum total, then the minimum, then the label)."""
-    wk = repo.config.waktu
-    labels = _labels(repo)
+    maximum total, then the minimum, then the label). ``recs``: ``id(sop) -> record``
+    (:mod:`sopc.site.records`), computed when not given; ``ordered``: the SOPs in
+    unit-then-nomor order, when the caller has it."""
+    recs = _records(repo, recs)
+    labels = _labels(repo, recs)
     luar = {fold(p) for p in repo.config.pihak_luar}
     beban: dict[str, Beban] = {}
     anchors: set[str] = set()
@@ -83,43 +83,31 @@ def workload(repo: Repository) -> list[Beban]:
             anchor, n = f"{base}-{n}", n + 1
         anchors.add(anchor)
         beban[k] = Beban(k, labels[k], anchor, pihak_luar=k in luar)
-    for s in _ordered_sops(repo):
-        for a in s.kegiatan:
-            span = parse_waktu(a.waktu, wk)
-            done: set[str] = set()
-            for aid in a.pelaksana:
-                k = actor_key(norm_space(s.actor_label(aid)))
-                if k in done:
-                    continue
-                done.add(k)
-                b = beban[k]
-                b.tugas.append(Tugas(s, a, span))
-                if span is None:
-                    b.tanpa_waktu += 1
+    for s in (ordered if ordered is not None else _ordered_sops(repo)):
+        for t in recs[id(s)]["tugas"]:
+            b = beban[t["key"]]
+            b.parts.append((s, t["baris"]))
+            b.n_kegiatan += len(t["span"])
+            lo, hi, none = b.lo, b.hi, b.tanpa_waktu
+            for sp in t["span"]:
+                if sp is None:
+                    none += 1
                 else:
-                    b.lo += span.lo
-                    b.hi += span.hi
+                    lo += sp[0]
+                    hi += sp[1]
+            b.lo, b.hi, b.tanpa_waktu = lo, hi, none
     return sorted(beban.values(), key=lambda b: (-b.hi, -b.lo, fold(b.label), b.label))
 
 
-def handoffs(repo: Repository) -> dict[tuple[str, str], int]:
+def handoffs(repo: Repository, recs: dict[int, dict] | None = None) -> dict[tuple[str, str], int]:
     """(from actor key, to actor key) -> number of flow edges from an activity of the
     first to an activity of the second (different actors only)."""
-    out: Counter = Counter()
+    recs = _records(repo, recs)
+    out: dict[tuple[str, str], int] = {}
     for s in repo.sops:
-        n = len(s.kegiatan)
-        for a in s.kegiatan:
-            src = {actor_key(norm_space(s.actor_label(x))) for x in a.pelaksana}
-            for e in a.edges:
-                if e.target is None or not (0 <= e.target < n):
-                    continue
-                dst = {actor_key(norm_space(s.actor_label(x)))
-                       for x in s.kegiatan[e.target].pelaksana}
-                for x in sorted(src):
-                    for y in sorted(dst):
-                        if x != y and y not in src:
-                            out[(x, y)] += 1
-    return dict(out)
+        for x, y, n in recs[id(s)]["serah"]:
+            out[(x, y)] = out.get((x, y), 0) + n
+    return out
 
 
 def handoff_dot(beban: list[Beban], counts: dict[tuple[str, str], int],

@@ -54,9 +54,22 @@ class LinkGraph:
     ext_edges: list[tuple[SOP, str, str]] = field(default_factory=list)  # (src, node id, kind)
 
 
-def link_graph(repo: Repository) -> LinkGraph:
-    """What links to what, deterministic (SOPs by unit then nomor)."""
-    units = group_by_unit(repo)
+class _Entry:
+    """A keterkaitan entry of a record (:mod:`sopc.site.records`): what
+    :func:`resolve_link` reads of a :class:`sopc.model.Link`."""
+
+    __slots__ = ("text", "external")
+
+    def __init__(self, text: str, external: bool):
+        self.text, self.external = text, external
+
+
+def link_graph(repo: Repository, recs: dict[int, dict] | None = None,
+               units: list[tuple[str, list[SOP]]] | None = None) -> LinkGraph:
+    """What links to what, deterministic (SOPs by unit then nomor). ``recs``:
+    ``id(sop) -> record``; when given, the keterkaitan entries come from the records.
+    ``units``: :func:`group_by_unit` of the repository, when the caller has it."""
+    units = group_by_unit(repo) if units is None else units
     ordered = [s for _, sops in units for s in sops]
     node_id = {id(s): f"s{i + 1}" for i, s in enumerate(ordered)}
     index = sop_index(repo)
@@ -64,7 +77,9 @@ def link_graph(repo: Repository) -> LinkGraph:
     targets: dict[int, set[int]] = {id(s): set() for s in ordered}
     resolved: list[tuple[SOP, object, SOP | None]] = []
     for s in ordered:
-        for link in s.keterkaitan:
+        links = (s.keterkaitan if recs is None
+                 else [_Entry(t, x) for t, x in recs[id(s)]["keterkaitan"]])
+        for link in links:
             t = resolve_link(link, index)
             resolved.append((s, link, t))
             if t is not None and t is not s:

@@ -1,0 +1,159 @@
+"""Per-SOP records: everything the repository pages (``sopc.site.pages.generate``,
+HTML only) need from one SOP, as plain data.
+
+A record is a pure function of (the SOP's source file, its relpath, the repository
+configuration, the language): nothing from other SOPs, no clock. It holds only str,
+int, float, bool, None, list and dict, so that it survives ``json`` and ``marshal``
+unchanged; the build caches records between runs and hands them back through
+``options.records`` (``{sop.relpath: record}``), so that a rebuild after one edit
+needs the full model of the edited SOP only: every other SOP can be a light index
+entry (:meth:`sopc.model.SOP.index_entry`).
+
+Shape (``RECORD_VERSION`` 1)::
+
+    {
+      "v": 1, "lang": "id", "relpath": "...",
+      "nomor": "...", "nama": "...", "unit": "<unit label>",
+      "efektif": "YYYY-MM-DD" | None, "revisi": "YYYY-MM-DD" | None,
+      "efektif_teks": "1 Februari 2026",              # as shown in the index
+      "keterkaitan": [[text, external], ...],           # as written
+      "label": [[actor key, label, n], ...],            # spellings of actor labels
+      "tugas": [                                        # per actor, first-seen order
+        {"key": actor key,
+         "span": [[lo, hi] | None, ...],                # working minutes per activity
+         "baris": ["</td>...</tr>\\n", ...]},           # rows of pelaksana.html (tail)
+        ...],
+      "serah": [[from key, to key, n], ...],            # hand-offs, first-seen order
+    }
+
+A row of the pelaksana table is ``<tr>\\n<td>`` + the SOP's link (it depends on which
+pages the build produced, so it is not in the record) + `` nama`` + a ``baris`` tail.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from markupsafe import escape
+
+from sopc.model import SOP, Config
+from sopc.site.common import format_span, parse_waktu, tanggal, unit_of
+from sopc.text import fold, norm_space
+
+RECORD_VERSION = 1
+
+
+def actor_key(label: str) -> str:
+    return fold(label)
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if isinstance(d, _dt.date) else None
+
+
+def date_of(text: str | None) -> _dt.date | None:
+    """The date of a record field (ISO text), None when there is none."""
+    if not text:
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
+    """The record of a full SOP (see the module documentation)."""
+    lang = "en" if lang == "en" else "id"
+    wk = config.waktu
+    kosong = '<span class="kosong">' + ("no time" if lang == "en" else "tanpa waktu") + "</span>"
+
+    def key_of(aid: str) -> tuple[str, str]:
+        lab = norm_space(sop.actor_label(aid))
+        return actor_key(lab), lab
+
+    keys_memo: dict[str, tuple[str, str]] = {}
+
+    def key(aid: str) -> tuple[str, str]:
+        kl = keys_memo.get(aid)
+        if kl is None:
+            kl = keys_memo[aid] = key_of(aid)
+        return kl
+
+    labels: dict[tuple[str, str], int] = {}
+    tugas: dict[str, dict[str, Any]] = {}
+    for a in sop.kegiatan:
+        for aid in a.pelaksana:
+            kl = key(aid)
+            labels[kl] = labels.get(kl, 0) + 1
+        span = parse_waktu(a.waktu, wk)
+        waktu = format_span(span, wk, lang) if span else ""
+        tail = (f'</td>\n<td class="angka">{escape(a.number)}</td>\n'
+                f"<td>{escape(' '.join(a.uraian.split()))}</td>\n"
+                f"<td>{escape(waktu) if waktu else kosong}</td>\n</tr>\n")
+        done: set[str] = set()
+        for aid in a.pelaksana:
+            k = key(aid)[0]
+            if k in done:
+                continue
+            done.add(k)
+            t = tugas.get(k)
+            if t is None:
+                t = tugas[k] = {"key": k, "span": [], "baris": []}
+            t["span"].append(None if span is None else [span.lo, span.hi])
+            t["baris"].append(tail)
+
+    serah: dict[tuple[str, str], int] = {}
+    n = len(sop.kegiatan)
+    for a in sop.kegiatan:
+        src = {key(x)[0] for x in a.pelaksana}
+        for e in a.edges:
+            if e.target is None or not (0 <= e.target < n):
+                continue
+            dst = {key(x)[0] for x in sop.kegiatan[e.target].pelaksana}
+            for x in sorted(src):
+                for y in sorted(dst):
+                    if x != y and y not in src:
+                        serah[(x, y)] = serah.get((x, y), 0) + 1
+
+    return {
+        "v": RECORD_VERSION,
+        "lang": lang,
+        "relpath": sop.relpath,
+        "nomor": sop.nomor,
+        "nama": sop.nama,
+        "unit": unit_of(sop, config),
+        "efektif": _iso(sop.tanggal_efektif),
+        "revisi": _iso(sop.tanggal_revisi),
+        "efektif_teks": tanggal(sop.tanggal_efektif, lang),
+        "keterkaitan": [[lk.text, bool(lk.external)] for lk in sop.keterkaitan],
+        "label": [[k, lab, c] for (k, lab), c in labels.items()],
+        "tugas": list(tugas.values()),
+        "serah": [[x, y, c] for (x, y), c in serah.items()],
+    }
+
+
+def usable(record: Any, sop: SOP, lang: str) -> bool:
+    """Whether ``record`` is a record of this shape for ``sop`` in ``lang``."""
+    return (isinstance(record, dict) and record.get("v") == RECORD_VERSION
+            and record.get("lang") == ("en" if lang == "en" else "id")
+            and record.get("relpath") == sop.relpath)
+
+
+def records_for(sops: list[SOP], config: Config, lang: str,
+                given: dict[str, Any] | None = None) -> dict[int, dict[str, Any]]:
+    """``id(sop) -> record`` for every SOP: the given record when it is usable, else
+    one computed from the SOP (stored into ``given`` when that is a dict and the SOP
+    is a full one)."""
+    out: dict[int, dict[str, Any]] = {}
+    for s in sops:
+        r = given.get(s.relpath) if isinstance(given, dict) else None
+        if not usable(r, s, lang):
+            r = record_of(s, config, lang)
+            if isinstance(given, dict) and not getattr(s, "light", False):
+                given[s.relpath] = r
+        out[id(s)] = r
+    return out
+
+
+__all__ = ["RECORD_VERSION", "record_of", "records_for", "usable", "date_of", "actor_key"]
