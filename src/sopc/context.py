@@ -47,13 +47,25 @@ class LintContext:
     def repo_path(self, sop: SOP) -> str:
         """``sop``'s file relative to the repository root (POSIX): how messages name
         another SOP, so that they read the same from any working folder."""
-        try:
-            return os.path.relpath(sop.path, self.config.root).replace(os.sep, "/")
-        except ValueError:  # pragma: no cover - another drive
-            return sop.relpath
+        k = ("repo-path", id(sop))
+        got = self.cache.get(k)
+        if got is None:
+            got = self.cache[k] = _relative(sop, self.config.root)
+        return got
 
     def once(self, name: str, compute: Callable[[], Any]) -> Any:
         """Compute a repository-wide value once per run."""
         if name not in self.shared:
             self.shared[name] = compute()
         return self.shared[name]
+
+
+def _relative(sop: SOP, root) -> str:
+    text = os.path.abspath(sop.path)
+    prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+    if text.startswith(prefix):        # the common case, without relpath's cost
+        return text[len(prefix):].replace(os.sep, "/")
+    try:
+        return os.path.relpath(text, root).replace(os.sep, "/")
+    except ValueError:  # pragma: no cover - another drive
+        return sop.relpath
