@@ -91,6 +91,20 @@ def _sequence(tmp_path):
     step("edit uraian (longer)", lambda: _edit(
         umum / "a.sop.yaml", "Mengajukan permohonan surat keterangan",
         "Mengajukan permohonan surat keterangan domisili usaha"))
+    step("edit a waktu (workload page)", lambda: _edit(umum / "a.sop.yaml", "waktu: 15 menit", "waktu: 25 menit"))
+    step("edit a peringatan", lambda: _edit(umum / "a.sop.yaml", "peringatan: []",
+                                            "peringatan: [Berkas tidak lengkap dikembalikan]"))
+    step("an edit that raises a finding", lambda: _edit(
+        umum / "a.sop.yaml", "    output: Formulir terisi\n", ""))
+    step("a source error", lambda: _edit(umum / "a.sop.yaml", "peralatan: [Komputer]", "peralatan: [Komputer"))
+    step("the source error fixed", lambda: _edit(umum / "a.sop.yaml", "peralatan: [Komputer", "peralatan: [Komputer]"))
+    step("the finding fixed", lambda: _edit(
+        umum / "a.sop.yaml", "    waktu: 10 menit\n", "    waktu: 10 menit\n    output: Formulir terisi\n"))
+    step("edit an actor label (seen by other SOPs)", lambda: _edit(
+        umum / "a.sop.yaml", "petugas: Petugas Loket", "petugas: Petugas Loket Terpadu"))
+    step("edit both SOPs", lambda: (
+        _edit(umum / "a.sop.yaml", "Formulir permohonan", "Formulir permohonan bermeterai"),
+        _edit(umum / "b.sop.yaml", "Menerima surat untuk diarsipkan", "Menerima surat dinas untuk diarsipkan")))
     step("rename a linked SOP file", lambda: (umum / "b.sop.yaml").rename(umum / "arsip.sop.yaml"))
     step("change the nama of a linked SOP", lambda: _edit(
         umum / "arsip.sop.yaml", "nama: Pengarsipan Surat", "nama: Pengarsipan Surat Dinas"))
@@ -108,6 +122,10 @@ def _sequence(tmp_path):
         (repo / "lain").mkdir(), (umum / "a.sop.yaml").rename(repo / "lain" / "a.sop.yaml")))
     step("delete an SOP", lambda: (repo / "lain" / "a.sop.yaml").unlink())
 
+    # the edits that the fast path takes (sopc.snapshot): nothing other SOPs see changed
+    fast = {"edit uraian (same size)": 1, "edit uraian (longer)": 1, "edit a waktu (workload page)": 1,
+            "edit a peringatan": 1, "an edit that raises a finding": 1, "the finding fixed": 1,
+            "edit both SOPs": 2}
     for i, (name, action) in enumerate(steps):
         action()
         inc, res = _incremental(repo)
@@ -115,6 +133,7 @@ def _sequence(tmp_path):
             assert res.up_to_date, "an unchanged repository must be a no-op rebuild"
         elif i > 0:
             assert not res.up_to_date, f"{name}: the change was not seen"
+            assert res.reread == fast.get(name), f"{name}: fast path {res.reread}, expected {fast.get(name)}"
         clean = _clean(repo, tmp_path / f"clean{i}")
         assert inc, f"{name}: nothing built"
         _assert_same(inc, clean, name)

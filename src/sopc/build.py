@@ -156,6 +156,7 @@ class BuildResult:
     fatal: Message | None = None
     lang: str = "id"                                           # effective language
     up_to_date: dict | None = None   # summary of the previous, identical build (nothing done)
+    reread: int | None = None        # the fast path: how many changed SOPs were parsed
 
     @property
     def rendered(self) -> list[SopPage]:
@@ -339,7 +340,7 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         except _Fallback:
             del result.messages[mark:]
             result.diagnostics, result.unloaded, result.pages = [], [], []
-            result.out_dir = None
+            result.out_dir, result.reread = None, None
     return _assemble(root, options, say, result, write, cache, counter, stamp, today, fast_key, None)
 
 
@@ -387,6 +388,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
     if fast is not None:
         config, cfg_diags = loader.load_config(root)
         repo = Repository(config, fast.sops)
+        result.reread = len(fast.changed)
         load_diags: list[Diagnostic] = []
         loaded_root = root
     else:
@@ -414,8 +416,13 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
     diags = [d for d in load_diags if d.level > Level.OFF]
     if fast is not None:
         diags += fast.cached_diagnostics
-    diags += [d for d in engine.lint(repo, ctx, fast.changed if fast is not None else repo.sops)
-              if d.level > Level.OFF]
+    if fast is not None:
+        found = engine.lint(repo, ctx, fast.changed)
+    else:
+        from sopc.parallel import lint_forked
+
+        found = lint_forked(repo, ctx, repo.sops, options.jobs or _default_jobs())
+    diags += [d for d in found if d.level > Level.OFF]
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     by_path: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
@@ -568,14 +575,17 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
 
                     snapshot.save(Path(loaded_root), fast_key, repo.sops, result.diagnostics,
                                   {p.sop.relpath: p.paper for p in pages}, state.records, fast)
-                if stamp is not None and result.exit_code == 0:
+                if stamp is not None:
                     from sopc import buildstamp
 
-                    buildstamp.record(Path(loaded_root), out_dir, stamp, {
-                        "rendered": len(result.rendered), "lang": lang,
-                        "warnings": sum(1 for d in result.diagnostics if d.level == Level.WARNING),
-                        "errors": sum(1 for d in result.diagnostics if d.level >= Level.ERROR),
-                    })
+                    if result.exit_code == 0:
+                        buildstamp.record(Path(loaded_root), out_dir, stamp, {
+                            "rendered": len(result.rendered), "lang": lang,
+                            "warnings": sum(1 for d in result.diagnostics if d.level == Level.WARNING),
+                            "errors": sum(1 for d in result.diagnostics if d.level >= Level.ERROR),
+                        })
+                    else:   # the site now shows this build: an older record must not match
+                        buildstamp.forget(Path(loaded_root), out_dir)
         except SiteWriteError as exc:
             raise BuildError(exc.message) from None
         except OSError as exc:   # the lock file beside the output could not be made

@@ -91,6 +91,13 @@ def record(root: Path, out_dir: Path, fp: str, summary: dict) -> None:
     _save(root, data)
 
 
+def forget(root: Path, out_dir: Path) -> None:
+    """The site in ``out_dir`` was replaced by a build that left no record."""
+    data = _load(root)
+    if data.pop(str(Path(out_dir).absolute()), None) is not None:
+        _save(root, data)
+
+
 def _save(root: Path, data: dict) -> None:
     path = root / STAMP
     try:

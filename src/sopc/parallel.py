@@ -184,3 +184,70 @@ def _size(p: Path) -> int:
         return p.stat().st_size
     except OSError:
         return 0
+
+
+MIN_SOPS_PER_LINT_JOB = 150
+
+
+def lint_forked(repo: Repository, ctx: LintContext, sops: list[SOP], jobs: int | None = None) -> list[Diagnostic]:
+    """``engine.lint(repo, ctx, sops)`` with the SOPs already loaded (the build): forked
+    children inherit the repository and lint their share; only the findings travel
+    back. Any failure of a child lints its share here, so no finding is ever lost."""
+    from sopc import engine
+
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = min(jobs, max(1, len(sops) // MIN_SOPS_PER_LINT_JOB))
+    if jobs <= 1 or not hasattr(os, "fork"):
+        return engine.lint(repo, ctx, sops)
+    import multiprocessing
+
+    mp = multiprocessing.get_context("fork")
+    shares = [sops[i::jobs] for i in range(jobs)]
+    children = []
+    for share in shares[1:]:
+        try:
+            parent, child = mp.Pipe(duplex=False)
+            p = mp.Process(target=_lint_child, args=(repo, ctx, share, child), daemon=True)
+            p.start()
+            child.close()
+            children.append((share, p, parent))
+        except OSError:
+            children.append((share, None, None))
+    found = engine.lint(repo, ctx, shares[0])
+    for share, p, conn in children:
+        got = None
+        if conn is not None:
+            try:
+                kind, payload = conn.recv()
+                if kind == "found":
+                    got = payload
+            except (EOFError, OSError, ValueError):
+                got = None
+            finally:
+                conn.close()
+        if p is not None:
+            p.join(timeout=5)
+            if p.is_alive():  # pragma: no cover
+                p.kill()
+        found.extend(got if got is not None else engine.lint(repo, ctx, share))
+    return found
+
+
+def _lint_child(repo, ctx, share, conn) -> None:  # pragma: no cover - child
+    code = 0
+    try:
+        gc.disable()
+        from sopc import engine
+
+        conn.send(("found", engine.lint(repo, ctx, share)))
+    except BaseException as exc:
+        try:
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        except Exception:
+            pass
+        code = 1
+    finally:
+        try:
+            conn.close()
+        finally:
+            os._exit(code)

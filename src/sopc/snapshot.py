@@ -137,7 +137,7 @@ def plan_fast(root: Path, files: list[Path], config, key: str) -> FastLoad | Non
         return None
     by_rel = {s.relpath: s for s in full}
     for s in full:
-        if not s.complete or list(index_fields(s)) != list(_as_lists(entries[s.relpath].index)):
+        if not s.complete or _as_lists(index_fields(s)) != _as_lists(entries[s.relpath].index):
             return None
     sops: list[SOP] = []
     cached: list[Diagnostic] = []
