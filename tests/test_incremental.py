@@ -154,3 +154,26 @@ def test_corrupt_cache_entry_is_never_served(tmp_path):
     again, _ = _incremental(repo)
     _assert_same(again, first, "after corrupting the cache")
     _assert_same(again, _clean(repo, tmp_path / "clean"), "after corrupting the cache (clean)")
+
+
+def test_a_planted_snapshot_cannot_run_code(tmp_path):
+    """The snapshot is read by an unpickler that refuses every global."""
+    import pickle
+
+    from sopc import snapshot
+
+    repo = make_repo(tmp_path / "repo")
+    _incremental(repo)
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    (repo / snapshot.FILE).write_bytes(pickle.dumps({"format": snapshot.FORMAT, "key": Evil(), "files": {}}))
+    _edit(repo / "umum" / "a.sop.yaml", "Memeriksa kelengkapan berkas", "Memeriksa kelengkapan dokumen")
+    inc, res = _incremental(repo)
+    assert not marker.exists()
+    assert res.reread is None                     # the full path, then a fresh snapshot
+    _assert_same(inc, _clean(repo, tmp_path / "clean"), "after a planted snapshot")
+    assert snapshot._read(repo) is not None
