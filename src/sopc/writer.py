@@ -95,7 +95,7 @@ def _write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def _same_file(old: Path, data: bytes) -> bool:
+def _same_file(old: str, data: bytes) -> bool:
     """Does the previous site hold ``old`` with exactly ``data`` (a regular file, not a
     link that could point elsewhere)?"""
     try:
@@ -108,7 +108,7 @@ def _same_file(old: Path, data: bytes) -> bool:
         return False
 
 
-def _link_or_write(target: Path, data: bytes, old: Path | None) -> bool:
+def _link_or_write(target: str, data: bytes, old: str | None) -> bool:
     """Hard-link the previous site's identical file into the new one (already on disk
     and synced by the build that wrote it; no rewrite, no fsync), else write it.
     Returns True when linked."""
@@ -229,20 +229,22 @@ def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
     # unchanged files
     previous = out if (out / MARKER).is_file() and not out.is_symlink() else None
     real_previous = previous.resolve() if previous is not None else None
-    lendable: dict[Path, bool] = {}
+    lendable: dict[str, bool] = {}
 
-    def old_copy(rel: str) -> Path | None:
+    def old_copy(rel: str) -> str | None:
         """The previous site's file at ``rel``, when its folder really is inside it."""
         if previous is None:
             return None
-        old = previous.joinpath(*rel.split("/"))
-        ok = lendable.get(old.parent)
+        folder, _, base = rel.rpartition("/")
+        ok = lendable.get(folder)
         if ok is None:
             try:
-                ok = lendable[old.parent] = _is_within(old.parent.resolve(), real_previous)
+                ok = _is_within(previous.joinpath(*folder.split("/")).resolve() if folder else real_previous,
+                                real_previous)
             except OSError:
-                ok = lendable[old.parent] = False
-        return old if ok else None
+                ok = False
+            lendable[folder] = ok
+        return os.path.join(previous, *rel.split("/")) if ok else None
 
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}.baru-", dir=parent))
@@ -255,18 +257,22 @@ def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
         os.chmod(tmp, 0o755 & ~_umask())
         real_tmp = tmp.resolve()
         made: set[Path] = {tmp}
+        checked_folders: dict[str, str] = {"": str(tmp)}     # rel folder -> real path, verified
         for rel, data in checked.items():
-            target = tmp.joinpath(*rel.split("/"))
-            folder = target.parent
-            if folder not in made:
-                folder.mkdir(parents=True, exist_ok=True)
-                p = folder
-                while p not in made:
-                    made.add(p)
-                    p = p.parent
-            if not _is_within(target.parent.resolve(), real_tmp):  # symlink escape
-                raise ValueError(f"output path escapes the output folder: {rel!r}")
-            _link_or_write(target, data, old_copy(rel))
+            folder_rel, _, base = rel.rpartition("/")
+            real_folder = checked_folders.get(folder_rel)
+            if real_folder is None:
+                folder = tmp.joinpath(*folder_rel.split("/"))
+                if folder not in made:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    p = folder
+                    while p not in made:
+                        made.add(p)
+                        p = p.parent
+                if not _is_within(folder.resolve(), real_tmp):  # symlink escape
+                    raise ValueError(f"output path escapes the output folder: {rel!r}")
+                real_folder = checked_folders[folder_rel] = str(folder)
+            _link_or_write(os.path.join(real_folder, base), data, old_copy(rel))
         _write_file(tmp / MARKER, MARKER_TEXT)
         for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
             _fsync_dir(folder)
