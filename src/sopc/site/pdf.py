@@ -151,6 +151,9 @@ def font_config():
     if _FONT_CONFIG is None:
         from weasyprint.text.fonts import FontConfiguration
 
+        from sopc.site import svgtext
+
+        svgtext.install()      # one Pango layout per SVG text run, not per letter
         _FONT_CONFIG = FontConfiguration()
     return _FONT_CONFIG
 
