@@ -129,7 +129,7 @@ def test_record_is_used_instead_of_the_sop(tmp_path):
     rec = record_of(s, repo.config, "id")
     changed = copy.deepcopy(rec)
     changed["efektif_teks"] = "31 Desember 2099"
-    changed["tugas"][0]["baris"][0] = changed["tugas"][0]["baris"][0].replace(
+    changed["tugas"][0]["baris"] = changed["tugas"][0]["baris"].replace(
         "Menerima permintaan informasi", "Menerima permintaan lain")
     out = pages.generate(repo, diags, ctx, None, {"lang": "id", "records": {s.relpath: changed}})
     assert "31 Desember 2099" in out["index.html"].decode()

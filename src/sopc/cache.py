@@ -12,6 +12,12 @@ uraian edit does not change either graph, so their DOT text, and the key, stay t
 - :func:`memo_render_svgs` wraps ``sopc.site.dot.render_svgs``: the key is sha256 of
   (cache format, sopc's code hash, pygraphviz version, ``prog``, the jobs); only a result
   without any RenderError is stored.
+- :func:`in_background` runs a function (the Graphviz render, memo included) in a thread
+  that sees the caller's active cache, while the caller renders the repository pages.
+- :func:`jinja_bytecode` (a context manager) lets a Jinja environment keep its compiled
+  templates here (key: sopc's code hash, the environment's settings, the template's
+  name, file and source), so that a build's fresh environment does not compile the
+  repository pages' templates again.
 - :func:`active` (a context manager) names the repository root whose cache the memo uses;
   outside it the memo simply calls through.
 
@@ -139,40 +145,100 @@ def memo_render_svgs(jobs: list, prog: str,
     return out
 
 
-def memo_render_svgs_async(jobs: list, prog: str,
-                           render: Callable[[list, str], list]) -> Callable[[], list]:
-    """:func:`memo_render_svgs` that returns at once: the result is what the returned
-    function gives. On a miss ``render(jobs, prog)`` runs in a background thread (it
-    waits on a helper process), so that the caller can do other work meanwhile; the
-    active cache is looked up here, in the caller's thread, and filled on collection."""
-    cache = current()
-    key = None
-    if cache is not None and jobs:
-        key = _svgs_key(jobs, prog)
-        hit = _svgs_hit(cache, key, len(jobs))
-        if hit is not None:
-            return lambda: hit
-    if not jobs:
-        return lambda: render(jobs, prog)
+def in_background(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """Run ``fn()`` in a background thread that uses the caller's active cache (the
+    memo helpers then work there as they would here); returns the function that waits
+    for and gives its result (or raises its exception). For work that mostly waits on
+    a helper process, such as the Graphviz renderer, while the caller goes on."""
+    store = current()
     box: dict[str, Any] = {}
 
     def work() -> None:
+        _state.cache = store
         try:
-            box["out"] = render(jobs, prog)
+            box["out"] = fn()
         except BaseException as exc:  # noqa: BLE001 - re-raised in the collecting thread
             box["exc"] = exc
 
-    thread = threading.Thread(target=work, name="sopc-graphviz", daemon=True)
+    thread = threading.Thread(target=work, name="sopc-background", daemon=True)
     thread.start()
-    done: list = []
 
-    def collect() -> list:
-        if not done:
-            thread.join()
-            if "exc" in box:
-                raise box["exc"]
-            _svgs_store(cache, key, jobs, box["out"])
-            done.append(box["out"])
-        return done[0]
+    def collect() -> Any:
+        thread.join()
+        if "exc" in box:
+            raise box["exc"]
+        return box["out"]
 
     return collect
+
+
+# ---------------------------------------------------------------------------
+# compiled Jinja templates
+
+def _env_signature(env: Any) -> list | None:
+    """What, besides a template's source, its compiled code depends on; None when the
+    environment has a setting this cannot name (then nothing is cached)."""
+    auto = getattr(env, "autoescape", None)
+    if not isinstance(auto, bool) or getattr(env, "finalize", None) is not None:
+        return None
+    try:
+        return [env.block_start_string, env.block_end_string, env.variable_start_string,
+                env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+                env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+                env.optimized, env.is_async, auto, type(env).__module__ + "." + type(env).__qualname__,
+                env.code_generator_class.__qualname__, env.context_class.__qualname__,
+                sorted(env.extensions)]
+    except AttributeError:
+        return None
+
+
+def _bytecode_cache_class():
+    from jinja2 import BytecodeCache
+
+    class _Bytecode(BytecodeCache):
+        """Compiled templates in the build cache, keyed by sopc's code hash, the
+        environment's settings, the template's name and file and its source."""
+
+        def __init__(self, store: BuildCache, signature: list):
+            from sopc.render.pages import code_hash
+
+            self.store, self.base = store, [code_hash(), signature]
+
+        def _key(self, bucket) -> str:
+            return key_of("jinja", self.base, bucket.key, bucket.checksum)
+
+        def load_bytecode(self, bucket) -> None:
+            data = self.store.get(self._key(bucket))
+            if data is not None:
+                try:
+                    bucket.bytecode_from_string(data)
+                except Exception:  # noqa: BLE001 - an unreadable entry is a miss
+                    bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                data = bucket.bytecode_to_string()
+            except Exception:  # noqa: BLE001 - nothing to store
+                return
+            self.store.put(self._key(bucket), data)
+
+    return _Bytecode
+
+
+@contextlib.contextmanager
+def jinja_bytecode(env: Any) -> Iterator[None]:
+    """Within the block, ``env`` loads the templates it compiles from the active build
+    cache (and stores them there): a build's fresh environment then skips compiling
+    the repository pages' templates. Nothing happens without an active cache, or when
+    the environment already has a bytecode cache."""
+    cache = current()
+    sig = _env_signature(env) if cache is not None else None
+    if sig is None or getattr(env, "bytecode_cache", True) is not None:
+        yield
+        return
+    env.bytecode_cache = _bytecode_cache_class()(cache, sig)
+    try:
+        yield
+    finally:
+        env.bytecode_cache = None

@@ -205,11 +205,12 @@ def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
 def start_render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
                       timeout: float = 300):
     """:func:`render_svgs` started now and collected later: returns a function that
-    gives the same list :func:`render_svgs` would. The helper process runs while the
-    caller does other work (:func:`sopc.cache.memo_render_svgs_async`)."""
-    from sopc.cache import memo_render_svgs_async
+    gives what :func:`render_svgs` returns. It runs in a background thread (with the
+    caller's build cache, :func:`sopc.cache.in_background`) that mostly waits on the
+    helper process, so that the caller can render other pages meanwhile."""
+    from sopc.cache import in_background
 
-    return memo_render_svgs_async(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))
+    return in_background(lambda: render_svgs(jobs, prog, timeout))
 
 
 def _render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",

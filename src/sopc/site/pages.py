@@ -9,6 +9,7 @@ returned as ``{site relpath: bytes}``; the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
@@ -32,7 +33,7 @@ from sopc.site.common import (
     unit_slug,
 )
 from sopc.site.dot import RenderError
-from sopc.site.records import date_of, records_for
+from sopc.site.records import ROW_HEAD, date_of, records_for
 from sopc.text import fold
 
 CSS_PATH = f"{ASSET_DIR}/halaman.css"
@@ -293,16 +294,14 @@ def pelaksana_page(repo: Repository, today: _dt.date, lang: str, env: Any,
     items = []
     for b in beban:
         parts = []
-        for s, tails in b.parts:
+        for s, baris in b.parts:
             head = heads.get(id(s))
             if head is None:
                 h = href(s)
                 nomor = escape(s.nomor or "-")
                 link = f'<a href="{escape(h)}">{nomor}</a>' if h else str(nomor)
                 head = heads[id(s)] = f"<tr>\n<td>{link} {escape(s.nama)}"
-            for tail in tails:
-                parts.append(head)
-                parts.append(tail)
+            parts.append(baris.replace(ROW_HEAD, head))
         items.append({
             "label": b.label, "anchor": b.anchor, "pihak_luar": b.pihak_luar,
             "n_sop": len(b.parts), "n_kegiatan": b.n_kegiatan,
@@ -400,11 +399,27 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
     :meth:`SOP.index_entry`. For every other SOP the record is computed from the full
     SOP and, when ``records`` is a dict, stored into it. The PDFs (``pdf``) need full
     SOPs."""
+    from sopc.cache import jinja_bytecode
+
+    env = environment(env, getattr(repo.config, "root", None), _lang(ctx, repo, options))
+    # no cyclic garbage collection meanwhile: the many small objects made here would
+    # trigger full collections over the build's large heap (a third of the time)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with jinja_bytecode(env):
+            return _generate(repo, diagnostics, ctx, env, options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
+              options: Any) -> dict[str, bytes]:
     today = _today(ctx)
     lang = _lang(ctx, repo, options)
     pdf = bool(opt(options, "pdf", False))
     cfg = repo.config
-    env = environment(env, getattr(cfg, "root", None), lang)
     diags = list(diagnostics) if diagnostics is not None else []
     infos = page_infos(repo, options)
     live = {id(s): rel for s, rel, _p, ok in infos if ok}

@@ -27,8 +27,8 @@ class Beban:
     key: str                       # normalised label
     label: str                     # display form
     anchor: str                    # HTML id of its section
-    # per SOP (repository order), the SOP and the tails of its rows (records.py)
-    parts: list[tuple[SOP, list[str]]] = field(default_factory=list)
+    # per SOP (repository order), the SOP and its rows (``baris`` of its record)
+    parts: list[tuple[SOP, str]] = field(default_factory=list)
     n_kegiatan: int = 0
     lo: float = 0.0
     hi: float = 0.0

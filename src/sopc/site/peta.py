@@ -52,6 +52,7 @@ class LinkGraph:
     unresolved: list[tuple[str, str]] = field(default_factory=list)   # (node id, text)
     sop_edges: list[tuple[SOP, SOP, str]] = field(default_factory=list)  # MUTUAL/ONE_WAY
     ext_edges: list[tuple[SOP, str, str]] = field(default_factory=list)  # (src, node id, kind)
+    labels: dict[int, str] = field(default_factory=dict)    # id(sop) -> node label (records)
 
 
 class _Entry:
@@ -86,6 +87,8 @@ def link_graph(repo: Repository, recs: dict[int, dict] | None = None,
                 targets[id(s)].add(id(t))
 
     g = LinkGraph(units=units, node_id=node_id)
+    if recs is not None:
+        g.labels = {id(s): recs[id(s)]["label_peta"] for s in ordered}
     ext_ids: dict[str, str] = {}
     unres_ids: dict[str, str] = {}
     seen_pairs: set[tuple[int, int, str]] = set()
@@ -157,7 +160,9 @@ def peta_dot(g: LinkGraph, href: Callable[[SOP], str | None],
                            "color": "#9aa7bd", "fontcolor": "#1a1a1a", "fontsize": 10,
                            "tooltip": unit})
         for s in sops:
-            na: dict[str, object] = {"label": sop_label(s), "tooltip": s.nama or s.nomor}
+            label = g.labels.get(id(s))
+            na: dict[str, object] = {"label": sop_label(s) if label is None else label,
+                                     "tooltip": s.nama or s.nomor}
             url = href(s)
             if url:
                 na.update({"URL": url, "target": "_top"})

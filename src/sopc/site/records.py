@@ -9,10 +9,10 @@ unchanged; the build caches records between runs and hands them back through
 needs the full model of the edited SOP only: every other SOP can be a light index
 entry (:meth:`sopc.model.SOP.index_entry`).
 
-Shape (``RECORD_VERSION`` 1)::
+Shape (``RECORD_VERSION`` 2)::
 
     {
-      "v": 1, "lang": "id", "relpath": "...",
+      "v": 2, "lang": "id", "relpath": "...",
       "nomor": "...", "nama": "...", "unit": "<unit label>",
       "efektif": "YYYY-MM-DD" | None, "revisi": "YYYY-MM-DD" | None,
       "efektif_teks": "1 Februari 2026",              # as shown in the index
@@ -21,13 +21,16 @@ Shape (``RECORD_VERSION`` 1)::
       "tugas": [                                        # per actor, first-seen order
         {"key": actor key,
          "span": [[lo, hi] | None, ...],                # working minutes per activity
-         "baris": ["</td>...</tr>\\n", ...]},           # rows of pelaksana.html (tail)
+         "baris": "<@></td>...</tr>\\n<@>..."},         # its rows in pelaksana.html
         ...],
       "serah": [[from key, to key, n], ...],            # hand-offs, first-seen order
+      "label_peta": "nomor\\nnama",                     # node label of peta.html (wrapped)
     }
 
-A row of the pelaksana table is ``<tr>\\n<td>`` + the SOP's link (it depends on which
-pages the build produced, so it is not in the record) + `` nama`` + a ``baris`` tail.
+``baris``: the actor's rows of this SOP in the pelaksana table, each starting with the
+marker ``<@>`` (:data:`ROW_HEAD`), to be replaced by ``<tr>\\n<td>`` + the SOP's link +
+`` nama`` (the link depends on which pages the build produced, so it is not in the
+record). The marker cannot occur elsewhere: every text in the rows is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -37,11 +40,15 @@ from typing import Any
 
 from markupsafe import escape
 
+from sopc.durations import wk_key
+
 from sopc.model import SOP, Config
 from sopc.site.common import format_span, parse_waktu, tanggal, unit_of
+from sopc.site.peta import sop_label
 from sopc.text import fold, norm_space
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+ROW_HEAD = "<@>"
 
 
 def actor_key(label: str) -> str:
@@ -62,11 +69,32 @@ def date_of(text: str | None) -> _dt.date | None:
         return None
 
 
+_WAKTU: dict[tuple, tuple] = {}
+
+
+def _waktu(text: Any, wk: Any, wkk: tuple, lang: str) -> tuple[Any, str]:
+    """(span as [lo, hi] or None, the pelaksana table's cell HTML) of a ``waktu``;
+    memoised (the same few texts recur in every SOP)."""
+    k = (text, wkk, lang) if isinstance(text, str) else None
+    hit = _WAKTU.get(k) if k is not None else None
+    if hit is None:
+        span = parse_waktu(text, wk)
+        waktu = format_span(span, wk, lang) if span else ""
+        kosong = '<span class="kosong">' + ("no time" if lang == "en" else "tanpa waktu") + "</span>"
+        hit = (None if span is None else (span.lo, span.hi),
+               str(escape(waktu)) if waktu else kosong)
+        if k is not None:
+            if len(_WAKTU) > 4096:
+                _WAKTU.clear()
+            _WAKTU[k] = hit
+    return hit
+
+
 def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
     """The record of a full SOP (see the module documentation)."""
     lang = "en" if lang == "en" else "id"
     wk = config.waktu
-    kosong = '<span class="kosong">' + ("no time" if lang == "en" else "tanpa waktu") + "</span>"
+    wkk = wk_key(wk)
 
     def key_of(aid: str) -> tuple[str, str]:
         lab = norm_space(sop.actor_label(aid))
@@ -86,11 +114,11 @@ def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
         for aid in a.pelaksana:
             kl = key(aid)
             labels[kl] = labels.get(kl, 0) + 1
-        span = parse_waktu(a.waktu, wk)
-        waktu = format_span(span, wk, lang) if span else ""
-        tail = (f'</td>\n<td class="angka">{escape(a.number)}</td>\n'
+        span, cell = _waktu(a.waktu, wk, wkk, lang)
+        no = a.number
+        tail = (f'{ROW_HEAD}</td>\n<td class="angka">{no if type(no) is int else escape(no)}</td>\n'
                 f"<td>{escape(' '.join(a.uraian.split()))}</td>\n"
-                f"<td>{escape(waktu) if waktu else kosong}</td>\n</tr>\n")
+                f"<td>{cell}</td>\n</tr>\n")
         done: set[str] = set()
         for aid in a.pelaksana:
             k = key(aid)[0]
@@ -100,8 +128,10 @@ def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
             t = tugas.get(k)
             if t is None:
                 t = tugas[k] = {"key": k, "span": [], "baris": []}
-            t["span"].append(None if span is None else [span.lo, span.hi])
+            t["span"].append(None if span is None else [span[0], span[1]])
             t["baris"].append(tail)
+    for t in tugas.values():
+        t["baris"] = "".join(t["baris"])
 
     serah: dict[tuple[str, str], int] = {}
     n = len(sop.kegiatan)
@@ -130,6 +160,7 @@ def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
         "label": [[k, lab, c] for (k, lab), c in labels.items()],
         "tugas": list(tugas.values()),
         "serah": [[x, y, c] for (x, y), c in serah.items()],
+        "label_peta": sop_label(sop),
     }
 
 
@@ -156,4 +187,4 @@ def records_for(sops: list[SOP], config: Config, lang: str,
     return out
 
 
-__all__ = ["RECORD_VERSION", "record_of", "records_for", "usable", "date_of", "actor_key"]
+__all__ = ["RECORD_VERSION", "ROW_HEAD", "record_of", "records_for", "usable", "date_of", "actor_key"]
