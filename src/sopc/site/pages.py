@@ -33,7 +33,7 @@ from sopc.site.common import (
     unit_slug,
 )
 from sopc.site.dot import RenderError
-from sopc.site.records import ROW_HEAD, date_of, records_for
+from sopc.site.records import ROW_HEAD, complete, date_of, records_for
 from sopc.text import fold
 
 CSS_PATH = f"{ASSET_DIR}/halaman.css"
@@ -428,15 +428,20 @@ def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, 
         return live.get(id(s))
 
     given = opt(options, "records")
-    recs = records_for(repo.sops, cfg, lang, given if isinstance(given, dict) else None)
+    given = given if isinstance(given, dict) else None
+    # first what the graphs need (records without their rows, unless given)...
+    recs = records_for(repo.sops, cfg, lang, given, rows=False)
     units = group_by_unit(repo)
     ordered = [s for _, sops in units for s in sops]
     graph = peta.link_graph(repo, recs, units)
-    beban = pelaksana.workload(repo, recs, ordered)
+    people = pelaksana.actors(repo, recs)
     counts = pelaksana.handoffs(repo, recs)
-    # Graphviz runs in a helper process while the pages are rendered (not during the
-    # PDFs: their worker processes must not inherit the helper's pipes)
-    graphs = None if pdf else start_graphs(repo, href, graph, beban, counts)
+    # ...so that Graphviz runs in its helper process while the rest is computed and
+    # the pages are rendered (not during the PDFs: their worker processes must not
+    # inherit the helper's pipes)
+    graphs = None if pdf else start_graphs(repo, href, graph, people, counts)
+    complete(repo.sops, recs, cfg, given)
+    beban = pelaksana.workload(repo, recs, ordered, people)
 
     out: dict[str, bytes] = dict(assets())
     for rel, text in forms.generate(repo, today, lang, env, base_context,
@@ -448,7 +453,7 @@ def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, 
 
         pdfs = build_pdfs(repo, infos, out, options, today, lang)
         out.update(pdfs)
-        graphs = start_graphs(repo, href, graph, beban, counts)
+        graphs = start_graphs(repo, href, graph, people, counts)
     out["index.html"] = index_page(repo, diags, today, lang, env, set(pdfs), href,
                                    recs, units).encode("utf-8")
     pelaksana_parts = (beban, counts)

@@ -65,16 +65,13 @@ def _labels(repo: Repository, recs: dict[int, dict]) -> dict[str, str]:
             for k, c in counts.items()}
 
 
-def workload(repo: Repository, recs: dict[int, dict] | None = None,
-             ordered: list[SOP] | None = None) -> list[Beban]:
-    """Every actor label with its activities and total time; heaviest first (by the
-    maximum total, then the minimum, then the label). ``recs``: ``id(sop) -> record``
-    (:mod:`sopc.site.records`), computed when not given; ``ordered``: the SOPs in
-    unit-then-nomor order, when the caller has it."""
+def actors(repo: Repository, recs: dict[int, dict] | None = None) -> list[Beban]:
+    """Every actor label with its anchor, without its activities (what the hand-off
+    graph needs; the records may lack ``tugas``), in label order."""
     recs = _records(repo, recs)
     labels = _labels(repo, recs)
     luar = {fold(p) for p in repo.config.pihak_luar}
-    beban: dict[str, Beban] = {}
+    out: list[Beban] = []
     anchors: set[str] = set()
     for k in sorted(labels, key=lambda k: (fold(labels[k]), labels[k])):
         anchor = base = "pelaksana-" + slugify(labels[k])
@@ -82,7 +79,19 @@ def workload(repo: Repository, recs: dict[int, dict] | None = None,
         while anchor in anchors:
             anchor, n = f"{base}-{n}", n + 1
         anchors.add(anchor)
-        beban[k] = Beban(k, labels[k], anchor, pihak_luar=k in luar)
+        out.append(Beban(k, labels[k], anchor, pihak_luar=k in luar))
+    return out
+
+
+def workload(repo: Repository, recs: dict[int, dict] | None = None,
+             ordered: list[SOP] | None = None, people: list[Beban] | None = None) -> list[Beban]:
+    """Every actor label with its activities and total time; heaviest first (by the
+    maximum total, then the minimum, then the label). ``recs``: ``id(sop) -> record``
+    (:mod:`sopc.site.records`), computed when not given; ``ordered``: the SOPs in
+    unit-then-nomor order, when the caller has it; ``people``: :func:`actors` of the
+    same records, when the caller has it (filled in here)."""
+    recs = _records(repo, recs)
+    beban = {b.key: b for b in (actors(repo, recs) if people is None else people)}
     for s in (ordered if ordered is not None else _ordered_sops(repo)):
         for t in recs[id(s)]["tugas"]:
             b = beban[t["key"]]

@@ -90,30 +90,73 @@ def _waktu(text: Any, wk: Any, wkk: tuple, lang: str) -> tuple[Any, str]:
     return hit
 
 
-def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
-    """The record of a full SOP (see the module documentation)."""
-    lang = "en" if lang == "en" else "id"
-    wk = config.waktu
-    wkk = wk_key(wk)
+class _Keys:
+    """Actor id -> (actor key, label as shown) of one SOP, memoised."""
 
-    def key_of(aid: str) -> tuple[str, str]:
-        lab = norm_space(sop.actor_label(aid))
-        return actor_key(lab), lab
+    def __init__(self, sop: SOP):
+        self.sop, self.memo = sop, {}
 
-    keys_memo: dict[str, tuple[str, str]] = {}
-
-    def key(aid: str) -> tuple[str, str]:
-        kl = keys_memo.get(aid)
+    def __call__(self, aid: str) -> tuple[str, str]:
+        kl = self.memo.get(aid)
         if kl is None:
-            kl = keys_memo[aid] = key_of(aid)
+            lab = norm_space(self.sop.actor_label(aid))
+            kl = self.memo[aid] = (actor_key(lab), lab)
         return kl
 
+
+def record_of(sop: SOP, config: Config, lang: str, rows: bool = True) -> dict[str, Any]:
+    """The record of a full SOP (see the module documentation). ``rows=False``: all
+    but ``tugas`` (what the graphs need; :func:`add_rows` completes it)."""
+    lang = "en" if lang == "en" else "id"
+    key = _Keys(sop)
     labels: dict[tuple[str, str], int] = {}
-    tugas: dict[str, dict[str, Any]] = {}
     for a in sop.kegiatan:
         for aid in a.pelaksana:
             kl = key(aid)
             labels[kl] = labels.get(kl, 0) + 1
+
+    serah: dict[tuple[str, str], int] = {}
+    n = len(sop.kegiatan)
+    for a in sop.kegiatan:
+        src = {key(x)[0] for x in a.pelaksana}
+        for e in a.edges:
+            if e.target is None or not (0 <= e.target < n):
+                continue
+            dst = {key(x)[0] for x in sop.kegiatan[e.target].pelaksana}
+            for x in sorted(src):
+                for y in sorted(dst):
+                    if x != y and y not in src:
+                        serah[(x, y)] = serah.get((x, y), 0) + 1
+
+    rec = {
+        "v": RECORD_VERSION,
+        "lang": lang,
+        "relpath": sop.relpath,
+        "nomor": sop.nomor,
+        "nama": sop.nama,
+        "unit": unit_of(sop, config),
+        "efektif": _iso(sop.tanggal_efektif),
+        "revisi": _iso(sop.tanggal_revisi),
+        "efektif_teks": tanggal(sop.tanggal_efektif, lang),
+        "keterkaitan": [[lk.text, bool(lk.external)] for lk in sop.keterkaitan],
+        "label": [[k, lab, c] for (k, lab), c in labels.items()],
+        "serah": [[x, y, c] for (x, y), c in serah.items()],
+        "label_peta": sop_label(sop),
+    }
+    if rows:
+        add_rows(rec, sop, config, key)
+    return rec
+
+
+def add_rows(rec: dict[str, Any], sop: SOP, config: Config, key: _Keys | None = None) -> dict[str, Any]:
+    """Set ``rec["tugas"]``: per actor of the SOP its activities' spans and its rows of
+    the pelaksana table (in ``rec["lang"]``)."""
+    lang = rec["lang"]
+    key = key or _Keys(sop)
+    wk = config.waktu
+    wkk = wk_key(wk)
+    tugas: dict[str, dict[str, Any]] = {}
+    for a in sop.kegiatan:
         span, cell = _waktu(a.waktu, wk, wkk, lang)
         no = a.number
         tail = (f'{ROW_HEAD}</td>\n<td class="angka">{no if type(no) is int else escape(no)}</td>\n'
@@ -132,59 +175,45 @@ def record_of(sop: SOP, config: Config, lang: str) -> dict[str, Any]:
             t["baris"].append(tail)
     for t in tugas.values():
         t["baris"] = "".join(t["baris"])
-
-    serah: dict[tuple[str, str], int] = {}
-    n = len(sop.kegiatan)
-    for a in sop.kegiatan:
-        src = {key(x)[0] for x in a.pelaksana}
-        for e in a.edges:
-            if e.target is None or not (0 <= e.target < n):
-                continue
-            dst = {key(x)[0] for x in sop.kegiatan[e.target].pelaksana}
-            for x in sorted(src):
-                for y in sorted(dst):
-                    if x != y and y not in src:
-                        serah[(x, y)] = serah.get((x, y), 0) + 1
-
-    return {
-        "v": RECORD_VERSION,
-        "lang": lang,
-        "relpath": sop.relpath,
-        "nomor": sop.nomor,
-        "nama": sop.nama,
-        "unit": unit_of(sop, config),
-        "efektif": _iso(sop.tanggal_efektif),
-        "revisi": _iso(sop.tanggal_revisi),
-        "efektif_teks": tanggal(sop.tanggal_efektif, lang),
-        "keterkaitan": [[lk.text, bool(lk.external)] for lk in sop.keterkaitan],
-        "label": [[k, lab, c] for (k, lab), c in labels.items()],
-        "tugas": list(tugas.values()),
-        "serah": [[x, y, c] for (x, y), c in serah.items()],
-        "label_peta": sop_label(sop),
-    }
+    rec["tugas"] = list(tugas.values())
+    return rec
 
 
 def usable(record: Any, sop: SOP, lang: str) -> bool:
     """Whether ``record`` is a record of this shape for ``sop`` in ``lang``."""
     return (isinstance(record, dict) and record.get("v") == RECORD_VERSION
             and record.get("lang") == ("en" if lang == "en" else "id")
-            and record.get("relpath") == sop.relpath)
+            and record.get("relpath") == sop.relpath and "tugas" in record)
 
 
 def records_for(sops: list[SOP], config: Config, lang: str,
-                given: dict[str, Any] | None = None) -> dict[int, dict[str, Any]]:
+                given: dict[str, Any] | None = None, rows: bool = True) -> dict[int, dict[str, Any]]:
     """``id(sop) -> record`` for every SOP: the given record when it is usable, else
     one computed from the SOP (stored into ``given`` when that is a dict and the SOP
-    is a full one)."""
+    is a full one). ``rows=False``: the computed records lack ``tugas`` (and are not
+    stored yet) until :func:`complete` adds it."""
     out: dict[int, dict[str, Any]] = {}
     for s in sops:
         r = given.get(s.relpath) if isinstance(given, dict) else None
         if not usable(r, s, lang):
-            r = record_of(s, config, lang)
-            if isinstance(given, dict) and not getattr(s, "light", False):
+            r = record_of(s, config, lang, rows)
+            if rows and isinstance(given, dict) and not getattr(s, "light", False):
                 given[s.relpath] = r
         out[id(s)] = r
     return out
 
 
-__all__ = ["RECORD_VERSION", "ROW_HEAD", "record_of", "records_for", "usable", "date_of", "actor_key"]
+def complete(sops: list[SOP], recs: dict[int, dict[str, Any]], config: Config,
+             given: dict[str, Any] | None = None) -> dict[int, dict[str, Any]]:
+    """Add ``tugas`` to the records :func:`records_for` made with ``rows=False`` (and
+    store them into ``given`` as :func:`records_for` would have)."""
+    for s in sops:
+        r = recs[id(s)]
+        if "tugas" not in r:
+            add_rows(r, s, config)
+            if isinstance(given, dict) and not getattr(s, "light", False):
+                given[s.relpath] = r
+    return recs
+
+
+__all__ = ["RECORD_VERSION", "ROW_HEAD", "record_of", "records_for", "add_rows", "complete", "usable", "date_of", "actor_key"]
