@@ -175,13 +175,16 @@ def _baseline(line_top: float, size: float) -> float:
 
 def _place_lines(lines: list[str], x: float, y: float, w: float, h: float, size: float,
                  align: str, pad_x: float = PAD_X) -> list[TextLine]:
-    lh = metrics.line_height(size)
+    lh = size * metrics.LINE_HEIGHT              # metrics.line_height(size)
     top = y + (h - lh * len(lines)) / 2
     if align == "start":
         ax, anchor = x + pad_x, "start"
     else:
         ax, anchor = x + w / 2, "middle"
-    return [TextLine(t, ax, _baseline(top + i * lh, size), anchor) for i, t in enumerate(lines)]
+    # _baseline(top + i * lh, size), inlined with the same operations in the same order
+    half = lh / 2
+    k = 0.365 * size
+    return [TextLine(t, ax, top + i * lh + half + k, anchor) for i, t in enumerate(lines)]
 
 
 def _header(cols: list[Column], lang: str, style: _Style) -> tuple[list[Cell], float]:
@@ -483,34 +486,54 @@ class _Router:
             xa, xb = (x1, x2) if x1 <= x2 else (x2, x1)
             if xb - xa < 1e-9:
                 return True
-            if self._near_line(y, self.row_bounds):
+            bounds = self.row_bounds
+            i = bisect_left(bounds, y - GRID_CLEAR)         # _near_line
+            if i < len(bounds) and bounds[i] <= y + GRID_CLEAR:
                 return False
             ky = int(round(y))
+            hs = self.hs
+            lo, hi = xb + TOL, xa - TOL
             for key in (ky - 2, ky - 1, ky, ky + 1, ky + 2):
-                for (yy, a0, a1, c) in self.hs.get(key, ()):
-                    if c != cid and abs(yy - y) < TOL and a0 < xb + TOL and a1 > xa - TOL:
-                        return False
+                bucket = hs.get(key)
+                if bucket:
+                    for (yy, a0, a1, c) in bucket:
+                        if a0 < lo and a1 > hi and abs(yy - y) < TOL and c != cid:
+                            return False
             i = bisect_right(self.slot_y0, y) - 1
             if 0 <= i < len(self.slots):
+                hit = self._hit
                 for ob in self.slots[i].obstacles:
-                    if self._hit(ob, xa, y, xb, y):
+                    # the bounding-box test of _hit, inlined
+                    kind, ox0, oy0, ox1, oy1 = ob
+                    e = -0.8 if kind == "label" else 0.3
+                    if xa < ox1 - e and xb > ox0 + e and y < oy1 - e and y > oy0 + e and \
+                            hit(ob, xa, y, xb, y):
                         return False
             return True
         x = x1
         ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
-        if self._near_line(x, self.col_bounds):
+        bounds = self.col_bounds
+        i = bisect_left(bounds, x - GRID_CLEAR)             # _near_line
+        if i < len(bounds) and bounds[i] <= x + GRID_CLEAR:
             return False
         kx = int(round(x))
+        vs = self.vs
+        lo, hi = yb + TOL, ya - TOL
         for key in (kx - 2, kx - 1, kx, kx + 1, kx + 2):
-            for (xx, a0, a1, c) in self.vs.get(key, ()):
-                if c != cid and abs(xx - x) < TOL and a0 < yb + TOL and a1 > ya - TOL:
-                    return False
-        i0 = max(0, bisect_right(self.slot_y1, ya) - 0)
-        i = i0
+            bucket = vs.get(key)
+            if bucket:
+                for (xx, a0, a1, c) in bucket:
+                    if a0 < lo and a1 > hi and abs(xx - x) < TOL and c != cid:
+                        return False
+        i = bisect_right(self.slot_y1, ya)
         n = len(self.slots)
-        while i < n and self.slot_y0[i] < yb:
-            for ob in self.slots[i].obstacles:
-                if self._hit(ob, x, ya, x, yb):
+        slot_y0, slots, hit = self.slot_y0, self.slots, self._hit
+        while i < n and slot_y0[i] < yb:
+            for ob in slots[i].obstacles:
+                kind, ox0, oy0, ox1, oy1 = ob
+                e = -0.8 if kind == "label" else 0.3
+                if x < ox1 - e and x > ox0 + e and ya < oy1 - e and yb > oy0 + e and \
+                        hit(ob, x, ya, x, yb):
                     return False
             i += 1
         return True
@@ -954,9 +977,11 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     title_base = getattr(sop, "nama", "") or ""
     pages: list[Page] = []
     failures = 0
+    gutters = _gutters(lane_cols, style)     # the same on every page (read only)
     for p, (a0, a1) in enumerate(ranges):
         page, fails = _build_page(p, len(ranges), a0, a1, acts, xedges, page_of, letter_of, cols,
-                                  lane_cols, style, header_cells, header_h, W, lang, title_base)
+                                  lane_cols, style, header_cells, header_h, W, lang, title_base,
+                                  gutters)
         failures += fails
         pages.append(page)
     return ProcedureLayout(paper=paper_key, lang=lang, width=W, table_height=H, columns=cols,
@@ -1014,7 +1039,7 @@ def _gutters(lane_cols, style):
 
 
 def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_cols, style,
-                header_cells, header_h, W, lang, title_base):
+                header_cells, header_h, W, lang, title_base, gutters=None):
     colmap = {c.key: c for c in cols if c.key != "actor"}
     # which strips this page needs
     outs_bottom, ins_top, outs_top, ins_bottom = [], [], [], []
@@ -1308,7 +1333,8 @@ def _build_page(p, npages, a0, a1, acts, xedges, page_of, letter_of, cols, lane_
         placed_boxes.append((x0, y0, x0 + w, y0 + h))
         sl.obstacles.append(("label", x0, y0, x0 + w, y0 + h))
 
-    gutters = _gutters(lane_cols, style)
+    if gutters is None:
+        gutters = _gutters(lane_cols, style)
     col_bounds = [c.x for c in cols] + [W]
     router = _Router(slots, col_bounds, header_h, page_h, gutters)
     connectors: list[Connector] = []

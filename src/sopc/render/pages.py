@@ -20,6 +20,7 @@ no page links to a missing one.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import dataclass
@@ -217,6 +218,13 @@ def _run(job: Job, indexes: list[int], jobs: int,
          tick: Callable[[], None] = lambda: None) -> list[tuple[int, bytes | None, Message | None]]:
     global _JOB
     _JOB = job
+    # Everything that exists now (the repository, the lint results, caches) outlives
+    # the rendering: keep it out of the garbage collector's passes. A full collection
+    # would walk hundreds of thousands of objects in every worker (and, after a fork,
+    # copy every page it touches). The objects are handed back to the collector after.
+    frozen = gc.get_freeze_count() == 0
+    if frozen:
+        gc.freeze()
     try:
         n = min(jobs, max(1, len(indexes) // MIN_PAGES_PER_JOB))
         if n > 1 and hasattr(os, "fork"):
@@ -242,6 +250,8 @@ def _run(job: Job, indexes: list[int], jobs: int,
         return results
     finally:
         _JOB = None
+        if frozen:
+            gc.unfreeze()
 
 
 def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, base_key: str = "",
