@@ -95,3 +95,56 @@ def test_a_save_before_the_watcher_runs_is_not_lost(tmp_path):
         wait_version(srv, v0)
     finally:
         srv.stop()
+
+
+def test_long_poll_answers_when_the_build_ends(server):
+    """``/__sopc/status?v=N`` waits while the build number is N and answers as soon as
+    a rebuild publishes a new one: the open page reloads without a polling delay."""
+    import threading
+
+    srv, repo = server
+    v0 = json.loads(get(srv.url + "__sopc/status"))["version"]
+    got: dict = {}
+
+    def wait() -> None:
+        got["status"] = json.loads(get(srv.url + f"__sopc/status?v={v0}"))
+        got["at"] = time.monotonic()
+
+    waiter = threading.Thread(target=wait, daemon=True)
+    waiter.start()
+    time.sleep(0.5)
+    assert waiter.is_alive()                    # nothing changed: the request waits
+    src = repo / "perizinan" / "izin-reklame.sop.yaml"
+    src.write_text(src.read_text("utf-8").replace("uraian: ", "uraian: Segera ", 1), "utf-8")
+    waiter.join(60)
+    assert not waiter.is_alive()
+    assert got["status"]["version"] > v0
+    assert srv.state.version == got["status"]["version"]
+
+
+def test_long_poll_times_out_and_stop_releases_it(server, monkeypatch):
+    import threading
+
+    import sopc.serve
+
+    srv, _repo = server
+    monkeypatch.setattr(sopc.serve, "LONG_POLL_SECONDS", 0.3)
+    v = srv.state.version
+    assert json.loads(get(srv.url + f"__sopc/status?v={v}"))["version"] == v   # after 0.3 s
+    assert json.loads(get(srv.url + "__sopc/status?v=junk"))["version"] == v   # no wait
+
+    monkeypatch.setattr(sopc.serve, "LONG_POLL_SECONDS", 30)
+    done = threading.Event()
+
+    def wait() -> None:
+        try:
+            get(srv.url + f"__sopc/status?v={v}")
+        except OSError:
+            pass
+        done.set()
+
+    threading.Thread(target=wait, daemon=True).start()
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    srv.stop()
+    assert done.wait(10) and time.monotonic() - t0 < 10

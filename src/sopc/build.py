@@ -326,13 +326,14 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
             f"sopc.yaml not found in {start.absolute()} or any parent folder"))
     # ---- nothing changed since the last build into the same folder: nothing to do
     stamp = None
+    seen: dict = {}
     if write and cache:
-        stamp = _unchanged(root, options, today, result)
+        stamp = _unchanged(root, options, today, result, seen)
         if result.up_to_date is not None:
             return
     fast_key = fast = None
     if write and cache and not (options.pdf or options.pdfa) and _records_supported():
-        fast_key, fast = _try_fast(root, options, today)
+        fast_key, fast = _try_fast(root, options, today, seen)
     mark = len(result.messages)
     if fast is not None:
         try:
@@ -357,17 +358,21 @@ def _records_supported() -> bool:
     return True
 
 
-def _try_fast(root: Path, options: BuildOptions, today):
-    """(snapshot key, FastLoad or None)."""
+def _try_fast(root: Path, options: BuildOptions, today, seen: dict | None = None):
+    """(snapshot key, FastLoad or None). ``seen``: the config and files that
+    :func:`_unchanged` read a moment ago, when it did."""
     from sopc import loader, snapshot
 
-    config, cfg_diags = loader.load_config(root)
-    if cfg_diags:
-        return None, None
+    if seen and "files" in seen:
+        config, files = seen["config"], seen["files"]
+    else:
+        config, cfg_diags = loader.load_config(root)
+        if cfg_diags:
+            return None, None
+        files = loader.discover(root, config.keluaran)
     out_dir = _out_dir(options, config, root)
     key = snapshot.context_key(root, config, (
         str(out_dir), options.kertas, options.lang, options.paksa, str(options.today), str(today)))
-    files = loader.discover(root, config.keluaran)
     import gc
 
     enabled = gc.isenabled()
@@ -594,9 +599,11 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
                 f"Cannot write to output folder {out_dir}: {exc.strerror or exc}")) from None
 
 
-def _unchanged(root: Path, options: BuildOptions, today, result: BuildResult) -> str | None:
+def _unchanged(root: Path, options: BuildOptions, today, result: BuildResult,
+               seen: dict | None = None) -> str | None:
     """The inputs' fingerprint; sets ``result.up_to_date`` when the last successful build
-    into the same output folder had exactly these inputs."""
+    into the same output folder had exactly these inputs. ``seen`` receives the config
+    and the discovered files."""
     from sopc import buildstamp, loader
 
     config, cfg_diags = loader.load_config(root)
@@ -604,6 +611,8 @@ def _unchanged(root: Path, options: BuildOptions, today, result: BuildResult) ->
         return None
     out_dir = _out_dir(options, config, root)
     files = loader.discover(root, config.keluaran)
+    if seen is not None:
+        seen.update(config=config, files=files)
     fp = buildstamp.fingerprint(root, files, config, (
         str(out_dir), options.kertas, options.lang, options.paksa, options.pdf, options.pdfa, str(today)))
     summary = buildstamp.lookup(root, out_dir, fp)

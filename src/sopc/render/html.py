@@ -275,6 +275,26 @@ class RepoTemplateLoader(BaseLoader):
         return sorted(out)
 
 
+_ENVIRONMENTS: dict[tuple, Environment] = {}
+
+
+def _override_signature(repo_root) -> tuple:
+    """Name, size and mtime of every file of the repository's ``templates/`` folder."""
+    if repo_root is None:
+        return ()
+    base = os.path.join(os.fspath(repo_root), "templates")
+    sig = []
+    for dirpath, _dirs, files in os.walk(base):
+        for f in files:
+            p = os.path.join(dirpath, f)
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            sig.append((p, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(sig))
+
+
 def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") -> Environment:
     """The build's Jinja environment.
 
@@ -282,7 +302,22 @@ def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") ->
     overrides bundled templates of the same name. Filters: ``tanggal`` (date),
     ``nip``, ``baris`` (line breaks kept, escaped), ``strip_dash`` ("-" for empty).
     Globals: ``L`` (labels of ``lang``), ``lang``.
+
+    One environment per (repository, language, state of its ``templates/``) is kept
+    for the life of the process, so that a long-running ``sopc serve`` compiles each
+    template once; a changed override makes a new one.
     """
+    key = (os.path.abspath(repo_root) if repo_root is not None else None, lang,
+           _override_signature(repo_root))
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        if len(_ENVIRONMENTS) >= 8:
+            _ENVIRONMENTS.clear()
+        env = _ENVIRONMENTS[key] = _new_environment(repo_root, lang)
+    return env
+
+
+def _new_environment(repo_root, lang: str) -> Environment:
     loaders: list[BaseLoader] = []
     if repo_root is not None:
         loaders.append(RepoTemplateLoader(Path(repo_root) / "templates"))
@@ -294,7 +329,7 @@ def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") ->
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,          # one environment per build: templates do not change
+        auto_reload=False,          # templates/ changes make a new environment
     )
     env.filters["tanggal"] = lambda v, lg=None: format_date(v, lg or env.globals.get("lang", "id"))
     env.filters["nip"] = format_nip
