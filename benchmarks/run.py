@@ -361,7 +361,7 @@ def bench_build(corpus: Path, md: Path | None, repeat: int, results: dict) -> No
         f"{fmt_s(t_one)} (min {fmt_s(min(times))}), exit {cp.returncode}")
     say(f"  target <= 1.5 s: {verdict(t_one, t_one <= 1.5)}")
 
-    head("(i) sopc serve: simpan → halaman baru / save → new page")
+    head("(j) sopc serve: simpan → halaman baru / save → new page")
     data = child("serve", corpus, target, repeat)
     if data is not None and data.get("serve_skip"):
         say(f"skipped: {data['serve_skip']}")
