@@ -148,3 +148,42 @@ def test_long_poll_times_out_and_stop_releases_it(server, monkeypatch):
     t0 = time.monotonic()
     srv.stop()
     assert done.wait(10) and time.monotonic() - t0 < 10
+
+
+def test_a_page_that_goes_away_prints_no_traceback(server, capfd):
+    """A reload or a closed tab cuts an open long poll: the server says nothing for a
+    broken connection and one line (no traceback) for anything else."""
+    srv, _repo = server
+    try:
+        raise BrokenPipeError(32, "Broken pipe")
+    except BrokenPipeError:
+        srv.httpd.handle_error(None, ("127.0.0.1", 5555))
+    err = capfd.readouterr().err
+    assert err == ""
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        srv.httpd.handle_error(None, ("127.0.0.1", 5555))
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "ValueError: boom" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_page_missing_from_the_last_build_waits_for_the_fix(server):
+    """The SOP on screen gets an error: its page leaves the site; the reload lands on a
+    404 page that still carries the reload script (the overlay shows the error) and
+    the page comes back after the fix."""
+    srv, repo = server
+    page_rel = next(p for p in srv.out_dir.rglob("sop-001*.html")).relative_to(srv.out_dir).as_posix()
+    v0 = json.loads(get(srv.url + "__sopc/status"))["version"]
+    src = repo / "perizinan" / "izin-reklame.sop.yaml"
+    good = src.read_text("utf-8")
+    src.write_text(good.replace("kegiatan:", "kegiatan:\n  - uraian: [", 1), "utf-8")
+    status = wait_version(srv, v0)
+    assert any("E001" in m for m in status["messages"])
+    with pytest.raises(urllib.error.HTTPError) as err:
+        get(srv.url + page_rel)
+    body = err.value.read().decode()
+    assert err.value.code == 404 and "/__sopc/status" in body and "tidak ada" in body
+    src.write_text(good, "utf-8")
+    wait_version(srv, status["version"])
+    assert "/__sopc/status" in get(srv.url + page_rel).decode()

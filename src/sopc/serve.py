@@ -35,6 +35,18 @@ function poll(first){var ok=false;fetch('/__sopc/status'+(first?'':'?v='+v),{cac
 if(s.version!==v){location.reload();return;}ok=true;show(s);}).catch(function(){}).finally(function(){setTimeout(poll,ok?0:1000);});}
 poll(true);})();</script>"""
 
+MISSING_PAGE = """<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>Halaman tidak ada / Page not found</title></head>
+<body style="font:15px/1.5 sans-serif;margin:2em">
+<h1 style="font-size:1.3em">Halaman ini tidak ada dalam hasil bangun terakhir</h1>
+<p>SOP-nya mungkin belum dapat dibangun karena ada kesalahan (lihat di bawah), atau
+berkasnya telah dipindahkan. Halaman ini dimuat ulang sendiri setelah sumbernya diperbaiki.</p>
+<p lang="en">This page is not in the last build: its SOP may have errors (see below) or
+was moved. It reloads by itself once the source is fixed.</p>
+<p><a href="/">Daftar SOP</a></p>
+</body></html>
+""".encode()
+
 
 @dataclass
 class ServeState:
@@ -110,7 +122,7 @@ class Server:
         self.root = Path(self._root)
         self._seen = _outside(before, self.out_dir)
         handler = _handler(self)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -183,6 +195,20 @@ class Server:
                                         f"{type(exc).__name__}: {exc}"])
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A page that goes away while its request is open (a reload, a closed tab, a long
+    poll cut short) is normal: no traceback on the terminal for it."""
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return
+        print(f"sopc serve: permintaan dari {client_address[0]} gagal / request failed: "
+              f"{type(exc).__name__}: {exc}", file=sys.stderr)
+
+
 def _seen_version(query: str) -> int | None:
     """The build number a long-polling page has (``v=N``), or None."""
     for part in query.split("&"):
@@ -218,13 +244,18 @@ def _handler(server: Server):
             if not real.startswith(os.path.realpath(server.out_dir) + os.sep):
                 self._send(404, "text/plain; charset=utf-8", b"not found")
                 return
-            if real.endswith(".html") and os.path.isfile(real):
-                with open(real, "rb") as fh:
-                    page = fh.read()
+            if real.endswith(".html"):
+                try:
+                    with open(real, "rb") as fh:
+                        page, code = fh.read(), 200
+                except OSError:
+                    # the page of an SOP that the last build could not render: a page
+                    # that shows why and comes back by itself once the source is fixed
+                    page, code = MISSING_PAGE, 404
                 with server.state.lock:
                     script = (RELOAD_SCRIPT % server.state.version).encode()
                 page = page.replace(b"</body>", script + b"</body>", 1) if b"</body>" in page else page + script
-                self._send(200, "text/html; charset=utf-8", page)
+                self._send(code, "text/html; charset=utf-8", page)
                 return
             super().do_GET()
 
