@@ -283,3 +283,7 @@ class Repository:
 
     config: Config
     sops: list[SOP] = field(default_factory=list)
+    # SOP files that could not be parsed at all (a YAML syntax error): relpath -> the
+    # nomor and nama read off their top-level lines (:func:`sopc.loader.salvage_names`),
+    # so that links to them are not reported as dead while the file is being fixed
+    unparsed: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -75,8 +75,9 @@ def _serial(plan: Plan, today, lang: str, use_cache: bool) -> LintRun:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        sops, diags = load_files(plan.wanted, plan.config)
-        repo = Repository(plan.config, sops + load_neighbours(plan, use_cache, sops))
+        unparsed: dict = {}
+        sops, diags = load_files(plan.wanted, plan.config, unparsed)
+        repo = Repository(plan.config, sops + load_neighbours(plan, use_cache, sops, unparsed), unparsed)
         ctx = LintContext(repo, today, lang)
         found = engine.lint(repo, ctx, sops)
     finally:
@@ -95,12 +96,13 @@ def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # p
         gc.disable()
         from sopc import engine
 
-        sops, diags = load_files(chunk, plan.config)
-        conn.send(("index", [_entry(s) for s in sops], diags))
-        entries = conn.recv()
+        unparsed: dict = {}
+        sops, diags = load_files(chunk, plan.config, unparsed)
+        conn.send(("index", [_entry(s) for s in sops], diags, unparsed))
+        entries, unparsed = conn.recv()
         mine = {s.relpath: s for s in sops}
         ordered = [mine.get(e[1]) or _from_entry(e) for e in entries]
-        repo = Repository(plan.config, ordered)
+        repo = Repository(plan.config, ordered, unparsed)
         ctx = LintContext(repo, today, lang)
         conn.send(("found", engine.lint(repo, ctx, sops)))
     except BaseException as exc:  # report, never hang the parent
@@ -136,6 +138,7 @@ def _parallel(plan: Plan, today, lang: str, jobs: int, use_cache: bool) -> LintR
             conns.append(parent)
         by_rel: dict[str, tuple] = {}
         load_diags: list[Diagnostic] = []
+        unparsed: dict[str, tuple[str, ...]] = {}
         for c in conns:
             kind, *payload = _recv(c)
             if kind != "index":
@@ -143,12 +146,13 @@ def _parallel(plan: Plan, today, lang: str, jobs: int, use_cache: bool) -> LintR
             for e in payload[0]:
                 by_rel[e[1]] = e
             load_diags.extend(payload[1])
+            unparsed.update(payload[2])
         from sopc.loader import display_path
         targets = [_from_entry(by_rel[r]) for r in (display_path(f) for f in plan.wanted) if r in by_rel]
-        neighbours = load_neighbours(plan, use_cache, ())
+        neighbours = load_neighbours(plan, use_cache, (), unparsed)
         entries = [_entry(s) for s in targets] + [_entry(s) for s in neighbours]
         for c in conns:
-            c.send(entries)
+            c.send((entries, unparsed))
         found: list[Diagnostic] = []
         for c in conns:
             kind, *payload = _recv(c)
@@ -161,7 +165,7 @@ def _parallel(plan: Plan, today, lang: str, jobs: int, use_cache: bool) -> LintR
             for s in targets:
                 cache.remember(s.path, s)
             cache.save()
-        repo = Repository(plan.config, targets + neighbours)
+        repo = Repository(plan.config, targets + neighbours, unparsed)
         return LintRun(repo, targets, load_diags, found)
     finally:
         for c in conns:

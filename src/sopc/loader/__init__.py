@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,8 +203,33 @@ def plan_repository(paths=None) -> Plan:
     return Plan(root, config, cfg_diags, wanted, others)
 
 
-def load_files(files: list[Path], config: Config) -> tuple[list[SOP], list[Diagnostic]]:
-    """Fully load ``files`` (SOPs that failed to parse at all are left out)."""
+_TOP_NAME = re.compile(rb"^(nomor|nama)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def salvage_names(data: bytes) -> tuple[str, ...]:
+    """The ``nomor`` and ``nama`` of an SOP file that YAML cannot parse, read off its
+    top-level ``nomor:``/``nama:`` lines (first of each; quotes and a trailing comment
+    removed). Used only so that other SOPs' links to it are not reported as dead."""
+    found: dict[bytes, str] = {}
+    for m in _TOP_NAME.finditer(data[:1_000_000]):
+        key, value = m.group(1), m.group(2)
+        if key in found:
+            continue
+        text = value.decode("utf-8", "replace")
+        if text[:1] in ("'", '"'):
+            end = text.find(text[0], 1)
+            text = text[1:end] if end > 0 else ""
+        else:
+            text = re.split(r"\s#", text, maxsplit=1)[0].strip()
+        if text and text[0] not in "[{|>&*!":
+            found[key] = text
+    return tuple(found[k] for k in (b"nomor", b"nama") if k in found)
+
+
+def load_files(files: list[Path], config: Config,
+               unparsed: dict[str, tuple[str, ...]] | None = None) -> tuple[list[SOP], list[Diagnostic]]:
+    """Fully load ``files`` (SOPs that failed to parse at all are left out; with
+    ``unparsed``, their salvaged names are put there by relpath)."""
     sops: list[SOP] = []
     diags: list[Diagnostic] = []
     for f in files:
@@ -217,12 +243,16 @@ def load_files(files: list[Path], config: Config) -> tuple[list[SOP], list[Diagn
         diags.extend(ds)
         if sop is not None:
             sops.append(sop)
+        elif unparsed is not None:
+            unparsed[rel] = salvage_names(data)
     return sops, diags
 
 
-def load_neighbours(plan: Plan, use_cache: bool = True, loaded: list[SOP] = ()) -> list[SOP]:
+def load_neighbours(plan: Plan, use_cache: bool = True, loaded: list[SOP] = (),
+                    unparsed: dict[str, tuple[str, ...]] | None = None) -> list[SOP]:
     """The SOPs not asked for, from the index cache where it is fresh (``light``),
-    parsed otherwise. ``loaded``: the asked-for SOPs, remembered in the cache."""
+    parsed otherwise. ``loaded``: the asked-for SOPs, remembered in the cache;
+    ``unparsed`` receives the salvaged names of files that cannot be parsed."""
     if not plan.others:
         return []
     cache = None
@@ -241,6 +271,8 @@ def load_neighbours(plan: Plan, use_cache: bool = True, loaded: list[SOP] = ()) 
                 continue
             sop, _diags = load_sop_bytes(data, f, display_path(f), plan.config)
             if sop is None:
+                if unparsed is not None:
+                    unparsed[display_path(f)] = salvage_names(data)
                 continue
             if cache is not None:
                 cache.remember(f, sop)
@@ -256,10 +288,10 @@ def _load_repository(paths, use_cache: bool) -> LoadResult:
     plan = plan_repository(paths)
     result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
     result.target_paths = plan.wanted
-    sops, diags = load_files(plan.wanted, plan.config)
+    sops, diags = load_files(plan.wanted, plan.config, result.repo.unparsed)
     result.diagnostics = diags
     result.targets = sops
-    result.repo.sops = sops + load_neighbours(plan, use_cache, sops)
+    result.repo.sops = sops + load_neighbours(plan, use_cache, sops, result.repo.unparsed)
     return result
 
 
