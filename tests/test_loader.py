@@ -143,3 +143,27 @@ def test_suppression_by_abaikan():
     # E-codes cannot be suppressed
     diags = lint_text("abaikan: [E002]\n" + text)
     assert [d.code for d in diags if d.code == "E004"] == ["E004"]
+
+
+@pytest.mark.parametrize("text, line, col", [
+    ("nomor: X\nkegiatan:\n  - uraian: [\n", 4, 1),          # unclosed flow list
+    ("nomor: X\nnama: abc\nfoo\nbar: 1\n", 4, 1),             # a line without a colon
+    ('nomor: "a\\q"\n', 1, 10),                               # backslash in double quotes
+    ("nama: & abc\n", 1, 8),                                  # & read as an anchor
+    ("nama: *\n", 1, 8),                                      # * read as an alias
+    ("%YAML 9\n---\nnama: a\n", 1, 8),                        # % read as a directive
+    ("nama: |x\n  a\n", 1, 8),                                # text after |
+    ("nama: a\n---\nnama: b\n", 2, 1),                        # two documents
+    ("nama: `a`\n", 1, 7),                                    # backtick
+    ("nama: 'abc\n", 2, 1),                                   # unclosed quote
+    ("nama: a: b\n", 1, 8),                                   # colon in a text
+])
+def test_common_yaml_mistakes_get_an_indonesian_hint(text, line, col):
+    """The message starts with an explanation in the chosen language; the parser's own
+    English words come only after it, in parentheses."""
+    _sop, diags = load_sop_text(text)
+    d = next(d for d in diags if d.code == "E001")
+    assert (d.pos.line, d.pos.col) == (line, col)
+    assert d.message.id.startswith("YAML tidak sah: ") and d.message.id.endswith(")")
+    assert "(" in d.message.id and d.message.id.index("(") > len("YAML tidak sah: ") + 10
+    assert d.message.en.startswith("invalid YAML: ")

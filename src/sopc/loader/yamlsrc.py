@@ -222,11 +222,35 @@ _HINTS: list[tuple[re.Pattern[str], Message]] = [
                 r"expected <block end>", re.I),
      msg("indentasi tidak konsisten: periksa spasi di awal baris ini dan baris sebelumnya",
          "inconsistent indentation: check the leading spaces of this line and the one before")),
-    (re.compile(r"found character .* that cannot start any token", re.I),
+    (re.compile(r"found character.*cannot start any token", re.I),
      msg("karakter ini tidak boleh mengawali nilai (misalnya @ atau `); beri tanda kutip pada nilai itu",
          "this character cannot start a value (e.g. @ or `); quote the value")),
     (re.compile(r"special characters are not allowed|control characters", re.I),
      msg("berkas berisi karakter kendali yang tidak diizinkan", "file contains forbidden control characters")),
+    (re.compile(r"did not find expected node content", re.I),
+     msg("nilai tidak lengkap: ada kurung [ atau { yang tidak ditutup, atau butir tanpa isi",
+         "an incomplete value: a [ or { that is not closed, or an item without content")),
+    (re.compile(r"could not find expected ':'", re.I),
+     msg("baris ini bukan pasangan \"kunci: nilai\": tambahkan titik dua setelah kunci, atau bila teks ini "
+         "lanjutan baris sebelumnya, beri indentasi lebih dalam",
+         "this line is not a \"key: value\" pair: add a colon after the key or, if the text continues "
+         "the line before, indent it further")),
+    (re.compile(r"unknown escape character", re.I),
+     msg("garis miring terbalik (\\) di dalam tanda kutip ganda memulai kode escape; gunakan tanda kutip "
+         "tunggal atau tulis \\\\",
+         "a backslash (\\) inside double quotes starts an escape code; use single quotes or write \\\\")),
+    (re.compile(r"scanning an (?:anchor|alias)", re.I),
+     msg("& atau * di awal nilai dibaca sebagai jangkar atau alias YAML; beri tanda kutip pada nilai itu",
+         "& or * at the start of a value is read as a YAML anchor or alias; quote the value")),
+    (re.compile(r"directive", re.I),
+     msg("% di awal baris dibaca sebagai direktif YAML; beri tanda kutip pada nilai itu",
+         "% at the start of a line is read as a YAML directive; quote the value")),
+    (re.compile(r"scanning a block scalar", re.I),
+     msg("setelah | atau > hanya boleh ada penanda (-, + atau angka); tulis teksnya mulai baris berikutnya",
+         "after | or > only indicators (-, + or a digit) may follow; start the text on the next line")),
+    (re.compile(r"expected a single document|another document", re.I),
+     msg("berkas berisi lebih dari satu dokumen YAML (---); satu berkas untuk satu SOP",
+         "the file holds more than one YAML document (---); one file per SOP")),
 ]
 
 
