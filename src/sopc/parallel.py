@@ -22,6 +22,7 @@ import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from sopc.context import LintContext
 from sopc.diagnostics import Diagnostic, Pos
@@ -90,21 +91,14 @@ class _WorkerFailed(Exception):
     pass
 
 
-def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # pragma: no cover - child
+def _child(conn, body: Callable[[], None]) -> None:  # pragma: no cover - child
+    """Run ``body`` in a forked child: any failure is sent to the parent as
+    ``("error", text)`` (never a hang), and the child ends without running the
+    parent's exit handlers."""
     code = 0
     try:
         gc.disable()
-        from sopc import engine
-
-        unparsed: dict = {}
-        sops, diags = load_files(chunk, plan.config, unparsed)
-        conn.send(("index", [_entry(s) for s in sops], diags, unparsed))
-        entries, unparsed = conn.recv()
-        mine = {s.relpath: s for s in sops}
-        ordered = [mine.get(e[1]) or _from_entry(e) for e in entries]
-        repo = Repository(plan.config, ordered, unparsed)
-        ctx = LintContext(repo, today, lang)
-        conn.send(("found", engine.lint(repo, ctx, sops)))
+        body()
     except BaseException as exc:  # report, never hang the parent
         try:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
@@ -116,6 +110,23 @@ def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # p
             conn.close()
         finally:
             os._exit(code)
+
+
+def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # pragma: no cover - child
+    def body() -> None:
+        from sopc import engine
+
+        unparsed: dict = {}
+        sops, diags = load_files(chunk, plan.config, unparsed)
+        conn.send(("index", [_entry(s) for s in sops], diags, unparsed))
+        entries, unparsed = conn.recv()
+        mine = {s.relpath: s for s in sops}
+        ordered = [mine.get(e[1]) or _from_entry(e) for e in entries]
+        repo = Repository(plan.config, ordered, unparsed)
+        ctx = LintContext(repo, today, lang)
+        conn.send(("found", engine.lint(repo, ctx, sops)))
+
+    _child(conn, body)
 
 
 def _parallel(plan: Plan, today, lang: str, jobs: int, use_cache: bool) -> LintRun:
@@ -238,20 +249,9 @@ def lint_forked(repo: Repository, ctx: LintContext, sops: list[SOP], jobs: int |
 
 
 def _lint_child(repo, ctx, share, conn) -> None:  # pragma: no cover - child
-    code = 0
-    try:
-        gc.disable()
+    def body() -> None:
         from sopc import engine
 
         conn.send(("found", engine.lint(repo, ctx, share)))
-    except BaseException as exc:
-        try:
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-        except Exception:
-            pass
-        code = 1
-    finally:
-        try:
-            conn.close()
-        finally:
-            os._exit(code)
+
+    _child(conn, body)
