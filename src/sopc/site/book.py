@@ -103,7 +103,7 @@ def embed_page(html: str, relpath: str, prefix: str, anchors: dict[str, str]) ->
 
 BOOK_CSS = """
 @page { size: %(size)s; margin: 12mm;
-  @bottom-center { content: "%(halaman)s " counter(page) " %(dari)s " counter(pages);
+  @bottom-center { content: "%(halaman)s " counter(page) " %(dari)s " %(total)s;
     font-family: "DejaVu Sans", sans-serif; font-size: 8pt; } }
 @page sampul { @bottom-center { content: none; } }
 %(named)s
@@ -125,21 +125,26 @@ body { margin: 0; font-family: "SopcSans", "DejaVu Sans", sans-serif; }
 .daftar-isi td.nomor { white-space: nowrap; width: 55mm; }
 .daftar-isi tr.unit th { background: #f3f3f3; }
 .daftar-isi a { color: inherit; text-decoration: none; }
-.daftar-isi a.hal::after { content: target-counter(attr(href), page); }
+%(toc_counter)s
 .buku-sop { break-before: page; }
 %(named_use)s
 """
 
 
 def book_html(entries: list[BookEntry], *, config: Any, unit: str | None, today: _dt.date,
-              css_href: str | None, logo: str | None, paper: str, lang: str = "id") -> str:
-    """The single HTML document of a book (cover, daftar isi, SOPs)."""
+              css_href: str | None, logo: str | None, paper: str, lang: str = "id",
+              starts: list[int] | None = None, total: int | None = None) -> str:
+    """The single HTML document of a book (cover, daftar isi, SOPs).
+
+    With ``starts`` (the first page of each SOP) and ``total`` (the book's page count):
+    only the cover and the daftar isi, with those page numbers written out, for a book
+    laid out in parts (:func:`join_book`)."""
     en = lang == "en"
     paper = paper_name(paper) or "A4"
     anchors = {e.relpath: f"sop-{i + 1}" for i, e in enumerate(entries)}
     bodies, extra_css = [], []
     papers_used = sorted({paper_name(e.paper) or paper for e in entries} - {paper})
-    for i, e in enumerate(entries):
+    for i, e in enumerate(entries if starts is None else ()):
         body, css = embed_page(e.html.decode("utf-8", "replace"), e.relpath, f"b{i + 1}-", anchors)
         if css.strip():
             extra_css.append(css)
@@ -153,6 +158,9 @@ def book_html(entries: list[BookEntry], *, config: Any, unit: str | None, today:
     style = BOOK_CSS % {
         "size": f"{_mm(w)}mm {_mm(h)}mm", "named": named, "named_use": named_use,
         "halaman": "Page" if en else "Halaman", "dari": "of" if en else "dari",
+        "total": "counter(pages)" if total is None else f'"{int(total)}"',
+        "toc_counter": (".daftar-isi a.hal::after { content: target-counter(attr(href), page); }"
+                        if starts is None else ""),
     }
     t = (lambda i_, e_: e_) if en else (lambda i_, e_: i_)
     title = t("Buku Standar Operasional Prosedur", "Standard Operating Procedure Book")
@@ -193,7 +201,7 @@ def book_html(entries: list[BookEntry], *, config: Any, unit: str | None, today:
         parts.append(
             f'<tr><td class="no">{i + 1}</td><td class="nomor">{escape(e.sop.nomor or "-")}</td>'
             f'<td><a href="#{a}">{escape(" ".join((e.sop.nama or "-").split()))}</a></td>'
-            f'<td class="hal"><a class="hal" href="#{a}"></a></td></tr>')
+            f'<td class="hal"><a class="hal" href="#{a}">{"" if starts is None else int(starts[i])}</a></td></tr>')
     parts.append("</tbody></table></section>")
     parts.extend(bodies)
     parts += ["</body>", "</html>", ""]
@@ -226,6 +234,13 @@ def book_relpath(unit: str | None) -> str:
     return "buku-sop.pdf" if unit is None else f"buku-sop-{unit_slug(unit)}.pdf"
 
 
+# A book of more SOPs than this is laid out in parts (the cover and daftar isi, then
+# each SOP on its own) and the parts are joined: WeasyPrint keeps a whole document's
+# layout in memory (about 13 MB per 25-activity SOP), so a 1,000-SOP book in one piece
+# needs over 13 GB; in parts, one SOP at a time.
+MAX_SOPS_IN_ONE_PIECE = 40
+
+
 def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: dict[str, bytes],
                options: Any, today: _dt.date, lang: str) -> dict[str, bytes]:
     """Every PDF of a build: the SOP books (first: the longest tasks), each built SOP
@@ -247,11 +262,20 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
 
     paper = repo_paper(repo.config, opt(options, "kertas"))
 
+    def front(entries, unit, starts=None, total=None) -> bytes:
+        return book_html(entries, config=repo.config, unit=unit, today=today, css_href=css_href,
+                         logo=logo, paper=paper, lang=lang, starts=starts, total=total).encode("utf-8")
+
     tasks: list[tuple] = []
+    in_parts: dict[str, tuple[str | None, list[BookEntry]]] = {}
     for unit, entries in book_entries(repo, infos, site):
-        html = book_html(entries, config=repo.config, unit=unit, today=today,
-                         css_href=css_href, logo=logo, paper=paper, lang=lang)
-        tasks.append((book_relpath(unit), "buku-sop.html", html.encode("utf-8"), None))
+        if len(entries) > MAX_SOPS_IN_ONE_PIECE:
+            # first a daftar isi with placeholder numbers: how many pages it takes
+            in_parts[book_relpath(unit)] = (unit, entries)
+            tasks.append((book_relpath(unit) + "#depan", "buku-sop.html",
+                          front(entries, unit, [8888] * len(entries), 88888), None))
+        else:
+            tasks.append((book_relpath(unit), "buku-sop.html", front(entries, unit), None))
     tasks.sort(key=lambda t: -len(t[2]))
     for s, rel, p, ok in infos:
         if ok and rel in site:
@@ -265,7 +289,22 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
         say(f"Menyusun {len(tasks)} PDF…" if lang != "en" else f"Rendering {len(tasks)} PDFs…")
     settings = {"pdfa": bool(opt(options, "pdfa", False)), "jobs": opt(options, "jobs"),
                 "lang": lang, "today": today}
-    out, failed = render_many(tasks, site, settings)
+    info: dict[str, dict] = {}
+    out, failed = render_many(tasks, site, settings, info)
+    if in_parts:
+        if callable(say):
+            say(f"Menyusun {len(in_parts)} buku SOP per bagian…" if lang != "en"
+                else f"Rendering {len(in_parts)} SOP books in parts…")
+        fronts = {rel: info.get(rel + "#depan", {}).get("pages") for rel in in_parts}
+        for rel in list(fronts):
+            out.pop(rel + "#depan", None)
+            if fronts[rel] is None:      # its failure is in ``failed`` already
+                del in_parts[rel]
+        counts = {rel: [info.get(pdf_relpath(e.relpath), {}).get("pages", 1) for e in entries]
+                  for rel, (_u, entries) in in_parts.items()}
+        books, more_failed = _books_in_parts(in_parts, fronts, counts, front, site, settings, lang)
+        out.update(books)
+        failed.extend(more_failed)
     if failed:
         detail = "; ".join(failed)
         m = msg(f"PDF gagal dibuat: {detail}", f"PDF rendering failed: {detail}")
@@ -275,3 +314,97 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
         else:
             raise PdfError(m)
     return out
+
+
+def _section_style(start: int, total: int, lang: str) -> str:
+    """The footer of an SOP inside a book laid out in parts: the book's page numbers."""
+    halaman, dari = ("Page", "of") if lang == "en" else ("Halaman", "dari")
+    return (f'@page {{ @bottom-center {{ content: "{halaman} " counter(page) " {dari} {int(total)}"; }} }}'
+            f"@page :first {{ counter-reset: page {int(start)}; }}")
+
+
+def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts: dict[str, int],
+                    counts: dict[str, list[int]], front, site: dict[str, bytes], settings: dict,
+                    lang: str) -> tuple[dict[str, bytes], list[str]]:
+    """Lay out each book's cover + daftar isi and each of its SOPs as separate documents
+    with the book's page numbers, then join them. The page counts come from the SOPs'
+    own PDFs (the same layout); should a part come out longer or shorter, the book is
+    laid out once more with the counts measured."""
+    from sopc.site.pdf import render_many
+
+    out: dict[str, bytes] = {}
+    failed: list[str] = []
+    pending = dict(books)
+    for attempt in range(2):
+        tasks: list[tuple] = []
+        plans: dict[str, tuple[list[int], int]] = {}
+        for rel, (unit, entries) in pending.items():
+            starts, page = [], fronts[rel] + 1
+            for n in counts[rel]:
+                starts.append(page)
+                page += n
+            total = page - 1
+            plans[rel] = (starts, total)
+            tasks.append((rel + "#depan", "buku-sop.html", front(entries, unit, starts, total), None,
+                          {"links": True}))
+            tasks.extend((f"{rel}#{k}", e.relpath, None, e.paper,
+                          {"style": _section_style(starts[k], total, lang)}) for k, e in enumerate(entries))
+        info: dict[str, dict] = {}
+        got, errors = render_many(tasks, site, settings, info)
+        for rel, (unit, entries) in list(pending.items()):
+            names = [rel + "#depan"] + [f"{rel}#{k}" for k in range(len(entries))]
+            bad = [e for e in errors if e.split(":", 1)[0] in names]
+            if bad:
+                failed.extend(bad)
+                del pending[rel]
+                continue
+            measured_front = info[rel + "#depan"]["pages"]
+            measured = [info[f"{rel}#{k}"]["pages"] for k in range(len(entries))]
+            if (measured_front, measured) != (fronts[rel], counts[rel]) and attempt == 0:
+                fronts[rel], counts[rel] = measured_front, measured
+                continue
+            starts, _total = plans[rel]
+            titles = [" ".join(f"{e.sop.nomor or '-'} {e.sop.nama or ''}".split()) for e in entries]
+            out[rel] = join_book(got[rel + "#depan"], info[rel + "#depan"].get("links", []),
+                                 [got[n] for n in names[1:]], starts, titles)
+            del pending[rel]
+        if not pending:
+            break
+    return out, failed
+
+
+def join_book(front: bytes, links: list[tuple[int, str, tuple]], sections: list[bytes],
+              starts: list[int], titles: list[str]) -> bytes:
+    """One PDF of a book laid out in parts: the cover and daftar isi (``front``, whose
+    document information, XMP metadata and output intent the book keeps), then the
+    SOPs. The daftar isi's links (``sop-N`` anchors, rectangles in CSS px) become links
+    to the SOPs' first pages; each SOP gets a bookmark."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import NameObject, NumberObject
+
+    reader = PdfReader(io.BytesIO(front))
+    writer = PdfWriter(clone_from=reader)
+    for data in sections:
+        writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
+    px = 0.75                                       # CSS px -> PDF points
+    for page_index, anchor, (x1, y1, x2, y2) in links:
+        if not anchor.startswith("sop-") or not anchor[4:].isdigit():
+            continue
+        k = int(anchor[4:]) - 1
+        if not 0 <= k < len(starts) or page_index >= len(reader.pages):
+            continue
+        height = float(writer.pages[page_index].mediabox.height)
+        annot = Link(rect=(x1 * px, height - y2 * px, x2 * px, height - y1 * px),
+                     target_page_index=starts[k] - 1)
+        annot[NameObject("/F")] = NumberObject(4)    # printable (PDF/A)
+        writer.add_annotation(page_index, annot)
+    for k, title in enumerate(titles):
+        writer.add_outline_item(title=title, page_number=starts[k] - 1)
+    if reader.metadata is not None:                  # the front's, not pypdf's producer
+        writer.add_metadata({k: v for k, v in reader.metadata.items()})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()

@@ -247,27 +247,44 @@ def _init_worker(files: Mapping[str, bytes], settings: dict[str, Any]) -> None:
     font_config()
 
 
-def _render_one(task: tuple) -> tuple[str, bytes | None, str]:
+def inject_style(html: bytes, css: str) -> bytes:
+    """``html`` with a ``<style>`` added after its own styles (it wins over them)."""
+    tag = b"<style>" + css.encode("utf-8") + b"</style>"
+    i = html.rfind(b"</head>")
+    return html[:i] + tag + html[i:] if i >= 0 else tag + html
+
+
+def _render_one(task: tuple) -> tuple[str, bytes | None, str, dict]:
     """task = (output relpath, base relpath, html bytes or None (read from the site),
-    paper or None)."""
-    out_rel, base_rel, html, paper = task
+    paper or None[, extra]). ``extra`` (optional dict): ``style``, CSS added to the
+    page after its own; ``links``, report the page's internal links. Returns
+    (output relpath, PDF or None, error, {"pages": n[, "links": [(page index, anchor,
+    (x1, y1, x2, y2) in CSS px from the top left)]]})."""
+    out_rel, base_rel, html, paper = task[:4]
+    extra = task[4] if len(task) > 4 else {}
     files = _WORKER["files"]
     st = _WORKER["settings"]
     try:
         if html is None:
             html = files[base_rel]
         paper = st["paper"] or paper or paper_of(html)
-        pdf = html_to_pdf(html, base_rel, paper, st["pdfa"], files=files, lang=st["lang"],
-                          today=st["today"])
-        return out_rel, pdf, ""
+        if extra.get("style"):
+            html = inject_style(html if isinstance(html, bytes) else html.encode("utf-8"), extra["style"])
+        doc = render_document(html, base_rel, paper, files=files, lang=st["lang"], today=st["today"])
+        info: dict = {"pages": len(doc.pages)}
+        if extra.get("links"):
+            info["links"] = [(i, target, tuple(rect)) for i, page in enumerate(doc.pages)
+                             for kind, target, rect, *_ in page.links if kind == "internal"]
+        return out_rel, write(doc, st["pdfa"]), "", info
     except Exception as exc:  # reported by the caller
-        return out_rel, None, f"{type(exc).__name__}: {exc}"
+        return out_rel, None, f"{type(exc).__name__}: {exc}", {}
 
 
-def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None
-                ) -> tuple[dict[str, bytes], list[str]]:
+def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None,
+                info: dict[str, dict] | None = None) -> tuple[dict[str, bytes], list[str]]:
     """Render ``tasks`` (see :func:`_render_one`) with ``jobs`` worker processes, each
-    importing WeasyPrint once. Returns ({pdf relpath: bytes}, ["relpath: error"]).
+    importing WeasyPrint once. Returns ({pdf relpath: bytes}, ["relpath: error"]);
+    ``info`` receives each rendered task's page count (and links when asked).
     Tasks are started in the given order (put the longest first)."""
     if not tasks:
         return {}, []
@@ -289,11 +306,13 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
             results = list(pool.map(_render_one, tasks, chunksize=1))
     out: dict[str, bytes] = {}
     failed: list[str] = []
-    for rel, pdf, err in results:
+    for rel, pdf, err, extra in results:
         if pdf is None:
             failed.append(f"{rel}: {err}")
         else:
             out[rel] = pdf
+            if info is not None:
+                info[rel] = extra
     return out, failed
 
 
