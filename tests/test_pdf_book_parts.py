@@ -106,3 +106,19 @@ def test_pdfa_and_determinism(parts, tmp_path):
     assert reader.trailer["/Root"]["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
     assert "pypdf" not in str(reader.metadata.get("/Producer", ""))
     assert len(reader.pages) > 3 and TODAY.year
+
+
+def test_links_between_sops_lead_to_their_first_pages(site):
+    """SOP-001 lists SOP-002 and SOP-003 in its keterkaitan: in the book those are links
+    to the pages where they begin, as in a book laid out in one piece."""
+    data = site.files["buku-sop.pdf"]
+    texts = page_texts(data)
+    first = {n: next(k for k in range(2, len(texts)) if f"Nomor SOP {n}" in texts[k])
+             for n in ("SOP-001/UJI/2025", "SOP-002/UJI/2025", "SOP-003/UJI/2025")}
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    dests = set()
+    for annot in reader.pages[first["SOP-001/UJI/2025"]].get("/Annots") or []:
+        dest = annot.get_object().get("/Dest")
+        if dest is not None:
+            dests.add(reader.get_page_number(dest[0].get_object()))
+    assert {first["SOP-002/UJI/2025"], first["SOP-003/UJI/2025"]} <= dests

@@ -83,9 +83,17 @@ def embed_page(html: str, relpath: str, prefix: str, anchors: dict[str, str]) ->
     body = _IDREF_ATTR.sub(idref, body)
     body = _FRAG_ATTR.sub(lambda mm: f'{mm.group(1)}="#{prefix}{mm.group(2)}"', body)
     body = _URL_FRAG.sub(lambda mm: f"url(#{prefix}{mm.group(1)})", body)
+    body = _REL_ATTR.sub(_relinker(relpath, anchors, rebase=True), body)
+    return body, css
+
+
+def _relinker(relpath: str, anchors: dict[str, str], rebase: bool):
+    """A substitution for :data:`_REL_ATTR` in the page ``relpath``: a link to an SOP
+    of ``anchors`` (site relpath -> book anchor) becomes ``#anchor``; with ``rebase``,
+    other relative URLs are rebased to the site root; the rest is left alone."""
     folder = posixpath.dirname(relpath)
 
-    def rebase(mm: re.Match) -> str:
+    def sub(mm: re.Match) -> str:
         url = mm.group(2)
         if _SCHEME.match(url) or url.startswith("/"):
             return mm.group(0)
@@ -93,12 +101,22 @@ def embed_page(html: str, relpath: str, prefix: str, anchors: dict[str, str]) ->
         target = posixpath.normpath(posixpath.join(folder, path)) if path else relpath
         if target in anchors:
             return f'{mm.group(1)}="#{anchors[target]}"'
-        if target.startswith(".."):
+        if target.startswith("..") or not rebase:
             return mm.group(0)
         return f'{mm.group(1)}="{target}{"#" + frag if frag else ""}"'
 
-    body = _REL_ATTR.sub(rebase, body)
-    return body, css
+    return sub
+
+
+def section_html(html: bytes, relpath: str, anchors: dict[str, str]) -> bytes:
+    """An SOP page as a part of a book laid out in parts: its links to SOPs of the book
+    become ``#sop-N`` links (turned into links to their first pages when joined)."""
+    text = html.decode("utf-8", "replace")
+    m = _BODY.search(text)
+    if m is None:
+        return html
+    body = _REL_ATTR.sub(_relinker(relpath, anchors, rebase=False), m.group(1))
+    return (text[: m.start(1)] + body + text[m.end(1):]).encode("utf-8")
 
 
 BOOK_CSS = """
@@ -347,8 +365,10 @@ def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts
             plans[rel] = (starts, total)
             tasks.append((rel + "#depan", "buku-sop.html", front(entries, unit, starts, total), None,
                           {"links": True}))
-            tasks.extend((f"{rel}#{k}", e.relpath, None, e.paper,
-                          {"style": _section_style(starts[k], total, lang)}) for k, e in enumerate(entries))
+            anchors = {e.relpath: f"sop-{k + 1}" for k, e in enumerate(entries)}
+            tasks.extend((f"{rel}#{k}", e.relpath, section_html(site[e.relpath], e.relpath, anchors), e.paper,
+                          {"style": _section_style(starts[k], total, lang), "links": True})
+                         for k, e in enumerate(entries))
         info: dict[str, dict] = {}
         got, errors = render_many(tasks, site, settings, info)
         for rel, (unit, entries) in list(pending.items()):
@@ -365,8 +385,10 @@ def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts
                 continue
             starts, _total = plans[rel]
             titles = [" ".join(f"{e.sop.nomor or '-'} {e.sop.nama or ''}".split()) for e in entries]
-            out[rel] = join_book(got[rel + "#depan"], info[rel + "#depan"].get("links", []),
-                                 [got[n] for n in names[1:]], starts, titles)
+            links = list(info[rel + "#depan"].get("links", []))
+            for k in range(len(entries)):      # cross-links between SOPs of the book
+                links.extend((starts[k] - 1 + i, a, r) for i, a, r in info[f"{rel}#{k}"].get("links", []))
+            out[rel] = join_book(got[rel + "#depan"], links, [got[n] for n in names[1:]], starts, titles)
             del pending[rel]
         if not pending:
             break
@@ -377,8 +399,9 @@ def join_book(front: bytes, links: list[tuple[int, str, tuple]], sections: list[
               starts: list[int], titles: list[str]) -> bytes:
     """One PDF of a book laid out in parts: the cover and daftar isi (``front``, whose
     document information, XMP metadata and output intent the book keeps), then the
-    SOPs. The daftar isi's links (``sop-N`` anchors, rectangles in CSS px) become links
-    to the SOPs' first pages; each SOP gets a bookmark."""
+    SOPs. ``links`` (page index in the book, ``sop-N`` anchor, rectangle in CSS px):
+    the daftar isi's entries and the SOPs' links to each other, made links to the SOPs'
+    first pages; each SOP gets a bookmark."""
     import io
 
     from pypdf import PdfReader, PdfWriter
@@ -394,7 +417,7 @@ def join_book(front: bytes, links: list[tuple[int, str, tuple]], sections: list[
         if not anchor.startswith("sop-") or not anchor[4:].isdigit():
             continue
         k = int(anchor[4:]) - 1
-        if not 0 <= k < len(starts) or page_index >= len(reader.pages):
+        if not 0 <= k < len(starts) or not 0 <= page_index < len(writer.pages):
             continue
         height = float(writer.pages[page_index].mediabox.height)
         annot = Link(rect=(x1 * px, height - y2 * px, x2 * px, height - y1 * px),
