@@ -11,19 +11,15 @@ import re
 import pytest
 
 from sopc.site import book
+from test_pdf import MM, flat, pdfplumber, pypdf
+from test_pdf import page_texts as raw_texts
 from test_site_helpers import TODAY, build_site, sample_sops, write_repo
 
 pytestmark = pytest.mark.slow
 
-pypdf = pytest.importorskip("pypdf")
-pdfplumber = pytest.importorskip("pdfplumber")
-
-MM = 72 / 25.4
-
 
 def page_texts(data: bytes) -> list[str]:
-    with pdfplumber.open(io.BytesIO(data)) as doc:
-        return [" ".join((p.extract_text(x_tolerance=1.5) or "").split()) for p in doc.pages]
+    return [flat(t) for t in raw_texts(data)]
 
 
 @pytest.fixture(scope="module")
