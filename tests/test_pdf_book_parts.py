@@ -118,3 +118,22 @@ def test_links_between_sops_lead_to_their_first_pages(site):
         if dest is not None:
             dests.add(reader.get_page_number(dest[0].get_object()))
     assert {first["SOP-002/UJI/2025"], first["SOP-003/UJI/2025"]} <= dests
+
+
+def test_a_failing_part_names_the_book_and_the_sop(parts, tmp_path, monkeypatch):
+    from sopc.site import pdf as pdfmod
+
+    real = pdfmod.render_document
+
+    def broken(html, base_url, *a, **k):
+        if "counter-reset: page" in (html.decode("utf-8", "replace") if isinstance(html, bytes) else html):
+            raise RuntimeError("rusak")
+        return real(html, base_url, *a, **k)
+
+    monkeypatch.setattr(pdfmod, "render_document", broken)
+    root = write_repo(tmp_path / "r", {k: v for k, v in sample_sops().items() if k.startswith("umum/")})
+    res = build_site(root, pdf=True, jobs=1)
+    text = " ".join(m.id for m in res.messages)
+    assert "buku-sop.pdf (bagian-umum/sop-001-uji-2025.html): RuntimeError: rusak" in text
+    assert "buku-sop.pdf" not in res.files and "#" not in text
+    assert "bagian-umum/sop-001-uji-2025.pdf" in res.files       # the SOPs' own PDFs still made

@@ -374,8 +374,9 @@ def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts
         for rel, (unit, entries) in list(pending.items()):
             names = [rel + "#depan"] + [f"{rel}#{k}" for k in range(len(entries))]
             bad = [e for e in errors if e.split(":", 1)[0] in names]
-            if bad:
-                failed.extend(bad)
+            if bad:   # name the book and the SOP page, not the internal part name
+                where = {f"{rel}#{k}": f"{rel} ({e.relpath})" for k, e in enumerate(entries)}
+                failed.extend(where.get(b.split(":", 1)[0], rel) + ":" + b.split(":", 1)[1] for b in bad)
                 del pending[rel]
                 continue
             measured_front = info[rel + "#depan"]["pages"]
