@@ -49,7 +49,8 @@ class BuildCache:
     """Verified content-addressed byte store below ``root/.sopc-cache/build``."""
 
     def __init__(self, root: str | os.PathLike):
-        self.dir = Path(root) / CACHE_DIR
+        self.root = Path(root)
+        self.dir = self.root / CACHE_DIR
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / key

@@ -266,7 +266,7 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
     :class:`sopc.site.pdf.PdfError` when there is no such list)."""
     from sopc.diagnostics import msg
     from sopc.site.common import opt
-    from sopc.site.pdf import PdfError, pdf_relpath, render_many
+    from sopc.site.pdf import PdfCache, PdfError, pdf_relpath, render_many
 
     site: dict[str, bytes] = dict(opt(options, "files") or {})
     for rel, data in own_files.items():
@@ -308,7 +308,8 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
     settings = {"pdfa": bool(opt(options, "pdfa", False)), "jobs": opt(options, "jobs"),
                 "lang": lang, "today": today}
     info: dict[str, dict] = {}
-    out, failed = render_many(tasks, site, settings, info)
+    cache = PdfCache.for_build()
+    out, failed = render_many(tasks, site, settings, info, cache)
     if in_parts:
         if callable(say):
             say(f"Menyusun {len(in_parts)} buku SOP per bagian…" if lang != "en"
@@ -320,9 +321,11 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
                 del in_parts[rel]
         counts = {rel: [info.get(pdf_relpath(e.relpath), {}).get("pages", 1) for e in entries]
                   for rel, (_u, entries) in in_parts.items()}
-        books, more_failed = _books_in_parts(in_parts, fronts, counts, front, site, settings, lang)
+        books, more_failed = _books_in_parts(in_parts, fronts, counts, front, site, settings, lang, cache)
         out.update(books)
         failed.extend(more_failed)
+    if cache is not None and not failed:
+        cache.prune()
     if failed:
         detail = "; ".join(failed)
         m = msg(f"PDF gagal dibuat: {detail}", f"PDF rendering failed: {detail}")
@@ -343,7 +346,7 @@ def _section_style(start: int, total: int, lang: str) -> str:
 
 def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts: dict[str, int],
                     counts: dict[str, list[int]], front, site: dict[str, bytes], settings: dict,
-                    lang: str) -> tuple[dict[str, bytes], list[str]]:
+                    lang: str, cache=None) -> tuple[dict[str, bytes], list[str]]:
     """Lay out each book's cover + daftar isi and each of its SOPs as separate documents
     with the book's page numbers, then join them. The page counts come from the SOPs'
     own PDFs (the same layout); should a part come out longer or shorter, the book is
@@ -370,7 +373,7 @@ def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts
                           {"style": _section_style(starts[k], total, lang), "links": True})
                          for k, e in enumerate(entries))
         info: dict[str, dict] = {}
-        got, errors = render_many(tasks, site, settings, info)
+        got, errors = render_many(tasks, site, settings, info, cache)
         for rel, (unit, entries) in list(pending.items()):
             names = [rel + "#depan"] + [f"{rel}#{k}" for k in range(len(entries))]
             bad = [e for e in errors if e.split(":", 1)[0] in names]

@@ -280,16 +280,152 @@ def _render_one(task: tuple) -> tuple[str, bytes | None, str, dict]:
         return out_rel, None, f"{type(exc).__name__}: {exc}", {}
 
 
+class PdfCache:
+    """PDFs of earlier builds, below ``<root>/.sopc-cache/pdf/<key>.pdf``: an unchanged
+    SOP page (or form, or part of a book) is not laid out again by WeasyPrint.
+
+    The key (:meth:`key`) covers everything a PDF is made from: sopc's code (templates,
+    CSS, fonts), the WeasyPrint version, the site's assets (``aset/``: stylesheet and
+    logo), the settings (paper, PDF/A, language, date), the task's page and its HTML.
+    Each entry is ``sha256 of the rest\n`` + the task's info (JSON) + ``\n`` + the PDF;
+    an entry that does not verify is a miss. Writes are atomic; any OSError is a miss
+    or a skipped write. After a build, :meth:`prune` removes what that build did not use.
+    """
+
+    def __init__(self, root: str | os.PathLike):
+        self.dir = os.path.join(os.fspath(root), ".sopc-cache", "pdf")
+        self.used: set[str] = set()
+        self._base: str | None = None
+
+    @classmethod
+    def for_build(cls) -> "PdfCache | None":
+        """The cache of the repository whose build is running, if caching is on."""
+        from sopc.cache import current
+
+        store = current()
+        root = getattr(store, "root", None)
+        return cls(root) if root is not None else None
+
+    def key(self, task: tuple, files: Mapping[str, bytes], settings: dict[str, Any]) -> str:
+        import hashlib
+
+        from sopc.cache import key_of
+
+        if self._base is None:
+            from sopc.render.pages import code_hash
+
+            assets = hashlib.sha256()
+            for rel in sorted(r for r in files if r.startswith("aset/")):
+                assets.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(files[rel]).digest())
+            try:
+                from importlib.metadata import version
+
+                wp = version("weasyprint")
+            except Exception:  # noqa: BLE001 - unknown version: still a key part
+                wp = "?"
+            self._base = key_of("pdf", code_hash(), wp, assets.hexdigest(),
+                                [str(settings.get(k)) for k in ("paper", "pdfa", "lang", "today")])
+        _out, base_rel, html, paper = task[:4]
+        extra = task[4] if len(task) > 4 else {}
+        if html is None:
+            html = files.get(base_rel, b"")
+        if isinstance(html, str):
+            html = html.encode("utf-8")
+        return key_of(self._base, base_rel, paper, extra, hashlib.sha256(html).hexdigest())
+
+    def get(self, key: str) -> tuple[bytes, dict] | None:
+        import hashlib
+        import json
+
+        try:
+            with open(os.path.join(self.dir, key + ".pdf"), "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            return None
+        head, sep, body = raw.partition(b"\n")
+        if not sep or head != hashlib.sha256(body).hexdigest().encode():
+            return None
+        meta, sep, pdf = body.partition(b"\n")
+        try:
+            info = json.loads(meta.decode("utf-8"))
+        except ValueError:
+            return None
+        if not sep or not pdf.startswith(b"%PDF-") or not isinstance(info, dict):
+            return None
+        self.used.add(key)
+        return pdf, info
+
+    def put(self, key: str, pdf: bytes, info: dict) -> None:
+        import hashlib
+        import json
+
+        from sopc.atomic import write_atomic
+
+        body = json.dumps(info, separators=(",", ":")).encode("utf-8") + b"\n" + pdf
+        try:
+            os.makedirs(self.dir, exist_ok=True)
+            write_atomic(os.path.join(self.dir, key + ".pdf"),
+                         hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        except OSError:
+            return
+        self.used.add(key)
+
+    def prune(self) -> None:
+        try:
+            entries = list(os.scandir(self.dir))
+        except OSError:
+            return
+        for e in entries:
+            if not (e.name.endswith(".pdf") and e.name[:-4] in self.used):
+                try:
+                    os.unlink(e.path)
+                except OSError:
+                    pass
+
+
 def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None,
-                info: dict[str, dict] | None = None) -> tuple[dict[str, bytes], list[str]]:
+                info: dict[str, dict] | None = None, cache: PdfCache | None = None
+                ) -> tuple[dict[str, bytes], list[str]]:
     """Render ``tasks`` (see :func:`_render_one`) with ``jobs`` worker processes, each
     importing WeasyPrint once. Returns ({pdf relpath: bytes}, ["relpath: error"]);
     ``info`` receives each rendered task's page count (and links when asked).
-    Tasks are started in the given order (put the longest first)."""
+    Tasks are started in the given order (put the longest first). With ``cache``,
+    tasks made before come from it and new results are stored."""
     if not tasks:
         return {}, []
-    require_weasyprint()
     settings = _settings(options)
+    done: list[tuple] = []
+    keys: dict[str, str] = {}
+    if cache is not None:
+        todo = []
+        for t in tasks:
+            k = keys[t[0]] = cache.key(t, files, settings)
+            hit = cache.get(k)
+            if hit is None:
+                todo.append(t)
+            else:
+                done.append((t[0], hit[0], "", hit[1]))
+        tasks = todo
+    results = _render_tasks(tasks, files, options, settings) if tasks else []
+    out: dict[str, bytes] = {}
+    failed: list[str] = []
+    for rel, pdf, err, extra in done + results:
+        if pdf is None:
+            failed.append(f"{rel}: {err}")
+            continue
+        out[rel] = pdf
+        if info is not None:
+            info[rel] = extra
+    if cache is not None:
+        for rel, pdf, _err, extra in results:
+            if pdf is not None:
+                cache.put(keys[rel], pdf, extra)
+    return out, failed
+
+
+def _render_tasks(tasks: list[tuple], files: Mapping[str, bytes], options: Any,
+                  settings: dict[str, Any]) -> list[tuple]:
+    require_weasyprint()
     jobs = int(opt(options, "jobs", 0) or os.cpu_count() or 1)
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
@@ -304,16 +440,7 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
                                  initargs=(files, settings),
                                  mp_context=multiprocessing.get_context("forkserver")) as pool:
             results = list(pool.map(_render_one, tasks, chunksize=1))
-    out: dict[str, bytes] = {}
-    failed: list[str] = []
-    for rel, pdf, err, extra in results:
-        if pdf is None:
-            failed.append(f"{rel}: {err}")
-        else:
-            out[rel] = pdf
-            if info is not None:
-                info[rel] = extra
-    return out, failed
+    return results
 
 
 def _settings(options: Any) -> dict[str, Any]:
