@@ -160,7 +160,8 @@ def test_hostile_text_is_escaped(tmp_path, monkeypatch):
     page = res.files[res.rendered[0].relpath].decode("utf-8")
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "{{ 7*7 }}" in page and "49" not in page
+    text = re.sub(r'="[^"]*"', "", page)          # text only: coordinates may hold "49"
+    assert "{{ 7*7 }}" in page and "49" not in text
     assert "{% if 1 %}x{% endif %}" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<iframe" not in page
