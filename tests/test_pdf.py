@@ -30,6 +30,11 @@ def flat(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    return sample_pdf_site(tmp_path_factory)
+
+
+def sample_pdf_site(tmp_path_factory):
+    """The sample repository (hostile texts, one F4 SOP) built with PDFs."""
     sops = sample_sops(hostile=True)
     sops["layanan/s3.sop.yaml"]["kertas"] = "F4"
     root = write_repo(tmp_path_factory.mktemp("repo") / "r", sops)

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from sopc.site import book
-from test_pdf import MM, flat, pdfplumber, pypdf
+from test_pdf import MM, flat, pdfplumber, pypdf, sample_pdf_site
 from test_pdf import page_texts as raw_texts
 from test_site_helpers import TODAY, build_site, sample_sops, write_repo
 
@@ -34,12 +34,7 @@ def parts():
 
 @pytest.fixture(scope="module")
 def site(parts, tmp_path_factory):
-    sops = sample_sops(hostile=True)
-    sops["layanan/s3.sop.yaml"]["kertas"] = "F4"
-    root = write_repo(tmp_path_factory.mktemp("repo") / "r", sops)
-    res = build_site(root, pdf=True, jobs=2)
-    assert not res.messages or all("PDF" not in m.id for m in res.messages), res.messages
-    return res
+    return sample_pdf_site(tmp_path_factory)
 
 
 def test_footers_count_the_whole_book(site):

@@ -292,9 +292,8 @@ def _t(lang: str, id_text: str, en_text: str) -> str:
 def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True,
            counter: Callable[[int, int], None] | None = None) -> None:
     from sopc import loader
-    from sopc.context import LintContext, resolve_today
+    from sopc.context import resolve_today
 
-    hint = options.lang or "id"
     if options.kertas is not None and normalise_paper(options.kertas) is None:
         raise BuildError(msg(f"nilai --kertas tidak sah: {options.kertas!r}; pilih A4, F4, Letter atau Legal",
                              f"invalid --kertas value: {options.kertas!r}; choose A4, F4, Letter or Legal"))

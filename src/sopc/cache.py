@@ -74,6 +74,22 @@ class BuildCache:
             pass
 
 
+def prune_unused(folder: str | os.PathLike, suffix: str, used: set[str]) -> None:
+    """Delete every entry of ``folder`` that is not ``<key><suffix>`` for a key in
+    ``used`` (what the build that just ended read or wrote). Errors are ignored."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        key = e.name[: -len(suffix)] if e.name.endswith(suffix) else None
+        if key is None or key not in used:
+            try:
+                os.unlink(e.path)
+            except OSError:
+                pass
+
+
 def key_of(*parts: Any) -> str:
     """sha256 of the parts' JSON (a stable representation of str/num/list/dict/None)."""
     text = json.dumps([FORMAT, *parts], ensure_ascii=False, sort_keys=True, default=str)

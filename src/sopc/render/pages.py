@@ -110,17 +110,9 @@ class PageCache:
             pass
 
     def prune(self) -> None:
-        try:
-            entries = list(os.scandir(self.dir))
-        except OSError:
-            return
-        for e in entries:
-            key = e.name[:-5] if e.name.endswith(".html") else None
-            if key is None or key not in self.used:
-                try:
-                    os.unlink(e.path)
-                except OSError:
-                    pass
+        from sopc.cache import prune_unused
+
+        prune_unused(self.dir, ".html", self.used)
 
 
 @dataclass

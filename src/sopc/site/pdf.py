@@ -371,16 +371,9 @@ class PdfCache:
         self.used.add(key)
 
     def prune(self) -> None:
-        try:
-            entries = list(os.scandir(self.dir))
-        except OSError:
-            return
-        for e in entries:
-            if not (e.name.endswith(".pdf") and e.name[:-4] in self.used):
-                try:
-                    os.unlink(e.path)
-                except OSError:
-                    pass
+        from sopc.cache import prune_unused
+
+        prune_unused(self.dir, ".pdf", self.used)
 
 
 def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None,
