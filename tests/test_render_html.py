@@ -184,6 +184,23 @@ def test_repository_template_overrides_bundled(tmp_path, monkeypatch):
     assert "Nomor SOP" in page      # the rest still from the bundled templates
 
 
+def test_an_override_edited_between_builds_in_one_process(tmp_path, monkeypatch):
+    """The Jinja environment is kept for the process (``sopc serve``): an edited or a
+    new override still reaches the next build, even with the same size and mtime."""
+    root = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    assert "KOP-A" not in _page(build([root], today=TODAY, write=False), "sop-001-uji-2025.html")
+    kop = root / "templates" / "partials" / "kop.html.j2"
+    kop.parent.mkdir(parents=True)
+    kop.write_text('<div class="kop"><p>KOP-A</p></div>\n', "utf-8")
+    assert "KOP-A" in _page(build([root], today=TODAY, write=False), "sop-001-uji-2025.html")
+    stat = kop.stat()
+    kop.write_text('<div class="kop"><p>KOP-B</p></div>\n', "utf-8")
+    os.utime(kop, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    page = _page(build([root], today=TODAY, write=False), "sop-001-uji-2025.html")
+    assert "KOP-B" in page and "KOP-A" not in page
+
+
 def test_template_symlink_outside_is_ignored(tmp_path, monkeypatch):
     root = make_repo(tmp_path / "repo")
     outside = tmp_path / "outside.j2"

@@ -278,23 +278,6 @@ class RepoTemplateLoader(BaseLoader):
 _ENVIRONMENTS: dict[tuple, Environment] = {}
 
 
-def _override_signature(repo_root) -> tuple:
-    """Name, size and mtime of every file of the repository's ``templates/`` folder."""
-    if repo_root is None:
-        return ()
-    base = os.path.join(os.fspath(repo_root), "templates")
-    sig = []
-    for dirpath, _dirs, files in os.walk(base):
-        for f in files:
-            p = os.path.join(dirpath, f)
-            try:
-                st = os.stat(p)
-            except OSError:
-                continue
-            sig.append((p, st.st_size, st.st_mtime_ns))
-    return tuple(sorted(sig))
-
-
 def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") -> Environment:
     """The build's Jinja environment.
 
@@ -307,8 +290,10 @@ def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") ->
     for the life of the process, so that a long-running ``sopc serve`` compiles each
     template once; a changed override makes a new one.
     """
+    from sopc.render.pages import folder_hash
+
     key = (os.path.abspath(repo_root) if repo_root is not None else None, lang,
-           _override_signature(repo_root))
+           folder_hash(Path(repo_root) / "templates") if repo_root is not None else None)
     env = _ENVIRONMENTS.get(key)
     if env is None:
         if len(_ENVIRONMENTS) >= 8:

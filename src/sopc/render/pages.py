@@ -80,14 +80,16 @@ def folder_hash(folder: Path) -> str:
 
 
 class PageCache:
-    """Rendered pages by key; every I/O problem is a miss, never an error."""
+    """Rendered pages by key; every I/O problem is a miss, never an error. ``folder``
+    and ``suffix`` let other outputs (PDFs) use the same verified store."""
 
-    def __init__(self, root: Path):
-        self.dir = Path(root) / CACHE_DIR
+    def __init__(self, root: Path, folder: Path = CACHE_DIR, suffix: str = ".html"):
+        self.dir = Path(root) / folder
+        self.suffix = suffix
         self.used: set[str] = set()
 
     def _path(self, key: str) -> Path:
-        return self.dir / f"{key}.html"
+        return self.dir / f"{key}{self.suffix}"
 
     def get(self, key: str) -> bytes | None:
         self.used.add(key)
@@ -112,7 +114,7 @@ class PageCache:
     def prune(self) -> None:
         from sopc.cache import prune_unused
 
-        prune_unused(self.dir, ".html", self.used)
+        prune_unused(self.dir, self.suffix, self.used)
 
 
 @dataclass

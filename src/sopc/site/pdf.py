@@ -20,6 +20,7 @@ import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
+from pathlib import Path
 from typing import Any, Mapping
 
 from sopc.diagnostics import Message, msg
@@ -287,14 +288,15 @@ class PdfCache:
     The key (:meth:`key`) covers everything a PDF is made from: sopc's code (templates,
     CSS, fonts), the WeasyPrint version, the site's assets (``aset/``: stylesheet and
     logo), the settings (paper, PDF/A, language, date), the task's page and its HTML.
-    Each entry is ``sha256 of the rest\n`` + the task's info (JSON) + ``\n`` + the PDF;
-    an entry that does not verify is a miss. Writes are atomic; any OSError is a miss
-    or a skipped write. After a build, :meth:`prune` removes what that build did not use.
+    Stored by :class:`sopc.render.pages.PageCache` (verified on read, atomic writes,
+    pruned to what the last build used); each entry is the task's info (JSON), a
+    newline, then the PDF.
     """
 
     def __init__(self, root: str | os.PathLike):
-        self.dir = os.path.join(os.fspath(root), ".sopc-cache", "pdf")
-        self.used: set[str] = set()
+        from sopc.render.pages import PageCache
+
+        self.store = PageCache(Path(root), Path(".sopc-cache") / "pdf", ".pdf")
         self._base: str | None = None
 
     @classmethod
@@ -334,16 +336,10 @@ class PdfCache:
         return key_of(self._base, base_rel, paper, extra, hashlib.sha256(html).hexdigest())
 
     def get(self, key: str) -> tuple[bytes, dict] | None:
-        import hashlib
         import json
 
-        try:
-            with open(os.path.join(self.dir, key + ".pdf"), "rb") as fh:
-                raw = fh.read()
-        except OSError:
-            return None
-        head, sep, body = raw.partition(b"\n")
-        if not sep or head != hashlib.sha256(body).hexdigest().encode():
+        body = self.store.get(key)
+        if body is None:
             return None
         meta, sep, pdf = body.partition(b"\n")
         try:
@@ -352,28 +348,15 @@ class PdfCache:
             return None
         if not sep or not pdf.startswith(b"%PDF-") or not isinstance(info, dict):
             return None
-        self.used.add(key)
         return pdf, info
 
     def put(self, key: str, pdf: bytes, info: dict) -> None:
-        import hashlib
         import json
 
-        from sopc.atomic import write_atomic
-
-        body = json.dumps(info, separators=(",", ":")).encode("utf-8") + b"\n" + pdf
-        try:
-            os.makedirs(self.dir, exist_ok=True)
-            write_atomic(os.path.join(self.dir, key + ".pdf"),
-                         hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-        except OSError:
-            return
-        self.used.add(key)
+        self.store.put(key, json.dumps(info, separators=(",", ":")).encode("utf-8") + b"\n" + pdf)
 
     def prune(self) -> None:
-        from sopc.cache import prune_unused
-
-        prune_unused(self.dir, ".pdf", self.used)
+        self.store.prune()
 
 
 def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None,

@@ -55,7 +55,7 @@ class KsIndex:
     by_nomor: dict[str, list] = field(default_factory=dict)
     by_nama: dict[str, list] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)       # nomor and nama as written
-    unparsed: dict[str, str] = field(default_factory=dict)   # key -> relpath of a file YAML cannot parse
+    unparsed: frozenset[str] = frozenset()   # nomor/nama keys of files YAML cannot parse
     _links: dict[int, list] = field(default_factory=dict)
 
     def resolve(self, text: str) -> list:
@@ -100,8 +100,8 @@ def _build(ctx) -> KsIndex:
         if k:
             by_nama[k].append(s)
             names.append(s.nama)
-    unparsed = {norm_ref(name): rel for rel, names in getattr(ctx.repo, "unparsed", {}).items()
-                for name in names if norm_ref(name)}
+    unparsed = frozenset(k for found in getattr(ctx.repo, "unparsed", {}).values()
+                         for k in map(norm_ref, found) if k)
     return KsIndex(dict(by_nomor), dict(by_nama), names, unparsed)
 
 
