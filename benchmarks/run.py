@@ -443,6 +443,7 @@ def bench_pdf_parallel(corpus: Path, results: dict, count: int = 16) -> None:
     for jobs in ((1, 2) if count <= 100 else (None,)):
         out = WORK / f"pdf-sample-site-{jobs}"
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(repo / ".sopc-cache", ignore_errors=True)   # cold: no cached PDFs
         cmd = [sys.executable, "-m", "sopc", "build", str(repo), "--out", str(out), "--pdf",
                "--paksa", "--quiet", "--today", "2026-11-28"] + (["--jobs", str(jobs)] if jobs else [])
         wall, proc = run_wall(cmd, env=env_today())
