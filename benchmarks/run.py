@@ -12,7 +12,7 @@ Sections
   lint  (a) ``sopc lint`` over the corpus (subprocess, wall) vs ``yamllint`` on the same
             files; (b) ``sopc lint`` on one file, interpreter start-up included, vs
             ``python -c pass``; (c) in-process time per SOP in the rules
-            (``sopc.engine.lint``) and in the loader.
+            (``sopc.lint.engine.lint``) and in the loader.
   build (d) ``sopc build`` of the corpus to HTML vs ``mkdocs build`` of the same SOPs as
             Markdown; (e) no-op rebuild; (f) rebuild after one SOP is edited;
             (g) build of a one-SOP repository (one 25-activity SOP: load, layout, HTML)
@@ -239,10 +239,11 @@ def bench_lint(corpus: Path, repeat: int, results: dict) -> None:
              if re.search(r"\|\s*(jinja2|weasyprint|pygraphviz|fontTools|PIL)\s*$", ln)]
     say("  berat yang diimpor / heavy imports: " + (", ".join(h.split("|")[-1].strip() for h in heavy) or "tidak ada / none"))
 
-    head("(c) aturan in-process / rules in-process (load once, time sopc.engine.lint)")
+    head("(c) aturan in-process / rules in-process (load once, time sopc.lint.engine.lint)")
     try:
-        from sopc import engine, loader
-        from sopc.context import LintContext, resolve_today
+        from sopc import loader
+        from sopc.lint import engine
+        from sopc.lint.context import LintContext, resolve_today
     except ImportError as exc:
         say(f"dilewati / skipped: {exc}")
         return
@@ -268,7 +269,7 @@ def bench_lint(corpus: Path, repeat: int, results: dict) -> None:
     say(f"  target ~1 ms per SOP: {verdict(per, per <= 0.0015)}")
     # the slowest rules, for whoever optimises next
     try:
-        from sopc.engine import active_rules, lint_sop
+        from sopc.lint.engine import active_rules, lint_sop
         rules = active_rules(repo.config)
         ctx = LintContext(repo, today)
         per_rule = []
@@ -382,7 +383,7 @@ def bench_build(corpus: Path, md: Path | None, repeat: int, results: dict) -> No
     if data is None:
         return
     for key, label in (("layout", "layout_sop + page_svg (all pages)"),
-                       ("build", "sopc.build.build(write=False, jobs=1): load, lint, layout, HTML, repository pages")):
+                       ("build", "sopc.build.pipeline.build(write=False, jobs=1): load, lint, layout, HTML, repository pages")):
         if key in data:
             m = statistics.median(data[key])
             results[f"one_{key}"] = m
@@ -495,7 +496,7 @@ def _child_pdf(repeat: int, out: dict) -> int:
     then crashes (Graphviz first) or hangs (WeasyPrint first)."""
     import pickle
     try:
-        from sopc.site.pdf import html_to_pdf
+        from sopc.site.pdf.render import html_to_pdf
     except Exception as exc:  # noqa: BLE001 - missing WeasyPrint or system library
         out["pdf_skip"] = f"PDF rendering not available: {type(exc).__name__}: {exc}"
         print(json.dumps(out))
@@ -531,7 +532,7 @@ def _child_serve(repo: Path, src: Path, repeat: int) -> int:
     import threading
     import urllib.request
 
-    from sopc.serve import Server
+    from sopc.build.serve import Server
 
     def get(url: str, timeout: float = 120) -> bytes:
         with urllib.request.urlopen(url, timeout=timeout) as r:
@@ -614,9 +615,9 @@ def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
         if kind == "pdf":
             return _child_pdf(repeat, out)
         try:
-            from sopc.build import build
+            from sopc.build.pipeline import build
         except ImportError as exc:
-            out["build_skip"] = f"sopc.build not importable: {exc}"
+            out["build_skip"] = f"sopc.build.pipeline not importable: {exc}"
             out["pdf_skip"] = out["build_skip"]
             print(json.dumps(out))
             return 0

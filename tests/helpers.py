@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from sopc.context import LintContext, resolve_today
-from sopc.diagnostics import Diagnostic
-from sopc.engine import lint
+from sopc.lint.context import LintContext, resolve_today
+from sopc.core.diagnostics import Diagnostic
+from sopc.lint.engine import lint
 from sopc.loader import load_repository
 
 DEFAULT_CONFIG = "instansi: {nama: Pemerintah Kabupaten Contoh}\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sopc.model import SOP, Activity, Edge, Symbol
+from sopc.core.model import SOP, Activity, Edge, Symbol
 
 
 def _resolve(t: str, ids: dict[str, int], n: int):

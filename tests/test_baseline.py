@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from sopc import baseline as bl
-from sopc.diagnostics import Diagnostic, Level, Pos, msg
+from sopc.lint import baseline as bl
+from sopc.core.diagnostics import Diagnostic, Level, Pos, msg
 from test_cli_lint import fake_engine, make_repo, run, sop_text, with_flaw  # noqa: F401
 
 

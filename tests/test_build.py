@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from build_helpers import SOP_A, SOP_B, make_repo, read_site
-from sopc import writer
-from sopc.build import build, paper_for
+from sopc.build import writer
+from sopc.build.pipeline import build, paper_for
 from sopc.cli import cli
-from sopc.writer import MARKER, SiteWriteError, check_relpath, write_site
+from sopc.build.writer import MARKER, SiteWriteError, check_relpath, write_site
 
 TODAY = "2026-06-01"
 
@@ -83,7 +83,7 @@ def test_source_error_file_exit_1(tmp_path, monkeypatch):
 
 
 def test_paper_choice(tmp_path):
-    from sopc.model import SOP, Config
+    from sopc.core.model import SOP, Config
 
     cfg = Config(root=tmp_path)
     sop = SOP(path=tmp_path / "x.sop.yaml")
@@ -313,7 +313,7 @@ def test_inline_svg_ids_unique(tmp_path, monkeypatch):
 
 
 def test_layout_failure_skips_that_sop(repo, monkeypatch):
-    import sopc.build as b
+    import sopc.build.pipeline as b
 
     def layout(sop, paper, lang):
         if sop.nomor == "SOP-002/UJI/2025":
@@ -335,7 +335,7 @@ def test_layout_failure_skips_that_sop(repo, monkeypatch):
 
 @pytest.mark.slow
 def test_pdf_pass_through(repo):
-    from sopc.build import pdf_available
+    from sopc.build.pipeline import pdf_available
 
     if not pdf_available():
         pytest.skip("no PDF support in this build")
@@ -409,8 +409,8 @@ def test_english_messages(repo):
 
 
 def test_site_pages_failure_is_a_clean_exit_2(repo, monkeypatch):
-    import sopc.build as b
-    from sopc.diagnostics import msg
+    import sopc.build.pipeline as b
+    from sopc.core.diagnostics import msg
 
     class RenderError(Exception):
         def __init__(self):

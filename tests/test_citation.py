@@ -1,11 +1,11 @@
-"""Regulation citation parser (sopc.citation) on real dasar_hukum wording."""
+"""Regulation citation parser (sopc.rules._lib.citation) on real dasar_hukum wording."""
 
 from __future__ import annotations
 
 import pytest
 
-from sopc import citation as c
-from sopc.citation import parse_citation
+from sopc.rules._lib import citation as c
+from sopc.rules._lib.citation import parse_citation
 
 
 @pytest.mark.parametrize("text,kind,rank,nomor,tahun", [

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from sopc.cli import cli
-from sopc.diagnostics import Diagnostic, Level, msg
+from sopc.core.diagnostics import Diagnostic, Level, msg
 
 CONFIG = "instansi: {nama: Pemerintah Kabupaten Contoh}\n"
 
@@ -156,10 +156,10 @@ def fake_lint(repo, ctx, sops=None):
 @pytest.fixture
 def fake_engine(monkeypatch):
     try:
-        import sopc.engine as engine
+        import sopc.lint.engine as engine
     except ImportError:
-        engine = types.ModuleType("sopc.engine")
-        monkeypatch.setitem(sys.modules, "sopc.engine", engine)
+        engine = types.ModuleType("sopc.lint.engine")
+        monkeypatch.setitem(sys.modules, "sopc.lint.engine", engine)
         import sopc
 
         monkeypatch.setattr(sopc, "engine", engine, raising=False)
@@ -337,9 +337,9 @@ def test_today_reaches_context(repo, monkeypatch):
         seen["lang"] = ctx.lang
         return []
 
-    import sopc.engine
+    import sopc.lint.engine
 
-    monkeypatch.setattr(sopc.engine, "lint", spy)
+    monkeypatch.setattr(sopc.lint.engine, "lint", spy)
     assert run("--today", "2024-02-29", "--lang", "en").exit_code == 0
     assert str(seen["today"]) == "2024-02-29" and seen["lang"] == "en"
 
@@ -350,12 +350,12 @@ def test_bad_format_choice(repo):
 
 
 def test_internal_error(repo, monkeypatch):
-    import sopc.engine
+    import sopc.lint.engine
 
     def boom(*a, **k):
         raise RuntimeError("rusak\ntotal")
 
-    monkeypatch.setattr(sopc.engine, "lint", boom)
+    monkeypatch.setattr(sopc.lint.engine, "lint", boom)
     res = CliRunner().invoke(cli, ["lint"])
     assert res.exit_code == 2
     err = res.stderr.strip()
@@ -483,7 +483,7 @@ def test_statistik_clean(repo):
 
 @pytest.fixture
 def real_repo(tmp_path, monkeypatch):
-    pytest.importorskip("sopc.engine")
+    pytest.importorskip("sopc.lint.engine")
     root = make_repo(tmp_path / "real", {"izin.sop.yaml": sop_text()})
     monkeypatch.chdir(root)
     return root

@@ -1,22 +1,22 @@
 """docs/rules.md is generated from the rule registry and must be current.
 
-Fix a failure with:  python -m sopc.docsgen > docs/rules.md
+Fix a failure with:  python -m sopc.lint.docsgen > docs/rules.md
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sopc.docsgen import generate
+from sopc.lint.docsgen import generate
 from sopc.rules import all_rules
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def test_docs_rules_is_current():
-    assert DOC.exists(), "docs/rules.md missing: run python -m sopc.docsgen > docs/rules.md"
+    assert DOC.exists(), "docs/rules.md missing: run python -m sopc.lint.docsgen > docs/rules.md"
     current = DOC.read_text(encoding="utf-8")
-    assert current == generate(), "docs/rules.md is stale: run python -m sopc.docsgen > docs/rules.md"
+    assert current == generate(), "docs/rules.md is stale: run python -m sopc.lint.docsgen > docs/rules.md"
 
 
 def test_generated_covers_every_rule():

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopc.durations import format_duration, format_span, parse_duration, parse_units
-from sopc.model import WaktuKerja
+from sopc.core.durations import format_duration, format_span, parse_duration, parse_units
+from sopc.core.model import WaktuKerja
 
 DAY = 7.5 * 60
 

@@ -59,7 +59,7 @@ def test_output_under_a_file_is_a_clear_error(repo, tmp_path):
 
 def test_permission_denied_keeps_previous_site(built, monkeypatch):
     repo, out, before = built
-    import sopc.writer as writer
+    import sopc.build.writer as writer
 
     real_open = os.open
 
@@ -79,7 +79,7 @@ def test_permission_denied_keeps_previous_site(built, monkeypatch):
 
 def test_disk_full_keeps_previous_site(built, monkeypatch):
     repo, out, before = built
-    import sopc.writer as writer
+    import sopc.build.writer as writer
 
     written = {"n": 0}
     real_write = os.write
@@ -131,7 +131,7 @@ def test_sigkill_at_random_points_never_leaves_a_partial_site(built):
 
 def test_two_builds_at_once_one_waits_or_fails_clearly(built):
     repo, out, _ = built
-    from sopc.lock import LockBusy, build_lock
+    from sopc.build.lock import LockBusy, build_lock
 
     with build_lock(out):
         t0 = time.monotonic()

@@ -1,4 +1,4 @@
-"""Unit tests of sopc.formatters over hand-made diagnostics."""
+"""Unit tests of sopc.lint.formatters over hand-made diagnostics."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sopc import formatters
-from sopc.diagnostics import Diagnostic, Level, Pos, msg
+from sopc.lint import formatters
+from sopc.core.diagnostics import Diagnostic, Level, Pos, msg
 from sopc.rules.base import Rule
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-2.1.0.json"
@@ -276,7 +276,7 @@ def test_relative_posix(tmp_path):
 def test_statistik_compute_and_table():
     from types import SimpleNamespace
 
-    from sopc import statistik
+    from sopc.lint import compliance as statistik
 
     sops = [SimpleNamespace(relpath=p) for p in ("a.sop.yaml", "b.sop.yaml", "c.sop.yaml", "d.sop.yaml")]
     diags = [
@@ -307,7 +307,7 @@ def test_statistik_compute_and_table():
 
 
 def test_statistik_empty():
-    from sopc import statistik
+    from sopc.lint import compliance as statistik
 
     st = statistik.compute([], [])
     assert st.total == 0 and st.clean_share is None

@@ -1,10 +1,10 @@
-"""Fuzzy matching helpers (sopc.fuzzy) on Indonesian actor labels and SOP names."""
+"""Fuzzy matching helpers (sopc.rules._lib.fuzzy) on Indonesian actor labels and SOP names."""
 
 from __future__ import annotations
 
 import pytest
 
-from sopc.fuzzy import is_near_duplicate, levenshtein, near_duplicates, nearest, similarity, squash
+from sopc.rules._lib.fuzzy import is_near_duplicate, levenshtein, near_duplicates, nearest, similarity, squash
 
 
 @pytest.mark.parametrize("a,b,d", [

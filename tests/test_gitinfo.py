@@ -1,4 +1,4 @@
-"""Rule DN04 and sopc.gitinfo on a real git repository (skipped without git)."""
+"""Rule DN04 and sopc.loader.gitinfo on a real git repository (skipped without git)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from helpers import write_repo
-from sopc.context import LintContext
-from sopc.engine import lint
-from sopc.gitinfo import change_dates, last_change_dates
+from sopc.lint.context import LintContext
+from sopc.lint.engine import lint
+from sopc.loader.gitinfo import change_dates, last_change_dates
 from sopc.loader import load_repository
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_helpers import CONFIG, SOP_A, SOP_B, make_repo, read_site
-from sopc.build import build
+from sopc.build.pipeline import build
 
 TODAY = "2026-06-01"
 
@@ -58,10 +58,10 @@ def test_incremental_equals_clean_after_each_edit(tmp_path):
 
 
 def test_incremental_with_graph_memo_equals_clean(tmp_path, monkeypatch):
-    """The same sequence with the repository graphs going through sopc.cache's memo
+    """The same sequence with the repository graphs going through sopc.cache.store's memo
     (as once sopc.site.dot.render_svgs calls it)."""
     import sopc.site.dot as dot
-    from sopc import cache
+    from sopc.cache import store as cache
 
     original = dot.render_svgs
     calls, asked = [], []
@@ -122,7 +122,7 @@ def _sequence(tmp_path):
         (repo / "lain").mkdir(), (umum / "a.sop.yaml").rename(repo / "lain" / "a.sop.yaml")))
     step("delete an SOP", lambda: (repo / "lain" / "a.sop.yaml").unlink())
 
-    # the edits that the fast path takes (sopc.snapshot): nothing other SOPs see changed
+    # the edits that the fast path takes (sopc.cache.snapshot): nothing other SOPs see changed
     fast = {"edit uraian (same size)": 1, "edit uraian (longer)": 1, "edit a waktu (workload page)": 1,
             "edit a peringatan": 1, "an edit that raises a finding": 1, "the finding fixed": 1,
             "edit both SOPs": 2}
@@ -160,7 +160,7 @@ def test_a_planted_snapshot_cannot_run_code(tmp_path):
     """The snapshot is read by an unpickler that refuses every global."""
     import pickle
 
-    from sopc import snapshot
+    from sopc.cache import snapshot
 
     repo = make_repo(tmp_path / "repo")
     _incremental(repo)

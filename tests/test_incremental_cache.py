@@ -1,8 +1,8 @@
-"""sopc.cache: verified content-addressed store and the Graphviz SVG memo."""
+"""sopc.cache.store: verified content-addressed store and the Graphviz SVG memo."""
 
 from __future__ import annotations
 
-from sopc import cache
+from sopc.cache import store as cache
 
 
 def test_store_roundtrip_and_corruption_is_a_miss(tmp_path):

@@ -118,7 +118,7 @@ def test_template_override_cannot_follow_links_out(tmp_path):
     secret.write_text("RAHASIA-DI-LUAR", "utf-8")
     repo = tmp_path / "repo"
     (repo / "templates").mkdir(parents=True)
-    src = ROOT / "src" / "sopc" / "templates"
+    src = ROOT / "templates"
     for name in os.listdir(src):
         if name.endswith(".j2"):
             (repo / "templates" / name).symlink_to(secret)

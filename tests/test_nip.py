@@ -1,10 +1,10 @@
-"""NIP structure (sopc.nip)."""
+"""NIP structure (sopc.core.nip)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sopc import nip
+from sopc.core import nip
 
 
 @pytest.mark.parametrize("text", [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sopc.context import resolve_today
+from sopc.lint.context import resolve_today
 from sopc.loader import plan_repository
-from sopc.parallel import load_and_lint
+from sopc.lint.parallel import load_and_lint
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def rows(run):
 
 def test_parallel_equals_serial(corpus, monkeypatch):
     monkeypatch.chdir(corpus)
-    monkeypatch.setattr("sopc.parallel.MIN_FILES_PER_JOB", 1)
+    monkeypatch.setattr("sopc.lint.parallel.MIN_FILES_PER_JOB", 1)
     today = resolve_today("2026-11-28")
     serial = load_and_lint(plan_repository([corpus]), today, jobs=1, use_cache=False)
     parallel = load_and_lint(plan_repository([corpus]), today, jobs=2, use_cache=False)
@@ -41,7 +41,7 @@ def test_parallel_equals_serial(corpus, monkeypatch):
 
 def test_parallel_with_neighbours_from_the_cache(corpus, monkeypatch):
     monkeypatch.chdir(corpus)
-    monkeypatch.setattr("sopc.parallel.MIN_FILES_PER_JOB", 1)
+    monkeypatch.setattr("sopc.lint.parallel.MIN_FILES_PER_JOB", 1)
     today = resolve_today("2026-11-28")
     sub = sorted(p for p in corpus.iterdir() if p.is_dir())[0]
     serial = load_and_lint(plan_repository([sub]), today, jobs=1)

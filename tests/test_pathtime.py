@@ -1,4 +1,4 @@
-"""Shortest and longest start-to-end path times (sopc.pathtime)."""
+"""Shortest and longest start-to-end path times (sopc.core.pathtime)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sopc.model import SOP, Activity, Edge, Symbol
-from sopc.pathtime import path_times
+from sopc.core.model import SOP, Activity, Edge, Symbol
+from sopc.core.pathtime import path_times
 
 END = None
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sopc.site import pdf as pdfmod
+from sopc.site.pdf import render as pdfmod
 from test_site_helpers import CONFIG, TODAY, build_site, sample_sops, write_repo
 
 pytestmark = pytest.mark.slow
@@ -108,7 +108,7 @@ def test_halaman_x_dari_y(site):
 
 
 def test_every_uraian_in_sop_pdf(site):
-    from sopc.build import _layout_functions
+    from sopc.build.pipeline import _layout_functions
 
     if _layout_functions() is None:
         pytest.skip("the procedure table (layout engine) is not available yet")
@@ -146,7 +146,7 @@ def test_book_toc_points_at_the_right_pages(site):
 
 
 def test_book_ids_unique_and_paper_kept(site):
-    from sopc.site.book import book_entries, book_html
+    from sopc.site.pdf.book import book_entries, book_html
     from sopc.site.pages import page_infos
 
     class State:
@@ -165,7 +165,7 @@ def test_book_ids_unique_and_paper_kept(site):
 
 
 def _repo(site):
-    from sopc.model import Repository
+    from sopc.core.model import Repository
 
     return Repository(site.pages[0].sop and _config(site), [p.sop for p in site.pages])
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from sopc.site import book
+from sopc.site.pdf import book
 from test_pdf import MM, flat, pdfplumber, pypdf, sample_pdf_site
 from test_pdf import page_texts as raw_texts
 from test_site_helpers import TODAY, build_site, sample_sops, write_repo
@@ -116,7 +116,7 @@ def test_links_between_sops_lead_to_their_first_pages(site):
 
 
 def test_a_failing_part_names_the_book_and_the_sop(parts, tmp_path, monkeypatch):
-    from sopc.site import pdf as pdfmod
+    from sopc.site.pdf import render as pdfmod
 
     real = pdfmod.render_document
 

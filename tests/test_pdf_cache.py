@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from sopc.site import pdf as pdfmod
+from sopc.site.pdf import render as pdfmod
 from test_site_helpers import build_site, sample_sops, write_repo
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""sopc.site.svgtext: one Pango layout per SVG text run in the PDF; the same text comes
+"""sopc.site.pdf.svgtext: one Pango layout per SVG text run in the PDF; the same text comes
 back out of the PDF; anything with per-letter positions goes to WeasyPrint's own code."""
 
 from __future__ import annotations
@@ -19,14 +19,15 @@ SVG = """<html><body><svg xmlns="http://www.w3.org/2000/svg" width="300" height=
 
 
 def _pdf_text() -> str:
-    from sopc.site.pdf import html_to_pdf
+    from sopc.site.pdf.render import html_to_pdf
 
     pdf = html_to_pdf(SVG, "t.html", None, files={"t.html": SVG.encode()})
     return "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_installed_and_text_survives(monkeypatch):
-    from sopc.site import pdf, svgtext
+    from sopc.site.pdf import render as pdf
+    from sopc.site.pdf import svgtext
 
     text = _pdf_text()
     assert svgtext._INSTALLED
@@ -35,7 +36,7 @@ def test_installed_and_text_survives(monkeypatch):
 
 
 def test_per_letter_positions_use_weasyprint_code():
-    from sopc.site import svgtext
+    from sopc.site.pdf import svgtext
 
     calls = []
     _pdf_text()                      # installs

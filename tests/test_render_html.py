@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_helpers import CONFIG, GOLDEN_REPO, SOP_A, SOP_B, copy_tree, make_repo
-from sopc.build import build
+from sopc.build.pipeline import build
 from sopc.render.html import environment, format_date, format_nip, nl2br, paper_css
 
 GOLDEN = Path(__file__).parent / "golden" / "html"
@@ -223,8 +223,8 @@ def test_template_symlink_outside_is_ignored(tmp_path, monkeypatch):
 def test_golden_html(tmp_path, monkeypatch, update_golden):
     """One example SOP against tests/golden/html/ (layout engine and lint rules left
     out: their output has its own tests)."""
-    import sopc.build as b
-    import sopc.engine as engine
+    import sopc.build.pipeline as b
+    import sopc.lint.engine as engine
 
     root = copy_tree(GOLDEN_REPO, tmp_path / "repo")
     monkeypatch.chdir(root)

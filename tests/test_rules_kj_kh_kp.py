@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sopc.context import LintContext
-from sopc.model import SOP, Activity, Config, Link, Pengesah, Repository
+from sopc.lint.context import LintContext
+from sopc.core.model import SOP, Activity, Config, Link, Pengesah, Repository
 from sopc.rules import all_rules, get_rule
 
 OURS = [r for r in all_rules() if r.group in ("KJ", "KH", "KP")]

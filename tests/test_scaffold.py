@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from sopc.cli import cli
-from sopc.scaffold import next_nomor, unit_code
+from sopc.build.scaffold import next_nomor, unit_code
 from tools import ROOT, missing
 
 TODAY = "2026-11-28"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sopc.cli import cli
 from sopc.loader import load_sop_text
 from sopc.loader.yamlsrc import compose
-from sopc.schema import sop_schema
+from sopc.loader.schema import sop_schema
 
 ROOT = Path(__file__).parent.parent
 _INT = re.compile(r"^[-+]?\d+$")

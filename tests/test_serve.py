@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sopc.context import resolve_today
-from sopc.serve import Server
+from sopc.lint.context import resolve_today
+from sopc.build.serve import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,15 +125,15 @@ def test_long_poll_answers_when_the_build_ends(server):
 def test_long_poll_times_out_and_stop_releases_it(server, monkeypatch):
     import threading
 
-    import sopc.serve
+    import sopc.build.serve
 
     srv, _repo = server
-    monkeypatch.setattr(sopc.serve, "LONG_POLL_SECONDS", 0.3)
+    monkeypatch.setattr(sopc.build.serve, "LONG_POLL_SECONDS", 0.3)
     v = srv.state.version
     assert json.loads(get(srv.url + f"__sopc/status?v={v}"))["version"] == v   # after 0.3 s
     assert json.loads(get(srv.url + "__sopc/status?v=junk"))["version"] == v   # no wait
 
-    monkeypatch.setattr(sopc.serve, "LONG_POLL_SECONDS", 30)
+    monkeypatch.setattr(sopc.build.serve, "LONG_POLL_SECONDS", 30)
     done = threading.Event()
 
     def wait() -> None:

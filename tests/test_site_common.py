@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sopc.model import SOP, Link, Repository
-from sopc.site.book import embed_page, strip_page_rules
+from sopc.core.model import SOP, Link, Repository
+from sopc.site.pdf.book import embed_page, strip_page_rules
 from sopc.site.common import link_key, natural_key, relurl, resolve_link, sop_index, tanggal
-from sopc.site.pdf import print_css, strip_page_links
+from sopc.site.pdf.render import print_css, strip_page_links
 from test_site_helpers import load, write_repo
 
 

@@ -100,7 +100,7 @@ def load(root: Path):
 
 def build_site(root: Path, **kw):
     """Run the real build in memory; returns the BuildResult (files in .files)."""
-    from sopc.build import build
+    from sopc.build.pipeline import build
 
     kw.setdefault("today", TODAY.isoformat())
     kw.setdefault("paksa", True)

@@ -98,7 +98,7 @@ def test_index_finding_counts_match_diagnostics(built):
 def test_review_due_rules():
     import datetime as dt
 
-    from sopc.model import SOP
+    from sopc.core.model import SOP
     from pathlib import Path
 
     s = SOP(path=Path("x"), relpath="x", tanggal_efektif=dt.date(2025, 11, 28))
@@ -202,7 +202,7 @@ def test_deterministic(tmp_path):
 
 def test_generate_without_build_state(tmp_path):
     """The hook also works on its own (tests, other callers)."""
-    from sopc.context import LintContext
+    from sopc.lint.context import LintContext
 
     repo, diags = load(write_repo(tmp_path / "r"))
     out = pages.generate(repo, diags, LintContext(repo, TODAY), None, {"pdf": False})
@@ -211,7 +211,7 @@ def test_generate_without_build_state(tmp_path):
 
 
 def test_empty_repository(tmp_path):
-    from sopc.context import LintContext
+    from sopc.lint.context import LintContext
 
     repo, _ = load(write_repo(tmp_path / "r", {}))
     out = pages.generate(repo, [], LintContext(repo, TODAY), None, None)

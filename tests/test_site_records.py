@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from sopc import cache as build_cache
-from sopc.context import LintContext
-from sopc.diagnostics import Level
-from sopc.model import SOP, Repository
+from sopc.cache import store as build_cache
+from sopc.lint.context import LintContext
+from sopc.core.diagnostics import Level
+from sopc.core.model import SOP, Repository
 from sopc.site import pages
 from sopc.site.records import RECORD_VERSION, record_of
 from test_site_helpers import TODAY, load, sample_sops, write_repo
@@ -27,7 +27,7 @@ EXAMPLES = HERE.parent / "examples"
 
 
 def _lint(repo, diags, lang="id"):
-    from sopc import engine
+    from sopc.lint import engine
 
     ctx = LintContext(repo, TODAY, lang)
     found = [d for d in diags if d.level > Level.OFF]

@@ -1,10 +1,10 @@
-"""Indonesian text heuristics (sopc.textid) on real SOP wording (domain brief §3)."""
+"""Indonesian text heuristics (sopc.rules._lib.textid) on real SOP wording (domain brief §3)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sopc import textid as t
+from sopc.rules._lib import textid as t
 
 LABELS = ["Pemohon", "Petugas Loket", "Kepala Seksi Perizinan", "Kepala Dinas", "PPK"]
 

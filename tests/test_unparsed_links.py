@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sopc import parallel
-from sopc.build import build
+from sopc.lint import parallel
+from sopc.build.pipeline import build
 from sopc.cli import cli
-from sopc.context import resolve_today
+from sopc.lint.context import resolve_today
 from sopc.loader import plan_repository, salvage_names
 
 ROOT = Path(__file__).resolve().parent.parent

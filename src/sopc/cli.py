@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "init": "sopc.commands.init",
     "new": "sopc.commands.new",
     "serve": "sopc.commands.serve",
+    "import": "sopc.commands.import_",
 }
 
 HELP = {
@@ -33,6 +34,7 @@ HELP = {
     "init": "Buat repositori SOP baru.",
     "new": "Buat berkas SOP baru dengan nomor berikutnya.",
     "serve": "Sajikan situs secara lokal dan bangun ulang saat berkas berubah.",
+    "import": "Impor PDF SOP bertanda tangan menjadi berkas SOP.",
 }
 
 

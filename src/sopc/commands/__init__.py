@@ -12,7 +12,7 @@ from typing import Callable
 
 import click
 
-from sopc.diagnostics import msg
+from sopc.core.diagnostics import msg
 
 
 def internal_error_text(exc: BaseException, prog: str, lang: str) -> str:

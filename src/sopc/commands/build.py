@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from sopc.diagnostics import Message
+from sopc.core.diagnostics import Message
 
 HELP = """Susun dokumen resmi SOP (HTML, PDF) dan halaman repositori.
 
@@ -36,9 +36,9 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
         today: str | None = None, paksa: bool = False, pdf: bool = False, pdfa: bool = False,
         lang: str | None = None, jobs: int | None = None, quiet: bool = False) -> int:
     """The build command without click: prints on stderr and returns the exit code."""
-    from sopc.build import build
-    from sopc.diagnostics import Level
-    from sopc.formatters import format_diagnostic
+    from sopc.build.pipeline import build
+    from sopc.core.diagnostics import Level
+    from sopc.lint.formatters import format_diagnostic
 
     bar = None if quiet else _Bar.on_terminal()
 

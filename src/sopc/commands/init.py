@@ -14,8 +14,8 @@ Create a new SOP repository (asks for the agency's names unless --yes)."""
 
 def run(folder: Path, yes: bool, instansi: str | None, satuan_kerja: str | None, unit: str | None,
         force: bool, today: str | None) -> int:
-    from sopc.context import resolve_today
-    from sopc.scaffold import InitAnswers, ScaffoldError, init_repository
+    from sopc.lint.context import resolve_today
+    from sopc.build.scaffold import InitAnswers, ScaffoldError, init_repository
 
     d = InitAnswers()
     if yes:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from sopc.diagnostics import Diagnostic, Level, Message, Report, msg
+from sopc.core.diagnostics import Diagnostic, Level, Message, Report, msg
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
 
@@ -56,7 +56,7 @@ def _use_color(option: bool | None) -> bool:
 
 
 def _today(text: str | None):
-    from sopc.context import resolve_today
+    from sopc.lint.context import resolve_today
 
     try:
         return resolve_today(text)
@@ -151,7 +151,7 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, job
             _err(_summary(report, lang))
         return 2
 
-    from sopc.parallel import load_and_lint
+    from sopc.lint.parallel import load_and_lint
 
     run = load_and_lint(plan, today_date, lang, jobs)
     repo = run.repo
@@ -165,7 +165,7 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, job
     shown = all_diags
     note = None
     if baseline is not None:
-        from sopc import baseline as bl
+        from sopc.lint import baseline as bl
 
         try:
             res = bl.apply(Path(baseline), all_diags, Path(result.root), by_path)
@@ -178,7 +178,7 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, job
     _emit(fmt, report.diagnostics, lang, use_color, result, by_path, config)
 
     if statistik:
-        from sopc import statistik as st
+        from sopc.lint import compliance as st
 
         table = st.format_table(st.compute(targets, all_diags), lang)
         if fmt == "text":
@@ -194,16 +194,16 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, job
 
 
 def _summary(report: Report, lang: str) -> str:
-    from sopc.formatters import format_summary
+    from sopc.lint.formatters import format_summary
 
     return format_summary(report.files, report.diagnostics, lang)
 
 
 def _emit(fmt, diags, lang, use_color, result, by_path, config=None) -> None:
-    from sopc import formatters
+    from sopc.lint import formatters
 
     if fmt == "sarif":
-        from sopc.baseline import content_key
+        from sopc.lint.baseline import content_key
 
         keys = {id(d): content_key(d, by_path.get(d.path)) for d in diags}
         out = formatters.format_sarif(

@@ -15,8 +15,8 @@ Create a new SOP file with the next free number and today's dates."""
 
 def run(nama: str, unit: str | None, folder: Path | None, today: str | None) -> int:
     from sopc import loader
-    from sopc.context import resolve_today
-    from sopc.scaffold import ScaffoldError, new_sop
+    from sopc.lint.context import resolve_today
+    from sopc.build.scaffold import ScaffoldError, new_sop
 
     try:
         day = resolve_today(today)
@@ -29,7 +29,7 @@ def run(nama: str, unit: str | None, folder: Path | None, today: str | None) -> 
         click.echo(f"sopc new: {exc.message.id}", err=True)
         return 2
     if res.config_errors:
-        from sopc.formatters import format_diagnostic
+        from sopc.lint.formatters import format_diagnostic
         for d in res.config_diagnostics:
             click.echo(format_diagnostic(d, "id"), err=True)
         return 2

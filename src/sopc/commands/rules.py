@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from sopc.diagnostics import msg
+from sopc.core.diagnostics import msg
 
 HELP = """Daftar aturan lint, atau penjelasan satu aturan.
 

@@ -11,6 +11,6 @@ import click
 @click.option("--config", "which", flag_value="config", help="Skema sopc.yaml, bukan skema SOP.")
 @click.option("--sop", "which", flag_value="sop", default=True, hidden=True)
 def command(which: str) -> None:
-    from sopc import schema
+    from sopc.loader import schema
 
     click.echo(schema.dumps(schema.config_schema() if which == "config" else schema.sop_schema()), nl=False)

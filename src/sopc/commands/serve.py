@@ -16,8 +16,8 @@ Build, serve locally, rebuild on change and reload the open page."""
 
 def run(path: Path | None, port: int, out: Path | None, kertas: str | None, lang: str | None,
         paksa: bool, today: str | None) -> int:
-    from sopc.context import resolve_today
-    from sopc.serve import Server
+    from sopc.lint.context import resolve_today
+    from sopc.build.serve import Server
 
     try:
         day = resolve_today(today)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sopc.diagnostics import msg
+from sopc.core.diagnostics import msg
 
 HELP = """Statistik per SOP dan per unit: jumlah kegiatan, pelaksana, keputusan, serah terima
 antarpelaksana, serta waktu jalur terpendek dan terpanjang.
@@ -16,7 +16,8 @@ path time. Data on stdout (--format text|json|csv)."""
 
 
 def run(paths: list[Path], fmt: str, lang: str | None) -> int:
-    from sopc import loader, stats
+    from sopc import loader
+    from sopc.site import stats
 
     try:
         res = loader.load_repository(paths or None)
@@ -25,7 +26,7 @@ def run(paths: list[Path], fmt: str, lang: str | None) -> int:
         return 2
     lang = lang or (res.repo.config.bahasa if res.repo.config.bahasa in ("id", "en") else "id")
     if res.config_errors:
-        from sopc.formatters import format_diagnostic
+        from sopc.lint.formatters import format_diagnostic
         for d in res.config_diagnostics:
             click.echo(format_diagnostic(d, lang), err=True)
         return 2

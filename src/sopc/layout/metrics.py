@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+from sopc.core.assets import FONT_DIR
+
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 

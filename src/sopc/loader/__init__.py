@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sopc.diagnostics import Diagnostic, Message, Pos, msg
+from sopc.core.diagnostics import Diagnostic, Message, Pos, msg
 from sopc.loader.config import CONFIG_NAME, load_config_bytes
 from sopc.loader.sopfile import load_sop_bytes
-from sopc.model import SOP, Config, Repository
+from sopc.core.model import SOP, Config, Repository
 
 __all__ = [
     "LoadError", "LoadResult", "load_repository", "load_sop_text", "load_config_text",

@@ -1,4 +1,4 @@
-"""``sopc.yaml`` → :class:`sopc.model.Config`. Every problem is reported (mkdocs'
+"""``sopc.yaml`` → :class:`sopc.core.model.Config`. Every problem is reported (mkdocs'
 model: read everything, report all config errors together); the caller exits 2."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from sopc.diagnostics import Diagnostic, Level, msg
+from sopc.core.diagnostics import Diagnostic, Level, msg
 from sopc.loader import spec
 from sopc.loader.reader import MapReader, Sink, read_enum, read_strlist, scalar, suggest
 from sopc.loader.yamlsrc import SourceError, compose, is_null, pos_of
-from sopc.model import Config, RuleConfig, WaktuKerja
+from sopc.core.model import Config, RuleConfig, WaktuKerja
 
 CONFIG_NAME = "sopc.yaml"
 LOGO_EXTENSIONS = (".png", ".jpg", ".jpeg", ".svg")

@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 
 from sopc import __version__
-from sopc.atomic import write_atomic
-from sopc.diagnostics import Pos
-from sopc.model import SOP, Link
+from sopc.core.atomic import write_atomic
+from sopc.core.diagnostics import Pos
+from sopc.core.model import SOP, Link
 
 CACHE_DIR = ".sopc-cache"
 INDEX_NAME = "index.json"

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import yaml
 
-from sopc.diagnostics import Diagnostic, Level, Message, Pos, msg
+from sopc.core.diagnostics import Diagnostic, Level, Message, Pos, msg
 from sopc.loader import spec
 from sopc.loader.spec import F
 from sopc.loader.yamlsrc import NULL_VALUES, is_null, pos_of

@@ -1,4 +1,4 @@
-"""One ``*.sop.yaml`` file → :class:`sopc.model.SOP` plus its source diagnostics."""
+"""One ``*.sop.yaml`` file → :class:`sopc.core.model.SOP` plus its source diagnostics."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import yaml
 
-from sopc.diagnostics import Diagnostic, Pos, msg
+from sopc.core.diagnostics import Diagnostic, Pos, msg
 from sopc.loader import spec
 from sopc.loader.reader import _ID_RE
 from sopc.loader.reader import (
     MapReader, Sink, read_bool, read_codes, read_date, read_enum, read_strlist, scalar, suggest,
 )
 from sopc.loader.yamlsrc import SourceError, compose, is_null, pos_of
-from sopc.model import SELESAI, SOP, Activity, Config, Edge, Link, Pengesah, Symbol
+from sopc.core.model import SELESAI, SOP, Activity, Config, Edge, Link, Pengesah, Symbol
 
 
 def _resolve_code(text: str) -> str | None:

@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from sopc.diagnostics import Message, Pos, msg
+from sopc.core.diagnostics import Message, Pos, msg
 
 try:  # libyaml
     _Base = yaml.CSafeLoader

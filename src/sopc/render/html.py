@@ -22,10 +22,11 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
-    PackageLoader,
+    FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
 )
+from sopc.core.assets import template_root
 from markupsafe import Markup, escape
 
 BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -183,7 +184,7 @@ def format_date(value: Any, lang: str = "id") -> str:
 def format_nip(nip: Any) -> str:
     """An 18-digit NIP printed ``YYYYMMDD YYYYMM G NNN``; anything else as written."""
     try:
-        from sopc.nip import format_nip as _shared  # type: ignore
+        from sopc.core.nip import format_nip as _shared  # type: ignore
     except ImportError:
         _shared = None
     if _shared is not None:
@@ -290,7 +291,7 @@ def environment(repo_root: str | os.PathLike | None = None, lang: str = "id") ->
     for the life of the process, so that a long-running ``sopc serve`` compiles each
     template once; a changed override makes a new one.
     """
-    from sopc.render.pages import folder_hash
+    from sopc.cache.keys import folder_hash
 
     key = (os.path.abspath(repo_root) if repo_root is not None else None, lang,
            folder_hash(Path(repo_root) / "templates") if repo_root is not None else None)
@@ -306,7 +307,7 @@ def _new_environment(repo_root, lang: str) -> Environment:
     loaders: list[BaseLoader] = []
     if repo_root is not None:
         loaders.append(RepoTemplateLoader(Path(repo_root) / "templates"))
-    loaders.append(PackageLoader("sopc", "templates"))
+    loaders.append(FileSystemLoader(str(template_root())))
     env = Environment(
         loader=ChoiceLoader(loaders),
         autoescape=True,

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from sopc.diagnostics import Diagnostic, Level
-from sopc.model import SOP, Config, Link, Repository, WaktuKerja
+from sopc.core.diagnostics import Diagnostic, Level
+from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
 from sopc.render.html import PAPERS, labels, level_label, paper_css, svg_markup, text_lines
-from sopc.text import fold, norm_space
+from sopc.core.text import fold, norm_space
 
 # --------------------------------------------------------------------------- links
 
@@ -60,8 +60,8 @@ def path_time_texts(sop: SOP, wk: WaktuKerja, lang: str) -> tuple[str, str]:
     """(shortest, longest) start-to-end path time as printed text (FORMAT.md §1.4);
     "-" when no start reaches an end. A note is added when some ``waktu`` could not be
     read (counted as 0)."""
-    from sopc.durations import format_duration
-    from sopc.pathtime import path_times
+    from sopc.core.durations import format_duration
+    from sopc.core.pathtime import path_times
 
     try:
         pt = path_times(sop, wk)
@@ -240,6 +240,6 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
 
 
 def _unit(sop: SOP, config: Config) -> str:
-    from sopc.writer import unit_label
+    from sopc.build.writer import unit_label
 
     return unit_label(sop, config)

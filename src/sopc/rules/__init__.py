@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-from sopc.diagnostics import Message, msg
+from sopc.core.diagnostics import Message, msg
 from sopc.rules.base import Finding, Rule
 
 __all__ = ["Finding", "Rule", "all_rules", "get_rule", "resolve_code", "GROUPS", "GROUP_TITLES"]

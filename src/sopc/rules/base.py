@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from sopc.diagnostics import Level, Message, Pos
+from sopc.core.diagnostics import Level, Message, Pos
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sopc.model import SOP, Activity
+    from sopc.core.model import SOP, Activity
 
 
 @dataclass(slots=True)

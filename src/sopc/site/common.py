@@ -12,11 +12,11 @@ import datetime as _dt
 import posixpath
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Iterable
 
-from sopc.model import SOP, Config, Link, Repository, WaktuKerja
-from sopc.text import fold, norm_space, slugify
+from sopc.core.assets import font_bytes
+from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
+from sopc.core.text import fold, norm_space, slugify
 
 BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
             "Agustus", "September", "Oktober", "November", "Desember"]
@@ -56,8 +56,8 @@ def semester(today: _dt.date) -> str:
 # units and paths
 
 def unit_of(sop: SOP, config: Config) -> str:
-    """The unit kerja an SOP belongs to (:func:`sopc.writer.unit_label`)."""
-    from sopc.writer import unit_label
+    """The unit kerja an SOP belongs to (:func:`sopc.build.writer.unit_label`)."""
+    from sopc.build.writer import unit_label
 
     return unit_label(sop, config)
 
@@ -67,8 +67,8 @@ def unit_slug(unit: str) -> str:
 
 
 def sop_html_path(sop: SOP, config: Config) -> str:
-    """Site-relative path of an SOP's page (:func:`sopc.writer.sop_relpath`)."""
-    from sopc.writer import sop_relpath
+    """Site-relative path of an SOP's page (:func:`sopc.build.writer.sop_relpath`)."""
+    from sopc.build.writer import sop_relpath
 
     return sop_relpath(sop, config)
 
@@ -136,7 +136,7 @@ def resolve_link(link: Link, index: dict[str, SOP]) -> SOP | None:
 
 
 # ---------------------------------------------------------------------------
-# durations (FORMAT.md §1.4, sopc.durations)
+# durations (FORMAT.md §1.4, sopc.core.durations)
 
 @dataclass(frozen=True)
 class Span:
@@ -146,20 +146,20 @@ class Span:
 
 def parse_waktu(text: str | None, wk: WaktuKerja) -> Span | None:
     """A duration as (min, max) working minutes, or None when it is not a duration."""
-    from sopc.durations import parse_duration
+    from sopc.core.durations import parse_duration
 
     d = parse_duration(text, wk) if isinstance(text, str) else None
     return None if d is None else Span(float(d.min), float(d.max))
 
 
 def format_span(span: Span, wk: WaktuKerja, lang: str = "id") -> str:
-    from sopc.durations import format_span as _fmt
+    from sopc.core.durations import format_span as _fmt
 
     return _fmt(span.lo, span.hi, wk, lang)
 
 
 def format_minutes(minutes: float, wk: WaktuKerja, lang: str = "id") -> str:
-    from sopc.durations import format_duration
+    from sopc.core.durations import format_duration
 
     return format_duration(minutes, wk, lang)
 
@@ -177,10 +177,5 @@ def environment(env: Any = None, repo_root: Any = None, lang: str = "id"):
     return _env(repo_root, lang)
 
 
-def font_bytes() -> dict[str, bytes]:
-    base = resources.files("sopc") / "fonts"
-    return {name: (base / name).read_bytes() for name in FONT_FILES}
-
-
-def template_text(name: str) -> str:
-    return (resources.files("sopc") / "templates" / name).read_text(encoding="utf-8")
+def font_files() -> dict[str, bytes]:
+    return {name: font_bytes(name) for name in FONT_FILES}

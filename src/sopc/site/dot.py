@@ -196,8 +196,8 @@ def render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot",
     """Render several graphs ``[(dot_text, id_prefix, title)]`` in one helper process
     (``python -m sopc.site.dot``, which uses pygraphviz in-process there). Returns, per
     graph, the SVG fragment or a :class:`RenderError`. Within a build, graphs whose DOT
-    text did not change come from the build cache (:func:`sopc.cache.memo_render_svgs`)."""
-    from sopc.cache import memo_render_svgs
+    text did not change come from the build cache (:func:`sopc.cache.store.memo_render_svgs`)."""
+    from sopc.cache.store import memo_render_svgs
 
     return memo_render_svgs(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))
 
@@ -206,9 +206,9 @@ def start_render_svgs(jobs: list[tuple[str, str, str | None]], prog: str = "dot"
                       timeout: float = 300):
     """:func:`render_svgs` started now and collected later: returns a function that
     gives what :func:`render_svgs` returns. It runs in a background thread (with the
-    caller's build cache, :func:`sopc.cache.in_background`) that mostly waits on the
+    caller's build cache, :func:`sopc.cache.store.in_background`) that mostly waits on the
     helper process, so that the caller can render other pages meanwhile."""
-    from sopc.cache import in_background
+    from sopc.cache.store import in_background
 
     return in_background(lambda: render_svgs(jobs, prog, timeout))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
-from sopc.model import SOP, Repository
+from sopc.core.model import SOP, Repository
 from sopc.site.common import environment, group_by_unit, semester, unit_slug
 
 KRITERIA_ID = [
@@ -35,7 +35,7 @@ KRITERIA_EN = [
 def repo_paper(config: Any, cli: str | None) -> str:
     """The paper of repository-wide documents, as for an SOP without its own
     ``kertas``: the repository's when sopc.yaml sets it, else ``--kertas``, else A4."""
-    from sopc.site.pdf import paper_name
+    from sopc.site.pdf.render import paper_name
 
     set_in_yaml = "kertas" in getattr(config, "positions", {}) or \
         "kertas" in getattr(config, "key_positions", {})

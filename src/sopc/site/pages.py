@@ -14,14 +14,15 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from sopc.diagnostics import Diagnostic, Level
-from sopc.model import SOP, Repository
+from sopc.core.diagnostics import Diagnostic, Level
+from sopc.core.assets import template_text
+from sopc.core.model import SOP, Repository
 from sopc.site import forms, pelaksana, peta
 from sopc.site.common import (
     ASSET_DIR,
     FONT_FILES,
     environment,
-    font_bytes,
+    font_files,
     format_span,
     group_by_unit,
     opt,
@@ -29,12 +30,11 @@ from sopc.site.common import (
     sop_html_path,
     sop_pdf_path,
     tanggal,
-    template_text,
     unit_slug,
 )
 from sopc.site.dot import RenderError
 from sopc.site.records import ROW_HEAD, complete, date_of, records_for
-from sopc.text import fold
+from sopc.core.text import fold
 
 CSS_PATH = f"{ASSET_DIR}/halaman.css"
 JS_PATH = f"{ASSET_DIR}/saring.js"
@@ -49,7 +49,7 @@ def _today(ctx: Any) -> _dt.date:
     t = getattr(ctx, "today", None)
     if isinstance(t, _dt.date):
         return t
-    from sopc.context import resolve_today
+    from sopc.lint.context import resolve_today
 
     return resolve_today(None)
 
@@ -143,7 +143,7 @@ def statistik_rows(repo: Repository, diagnostics: list[Diagnostic], lang: str) -
 
 def _statistik(repo: Repository, diagnostics: list[Diagnostic], lang: str) -> tuple[list[dict], dict]:
     """(rows per principle, {"bersih": SOPs without any finding, "total": SOPs})."""
-    from sopc.statistik import compute
+    from sopc.lint.compliance import compute
 
     st = compute(repo.sops, diagnostics or [])
     rows = []
@@ -328,7 +328,7 @@ def assets() -> dict[str, bytes]:
         CSS_PATH: template_text("site_pages.css").encode("utf-8"),
         JS_PATH: template_text("site_filter.js").encode("utf-8"),
     }
-    for name, data in font_bytes().items():
+    for name, data in font_files().items():
         files[f"{ASSET_DIR}/{name}"] = data
     return files
 
@@ -399,7 +399,7 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
     :meth:`SOP.index_entry`. For every other SOP the record is computed from the full
     SOP and, when ``records`` is a dict, stored into it. The PDFs (``pdf``) need full
     SOPs."""
-    from sopc.cache import jinja_bytecode
+    from sopc.cache.store import jinja_bytecode
 
     env = environment(env, getattr(repo.config, "root", None), _lang(ctx, repo, options))
     # no cyclic garbage collection meanwhile: the many small objects made here would
@@ -449,7 +449,7 @@ def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, 
         out[rel] = text.encode("utf-8")
     pdfs: dict[str, bytes] = {}
     if pdf:
-        from sopc.site.book import build_pdfs
+        from sopc.site.pdf.book import build_pdfs
 
         pdfs = build_pdfs(repo, infos, out, options, today, lang)
         out.update(pdfs)

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sopc.model import SOP, Repository
+from sopc.core.model import SOP, Repository
 from sopc.site.common import group_by_unit
 from sopc.site.records import actor_key
 from sopc.site.dot import FONT, Graph, render_svg, wrap
-from sopc.text import fold, slugify
+from sopc.core.text import fold, slugify
 
 
 @dataclass

@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sopc.model import SOP, Repository
+from sopc.core.model import SOP, Repository
 from sopc.site.common import group_by_unit, resolve_link, sop_index, unit_of
 from sopc.site.dot import FONT, Cluster, Graph, render_svg, wrap
-from sopc.text import fold, norm_space
+from sopc.core.text import fold, norm_space
 
 MUTUAL, ONE_WAY, EXTERNAL, UNRESOLVED = "dua-arah", "satu-arah", "eksternal", "tidak-ditemukan"
 
@@ -57,7 +57,7 @@ class LinkGraph:
 
 class _Entry:
     """A keterkaitan entry of a record (:mod:`sopc.site.records`): what
-    :func:`resolve_link` reads of a :class:`sopc.model.Link`."""
+    :func:`resolve_link` reads of a :class:`sopc.core.model.Link`."""
 
     __slots__ = ("text", "external")
 

@@ -7,7 +7,7 @@ int, float, bool, None, list and dict, so that it survives ``json`` and ``marsha
 unchanged; the build caches records between runs and hands them back through
 ``options.records`` (``{sop.relpath: record}``), so that a rebuild after one edit
 needs the full model of the edited SOP only: every other SOP can be a light index
-entry (:meth:`sopc.model.SOP.index_entry`).
+entry (:meth:`sopc.core.model.SOP.index_entry`).
 
 Shape (``RECORD_VERSION`` 2)::
 
@@ -40,12 +40,12 @@ from typing import Any
 
 from markupsafe import escape
 
-from sopc.durations import wk_key
+from sopc.core.durations import wk_key
 
-from sopc.model import SOP, Config
+from sopc.core.model import SOP, Config
 from sopc.site.common import format_span, parse_waktu, tanggal, unit_of
 from sopc.site.peta import sop_label
-from sopc.text import fold, norm_space
+from sopc.core.text import fold, norm_space
 
 RECORD_VERSION = 2
 ROW_HEAD = "<@>"

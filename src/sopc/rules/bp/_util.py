@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sopc.text import fold
+from sopc.core.text import fold
 
 
 def outside_labels(ctx) -> tuple[str, ...]:

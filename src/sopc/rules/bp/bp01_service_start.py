@@ -17,7 +17,7 @@ Passes:
       - uraian: Mengajukan permohonan beserta berkas persyaratan
         pelaksana: pemohon                      # Pemohon"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.bp._util import is_service, outside_actor_ids
 

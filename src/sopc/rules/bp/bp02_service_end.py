@@ -20,10 +20,10 @@ Passes:
 
 import re
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.bp._util import is_service, outside_actor_ids, outside_labels
-from sopc.text import fold
+from sopc.core.text import fold
 
 CODE = "BP02"
 NAME = "service-end"

@@ -21,7 +21,7 @@ Passes:
 
 import re
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "BP03"

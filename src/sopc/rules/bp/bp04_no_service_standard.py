@@ -13,7 +13,7 @@ Passes:
     sifat: pelayanan
     batas_waktu: 3 hari kerja"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.bp._util import is_service
 

@@ -17,7 +17,7 @@ Fails:
 Passes: `pembuatan` ≤ `efektif`, and a past `revisi` not before `pembuatan`. A
 `revisi` in the future is a planned review date and is not checked here (see DN02)."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.dn._util import tgl_en, tgl_id
 

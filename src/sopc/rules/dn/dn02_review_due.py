@@ -17,7 +17,7 @@ Passes:
     tanggal: {pembuatan: 2025-09-10, efektif: 2025-10-01}
     tanggal: {pembuatan: 2025-01-10, efektif: 2025-02-01, revisi: 2026-08-01}"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.dn._util import add_months, tgl_en, tgl_id
 

@@ -8,7 +8,7 @@ Fails (today 2026-06-01):
 Passes: `pembuatan` today or earlier. (`efektif` and `revisi` may be in the future: an
 SOP signed to take effect later, a planned review.)"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.dn._util import tgl_en, tgl_id
 

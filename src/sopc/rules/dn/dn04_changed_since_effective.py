@@ -10,8 +10,8 @@ Fails: `efektif: 2025-02-01`, no `revisi`, and the file was modified in a commit
 Passes: the commit that changed the procedure also set `revisi: 2025-06-12` (and the
 new `efektif` once signed)."""
 
-from sopc.diagnostics import Level, msg
-from sopc.gitinfo import last_change
+from sopc.core.diagnostics import Level, msg
+from sopc.loader.gitinfo import last_change
 from sopc.rules.base import Finding
 from sopc.rules.dn._util import tgl_en, tgl_id
 

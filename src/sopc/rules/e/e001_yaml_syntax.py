@@ -14,7 +14,7 @@ Passes::
 
 Source errors are always at level error and cannot be suppressed."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 
 CODE = "E001"
 NAME = "yaml-syntax"

@@ -4,7 +4,7 @@ Fails: an SOP without `tanggal`. Passes: `tanggal: {pembuatan: 2025-01-10, efekt
 
 Source errors are always at level error and cannot be suppressed."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 
 CODE = "E003"
 NAME = "missing-key"

@@ -5,7 +5,7 @@ Fails: `ke: konsep-surat` when no activity has that id. Passes: `ke: konsep`.
 
 Source errors are always at level error and cannot be suppressed."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 
 CODE = "E006"
 NAME = "bad-target"

@@ -3,7 +3,7 @@
 
 Source errors are always at level error and cannot be suppressed."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 
 CODE = "E007"
 NAME = "too-large"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sopc.pathtime import PathTimes, path_times
+from sopc.core.pathtime import PathTimes, path_times
 
 
 def int_option(options: dict, name: str, default: int) -> int:

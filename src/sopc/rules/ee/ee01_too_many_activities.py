@@ -10,7 +10,7 @@ Berkas Izin" and "Penerbitan Surat Izin" and link them.
 
 Option: `maks` (default 30)."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ee._util import int_option
 

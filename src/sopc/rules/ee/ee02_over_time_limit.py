@@ -16,8 +16,8 @@ activities of the longest path ("1 → 2 → 5 → 6"). Activities whose `waktu`
 or not a duration count 0 (KU01/KU02 report them); a `batas_waktu` that is not a
 duration is KU02's, not this rule's."""
 
-from sopc.diagnostics import Level, msg
-from sopc.durations import format_duration, parse_duration
+from sopc.core.diagnostics import Level, msg
+from sopc.core.durations import format_duration, parse_duration
 from sopc.rules.base import Finding
 from sopc.rules.ee._util import times
 

@@ -9,7 +9,7 @@ the procedure into linked SOPs.
 
 Option: `maks` (default 8)."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ee._util import int_option
 

@@ -12,7 +12,7 @@ Fails (no decision among the four):
 Passes: the same work with the Staf's two steps merged, or with the review drawn as a
 decision ("Konsep sesuai?") whose branch returns to the Staf."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "EE04"

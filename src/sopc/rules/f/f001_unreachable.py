@@ -7,8 +7,8 @@ Fails: activity 3 follows an activity with `ke: selesai` and nothing targets it.
 Passes: every activity lies on a path from the first activity (or from one marked
 `mulai: true`)."""
 
-from sopc.diagnostics import Level, msg
-from sopc.flow import facts
+from sopc.core.diagnostics import Level, msg
+from sopc.core.flow import facts
 from sopc.rules.base import Finding
 
 CODE = "F001"

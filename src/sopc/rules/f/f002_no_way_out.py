@@ -6,8 +6,8 @@ Fails: activities 4 and 5 send the flow to each other with `ke` and neither reac
 
 Passes: the loop passes through a decision with a branch that leaves it."""
 
-from sopc.diagnostics import Level, msg
-from sopc.flow import facts
+from sopc.core.diagnostics import Level, msg
+from sopc.core.flow import facts
 from sopc.rules.base import Finding
 
 CODE = "F002"

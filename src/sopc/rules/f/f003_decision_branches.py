@@ -10,7 +10,7 @@ Passes::
 
     cabang: {Lengkap: konsep, Tidak lengkap: kembalikan}"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F003"

@@ -7,7 +7,7 @@ Fails: the first activity has `cabang`; or a branch `Tidak: selesai`.
 Passes: a start activity (e.g. "Menerima berkas") before the decision, and each branch
 leads to an activity; the ending one has `ke: selesai`."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F004"

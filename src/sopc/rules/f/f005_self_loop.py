@@ -5,7 +5,7 @@ Fails: `id: periksa` with `ke: periksa`.
 
 Passes: a decision with `Belum selesai: periksa` and `Selesai: lanjut`."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F005"

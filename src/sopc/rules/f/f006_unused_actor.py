@@ -5,7 +5,7 @@ Fails: `pelaksana: {kasi: Kepala Seksi, ...}` and no activity has `pelaksana: ka
 
 Passes: every declared actor performs at least one activity."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F006"

@@ -5,7 +5,7 @@ Fails: `ke: 4` where activity 4 has `id: konsep`.
 
 Passes: `ke: konsep`."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F007"

@@ -5,7 +5,7 @@ Fails: `jenis: teknis` with three actors; `jenis: administratif` with one.
 
 Passes: `jenis: teknis` with exactly one actor."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "F008"

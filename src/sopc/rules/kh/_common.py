@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sopc.citation import Citation, parse_citation
+from sopc.rules._lib.citation import Citation, parse_citation
 
 
 def citations(sop, ctx) -> list[Citation | None]:

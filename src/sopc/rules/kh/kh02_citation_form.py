@@ -29,11 +29,11 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.citation import NO_NOMOR, NO_TAHUN, NO_TENTANG, NOMOR_WORD, ORDER
-from sopc.diagnostics import Level, msg
+from sopc.rules._lib.citation import NO_NOMOR, NO_TAHUN, NO_TENTANG, NOMOR_WORD, ORDER
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.kh._common import citations
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KH02"
 NAME = "citation-form"

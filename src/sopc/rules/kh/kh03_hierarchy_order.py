@@ -25,7 +25,7 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.kh._common import citations
 

@@ -8,7 +8,7 @@ ditinjau.
 Why: principle "legal compliance". Citing a repealed regulation means the SOP is out of
 date with the law; the message names the replacement.
 
-Daftar bawaan (sopc.citation.REPEALED) dicocokkan menurut jenis, nomor dan tahun;
+Daftar bawaan (sopc.rules._lib.citation.REPEALED) dicocokkan menurut jenis, nomor dan tahun;
 ``dasar_hukum_dicabut`` di sopc.yaml menambah daftar (dicocokkan sebagai penggalan teks
 tanpa membedakan huruf besar/kecil, atau menurut jenis, nomor dan tahun).
 
@@ -25,11 +25,11 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.citation import citation_key, parse_citation, repealed_replacement, same_regulation
-from sopc.diagnostics import Level, msg
+from sopc.rules._lib.citation import citation_key, parse_citation, repealed_replacement, same_regulation
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.kh._common import citations
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KH04"
 NAME = "repealed"

@@ -23,11 +23,11 @@ Lolos / Passes (wilayah: Kota Batam):
 
 from __future__ import annotations
 
-from sopc.citation import canonical_region, region_key, region_level
-from sopc.diagnostics import Level, msg
+from sopc.rules._lib.citation import canonical_region, region_key, region_level
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.kh._common import citations
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KH05"
 NAME = "other-region"

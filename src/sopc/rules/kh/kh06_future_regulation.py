@@ -19,10 +19,10 @@ Lolos / Passes (tanggal.efektif: 2023-01-02):
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.kh._common import citations
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KH06"
 NAME = "future-regulation"

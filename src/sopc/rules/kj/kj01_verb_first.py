@@ -32,9 +32,9 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import (ACTOR, CONNECTIVE, EMPTY, NOUN, SUBJECT, actor_prefix, brief,
+from sopc.rules._lib.textid import (ACTOR, CONNECTIVE, EMPTY, NOUN, SUBJECT, actor_prefix, brief,
                          first_words, is_verb_first, label_index)
 
 CODE = "KJ01"

@@ -23,9 +23,9 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import active_form, brief, is_passive_start
+from sopc.rules._lib.textid import active_form, brief, is_passive_start
 
 CODE = "KJ02"
 NAME = "passive-voice"

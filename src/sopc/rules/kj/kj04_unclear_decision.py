@@ -30,9 +30,9 @@ atau / or:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import brief, starts_with_checking_verb
+from sopc.rules._lib.textid import brief, starts_with_checking_verb
 
 CODE = "KJ04"
 NAME = "unclear-decision"

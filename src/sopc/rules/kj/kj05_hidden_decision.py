@@ -24,9 +24,9 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import brief, condition_markers, has_condition_marker
+from sopc.rules._lib.textid import brief, condition_markers, has_condition_marker
 
 CODE = "KJ05"
 NAME = "hidden-decision"

@@ -31,9 +31,9 @@ atau / or, di sopc.yaml:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import KNOWN_ACRONYMS, acronym_hits, brief, defined_acronyms
+from sopc.rules._lib.textid import KNOWN_ACRONYMS, acronym_hits, brief, defined_acronyms
 
 CODE = "KJ06"
 NAME = "undefined-acronym"

@@ -22,9 +22,9 @@ Lolos / Passes (satu baris per pelaksana):
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KJ07"
 NAME = "joint-activity"

@@ -25,9 +25,9 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.textid import brief
+from sopc.rules._lib.textid import brief
 
 CODE = "KJ08"
 NAME = "duplicate-activity"

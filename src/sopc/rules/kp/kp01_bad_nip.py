@@ -26,10 +26,10 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-from sopc.diagnostics import Level
-from sopc.nip import check_nip
+from sopc.core.diagnostics import Level
+from sopc.core.nip import check_nip
 from sopc.rules.base import Finding
-from sopc.diagnostics import msg
+from sopc.core.diagnostics import msg
 
 CODE = "KP01"
 NAME = "bad-nip"

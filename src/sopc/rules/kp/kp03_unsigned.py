@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "KP03"

@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sopc.fuzzy import near_duplicates, nearest
-from sopc.text import norm_space
+from sopc.rules._lib.fuzzy import near_duplicates, nearest
+from sopc.core.text import norm_space
 
 __all__ = ["norm_ref", "is_vague", "same_sop", "KsIndex", "ks_index", "actor_index", "ActorIndex"]
 

@@ -21,7 +21,7 @@ that cannot be parsed at the moment (its `nomor:` or `nama:` line matches) is no
 reported: that file's own E001 is the finding to fix, and the SOPs linking to it are
 not blocked from the build meanwhile."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import is_vague, ks_index, norm_ref
 

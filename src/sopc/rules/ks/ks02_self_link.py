@@ -9,7 +9,7 @@ Fails (in the SOP whose nomor is SOP-005/DPMPTSP/2025):
 
 Passes: only other SOPs, or `[]` when there are none."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import ks_index, same_sop
 

@@ -7,7 +7,7 @@ does not list "Penerbitan Izin Reklame" (by nomor or nama).
 
 Passes: both SOPs list each other."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import ks_index, same_sop
 

@@ -13,7 +13,7 @@ Passes: the nomor or nama of each related SOP, `{eksternal: …}` for outside on
 `keterkaitan: []` when there are none. An entry that is the actual nomor or nama of
 an SOP of the repository ("Evaluasi Seluruh SOP") is not vague."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import is_vague, ks_index
 

@@ -8,7 +8,7 @@ have `nomor: SOP-001/DPMPTSP/2026` (reported on each, naming the other file).
 
 Passes: every nomor and every nama is unique in the repository."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import ks_index, norm_ref, same_sop
 

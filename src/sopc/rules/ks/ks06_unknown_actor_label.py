@@ -16,11 +16,11 @@ Passes:
 
 Without a `jabatan` list in `sopc.yaml` this rule does nothing."""
 
-from sopc.diagnostics import Level, msg
-from sopc.fuzzy import nearest
+from sopc.core.diagnostics import Level, msg
+from sopc.rules._lib.fuzzy import nearest
 from sopc.rules.base import Finding
 from sopc.rules.bp._util import is_outside_label, outside_labels
-from sopc.text import fold
+from sopc.core.text import fold
 
 CODE = "KS06"
 NAME = "unknown-actor-label"

@@ -12,10 +12,10 @@ Fails: `t.sop.yaml` has `Petugas Layanan` and `u.sop.yaml` has `Petugas Pelayana
 
 Passes: one spelling everywhere (best taken from the `jabatan` registry)."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ks._index import actor_index
-from sopc.text import norm_space
+from sopc.core.text import norm_space
 
 CODE = "KS07"
 NAME = "near-duplicate-actor"

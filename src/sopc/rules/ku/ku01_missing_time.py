@@ -18,7 +18,7 @@ Passes:
 
 A `waktu` that is present but not a duration ("-", "segera") is KU02."""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 
 CODE = "KU01"

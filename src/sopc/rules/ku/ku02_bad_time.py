@@ -23,8 +23,8 @@ Passes:
     waktu: 1,5 jam
     waktu: 1-2 hari kerja"""
 
-from sopc.diagnostics import Level, msg
-from sopc.durations import parse_duration
+from sopc.core.diagnostics import Level, msg
+from sopc.core.durations import parse_duration
 from sopc.rules.base import Finding
 
 CODE = "KU02"

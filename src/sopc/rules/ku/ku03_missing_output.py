@@ -16,7 +16,7 @@ Passes:
       waktu: 15 menit
       output: Berkas terperiksa"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ku._util import is_empty
 

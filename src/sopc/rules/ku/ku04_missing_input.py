@@ -17,7 +17,7 @@ Passes:
       waktu: 30 menit
       output: Surat izin ditandatangani"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ku._util import list_empty
 

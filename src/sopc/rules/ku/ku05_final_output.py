@@ -15,7 +15,7 @@ Passes:
       waktu: 10 menit
       output: Surat izin diterima pemohon"""
 
-from sopc.diagnostics import Level, msg
+from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules.ku._util import is_empty
 

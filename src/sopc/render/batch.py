@@ -1,0 +1,280 @@
+"""Render the SOP pages of a build: layout + SVG + HTML per SOP, with a content-hash
+cache and worker processes (OUTPUT.md §4 "Incremental and parallel").
+
+- **Cache**: the HTML of an SOP page is stored under ``<repo>/.sopc-cache/halaman/``
+  keyed by a hash of everything the page depends on: the SOP file's bytes, sopc.yaml,
+  the code, templates and fonts of sopc, the repository's template overrides, the
+  language and paper, the page's findings and the pages its keterkaitan links to (so a
+  change to another SOP refreshes the pages that link to it). A hit skips layout and
+  rendering; a corrupt or unreadable cache is simply a miss. Entries not used by a
+  build are pruned.
+- **Parallel**: with ``jobs > 1`` and enough pages, the pages to render are split over
+  forked worker processes (the parent's repository is inherited, only HTML comes
+  back). Any problem starting the workers falls back to rendering in-process; the
+  output is the same either way.
+
+Pages are rendered assuming every renderable SOP will get its page; when a flow cannot
+be laid out, that SOP drops out and the pages linking to it are rendered again so that
+no page links to a missing one.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from sopc.core.atomic import write_atomic
+from sopc.core.diagnostics import Message, msg
+
+CACHE_DIR = ".sopc-cache/halaman"
+CACHE_FORMAT = "1"
+MIN_PAGES_PER_JOB = 8
+
+
+class LayoutFailed(Exception):
+    def __init__(self, message: Message):
+        super().__init__(message.id)
+        self.message = message
+
+
+class PageCache:
+    """Rendered pages by key; every I/O problem is a miss, never an error. ``folder``
+    and ``suffix`` let other outputs (PDFs) use the same verified store."""
+
+    def __init__(self, root: Path, folder: Path = CACHE_DIR, suffix: str = ".html"):
+        self.dir = Path(root) / folder
+        self.suffix = suffix
+        self.used: set[str] = set()
+
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{key}{self.suffix}"
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        # the file name is the key; the content carries its own hash to catch corruption
+        head, sep, body = data.partition(b"\n")
+        if not sep or head != hashlib.sha256(body).hexdigest().encode():
+            return None
+        return body
+
+    def put(self, key: str, data: bytes) -> None:
+        self.used.add(key)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(self._path(key), hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        from sopc.cache.store import prune_unused
+
+        prune_unused(self.dir, self.suffix, self.used)
+
+
+@dataclass
+class Job:
+    """Everything needed to render SOP pages (inherited by forked workers)."""
+
+    repo: Any
+    env: Any
+    lang: str
+    assets: dict[str, str]
+    index_rel: str | None
+    pdf: bool
+    fns: Any                        # (layout_sop, page_svg) or None
+    pages: list                     # the SopPage objects to render
+    live: dict[int, Any]            # id(sop) -> SopPage of every page expected in the site
+    link_index: dict
+    debug: bool = False
+
+    def page_of(self, other) -> str | None:
+        p = self.live.get(id(other))
+        return p.relpath if p is not None else None
+
+    def svgs(self, page) -> tuple[str, ...] | None:
+        if self.fns is None:
+            return None
+        layout_sop, page_svg = self.fns
+        try:
+            lay = layout_sop(page.sop, page.paper, self.lang)
+            return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
+        except Exception as exc:  # noqa: BLE001 - a broken flow must not kill the build
+            if self.debug:
+                raise
+            raise LayoutFailed(msg(
+                f"diagram alir tidak dapat ditata: {type(exc).__name__}: {exc}",
+                f"the flowchart cannot be laid out: {type(exc).__name__}: {exc}")) from None
+
+    def render(self, page) -> bytes:
+        from sopc.render.html import render_sop
+        from sopc.render.identity import PageInput, sop_context
+
+        svgs = self.svgs(page)
+        inp = PageInput(
+            relpath=page.relpath, paper=page.paper, lang=self.lang,
+            findings=tuple(page.diagnostics), svgs=svgs, logo=self.assets.get("logo"),
+            css=self.assets["css"], index=self.index_rel, forced=page.forced,
+            pdf=page.pdf_relpath if self.pdf else None,
+        )
+        context = sop_context(page.sop, self.repo, inp, page_of=self.page_of, index=self.link_index)
+        return render_sop(self.env, context).encode("utf-8")
+
+    def key(self, page, base: str) -> str:
+        """Cache key of a page: everything its HTML depends on."""
+        from sopc.render.identity import resolve_link
+
+        sop = page.sop
+        h = hashlib.sha256(base.encode())
+        parts: list[Any] = [
+            sop.source_hash or _file_hash(sop.path), sop.relpath, page.relpath, page.paper,
+            page.forced, self.pdf, self.index_rel, self.fns is None,
+        ]
+        for d in page.diagnostics:
+            parts.append((d.code, int(d.level), d.pos.line, d.pos.col, d.message.id, d.message.en,
+                          d.activity))
+        for link in sop.keterkaitan:
+            target = resolve_link(link, self.link_index)
+            if target is None or target is sop:
+                parts.append((link.text, link.external, None))
+            else:
+                parts.append((link.text, link.external, self.page_of(target), target.nomor, target.nama))
+        h.update(repr(parts).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+_JOB: Job | None = None
+
+
+def _work(i: int) -> tuple[int, bytes | None, Message | None]:
+    job = _JOB
+    assert job is not None
+    page = job.pages[i]
+    try:
+        return i, job.render(page), None
+    except LayoutFailed as exc:
+        return i, None, exc.message
+
+
+def _run(job: Job, indexes: list[int], jobs: int,
+         tick: Callable[[], None] = lambda: None) -> list[tuple[int, bytes | None, Message | None]]:
+    global _JOB
+    _JOB = job
+    # Everything that exists now (the repository, the lint results, caches) outlives
+    # the rendering: keep it out of the garbage collector's passes. A full collection
+    # would walk hundreds of thousands of objects in every worker (and, after a fork,
+    # copy every page it touches). The objects are handed back to the collector after.
+    frozen = gc.get_freeze_count() == 0
+    if frozen:
+        gc.freeze()
+    try:
+        n = min(jobs, max(1, len(indexes) // MIN_PAGES_PER_JOB))
+        if n > 1 and hasattr(os, "fork"):
+            import multiprocessing
+
+            pool = None
+            try:
+                pool = multiprocessing.get_context("fork").Pool(n)
+            except (OSError, ValueError, ImportError):
+                pool = None   # no workers here: render in-process
+            if pool is not None:
+                with pool:
+                    chunk = max(1, min(16, len(indexes) // (n * 8)))
+                    results = []
+                    for r in pool.imap_unordered(_work, indexes, chunksize=chunk):
+                        results.append(r)
+                        tick()
+                    return results
+        results = []
+        for i in indexes:
+            results.append(_work(i))
+            tick()
+        return results
+    finally:
+        _JOB = None
+        if frozen:
+            gc.unfreeze()
+
+
+def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, base_key: str = "",
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
+    """Render ``job.pages``; set ``page.rendered`` or ``page.skipped_reason``.
+    Returns ``{relpath: html bytes}`` of the rendered pages."""
+    out: dict[int, bytes] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, page in enumerate(job.pages):
+        if cache is not None:
+            keys[i] = job.key(page, base_key)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                out[i] = hit
+                continue
+        todo.append(i)
+
+    failed: set[int] = set()
+    fresh: set[int] = set()
+    total, done = len(job.pages), len(job.pages) - len(todo)
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(done, total)
+    for i, html, err in _run(job, todo, jobs, tick):
+        if err is not None:
+            job.pages[i].skipped_reason = err
+            failed.add(i)
+        else:
+            out[i] = html  # type: ignore[assignment]
+            fresh.add(i)
+
+    if failed:
+        gone = {id(job.pages[i].sop) for i in failed}
+        for i in failed:
+            job.live.pop(id(job.pages[i].sop), None)
+        # pages that link to an SOP that dropped out: render again without the link
+        from sopc.render.identity import resolve_link
+
+        again = []
+        for i, page in enumerate(job.pages):
+            if i in failed:
+                continue
+            targets = {id(resolve_link(l, job.link_index)) for l in page.sop.keterkaitan}
+            if targets & gone:
+                again.append(i)
+        for i in again:
+            out[i] = job.render(job.pages[i])
+            fresh.add(i)
+            if cache is not None:
+                keys[i] = job.key(job.pages[i], base_key)
+
+    files: dict[str, bytes] = {}
+    for i, page in enumerate(job.pages):
+        if i in failed:
+            continue
+        page.rendered = True
+        files[page.relpath] = out[i]
+        if cache is not None and i in fresh:
+            cache.put(keys[i], out[i])
+    if cache is not None:
+        cache.prune()
+    return files
