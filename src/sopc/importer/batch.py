@@ -1,0 +1,166 @@
+"""Import many PDFs: read each (in a process pool across documents), then write the
+SOP files and, when missing, sopc.yaml; check that every written file loads."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sopc.core.diagnostics import Level, msg
+from sopc.core.text import slugify
+
+REASONS = {
+    "encrypted": msg("PDF terenkripsi (dilindungi kata sandi)", "encrypted PDF (password protected)"),
+    "damaged": msg("berkas PDF rusak atau terpotong", "damaged or truncated PDF file"),
+    "no_text": msg("PDF tanpa lapisan teks (hasil pindai); perlu OCR", "PDF without a text layer (a scan); needs OCR"),
+    "not_sop": msg("bukan dokumen SOP AP: label identitas (Nomor SOP, Nama SOP, ...) tidak ditemukan",
+                   "not an SOP AP document: identity labels (Nomor SOP, Nama SOP, ...) not found"),
+    "exists": msg("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
+                  "the output file exists; use --timpa to overwrite it"),
+    "unreadable": msg("berkas tidak dapat dibaca", "the file cannot be read"),
+}
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: str = "failed"                  # ok | review | failed
+    output: str | None = None
+    notes: list[str] = field(default_factory=list)        # note keys or reason keys
+    details: list[str] = field(default_factory=list)      # texts already in the language
+    activities: int = 0
+    pages: int = 0
+    draft: object = None
+    yaml: str = ""
+
+    def as_json(self, lang: str) -> dict:
+        from sopc.importer.emit import note_text
+
+        notes = [REASONS[k].text(lang) if k in REASONS else note_text(k, lang) for k in self.notes]
+        return {"source": self.source, "output": self.output, "status": self.status,
+                "notes": notes + self.details, "activities": self.activities, "pages": self.pages}
+
+
+def sources_of(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """PDF files named or found (recursively) in folders; and paths that do not exist."""
+    found, missing = [], []
+    for p in paths:
+        if p.is_dir():
+            found += sorted(q for q in p.rglob("*") if q.suffix.lower() == ".pdf" and q.is_file())
+        elif p.is_file():
+            found.append(p)
+        else:
+            missing.append(p)
+    return found, missing
+
+
+def read_one(path: str) -> Outcome:
+    """Read one PDF into a draft (worker side: no file is written here)."""
+    from sopc.importer.assemble import draft_of
+    from sopc.importer.document import ImportFailure, read_document
+    from sopc.importer.emit import sop_yaml
+
+    out = Outcome(path)
+    try:
+        doc = read_document(path)
+    except ImportFailure as exc:
+        out.notes.append(exc.key)
+        return out
+    except OSError:
+        out.notes.append("unreadable")
+        return out
+    draft = draft_of(doc)
+    out.pages = len(doc.pages)
+    out.activities = 0 if doc.jpeg_table or doc.columns is None else len(draft.activities)
+    out.yaml = sop_yaml(draft)
+    out.notes = sorted(set(draft.notes))
+    out.status = "review" if draft.review or draft.notes else "ok"
+    for page in doc.pages:
+        page.raw = page.doc = None
+        for im in page.images:
+            im.handle = None
+    out.draft = draft
+    return out
+
+
+def _safe_read(path: str) -> Outcome:
+    try:
+        return read_one(path)
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+        if os.environ.get("SOPC_DEBUG") == "1":
+            raise
+        out = Outcome(path)
+        out.notes.append("damaged")
+        out.details.append(f"{type(exc).__name__}: {exc}")
+        return out
+
+
+def read_all(paths: list[str], jobs: int, progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+    if jobs <= 1 or len(paths) < 2:
+        results = []
+        for i, p in enumerate(paths):
+            results.append(_safe_read(p))
+            if progress:
+                progress(i + 1, len(paths))
+        return results
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else None
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for i, r in enumerate(pool.map(_safe_read, paths, chunksize=max(1, min(8, len(paths) // (4 * jobs))))):
+            results.append(r)
+            if progress:
+                progress(i + 1, len(paths))
+    return results
+
+
+def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str) -> bool:
+    """Write the SOP files (and sopc.yaml when missing). Returns whether sopc.yaml was written."""
+    from sopc.core.atomic import write_atomic
+    from sopc.importer.emit import config_yaml
+    from sopc.loader import load_config_text, load_sop_text
+
+    drafts = [r.draft for r in results if r.draft is not None]
+    cfg_path = out_dir / "sopc.yaml"
+    wrote_cfg = False
+    if cfg_path.exists():
+        cfg_text = cfg_path.read_text(encoding="utf-8", errors="replace")
+    else:
+        cfg_text = config_yaml(drafts)
+    config, _cd = load_config_text(cfg_text, out_dir)
+    taken: set[Path] = set()
+    for r in results:
+        if r.draft is None:
+            continue
+        d = r.draft
+        unit = d.fields.get("unit")
+        folder = out_dir / slugify(unit) if unit else out_dir
+        base = slugify(d.fields.get("nomor") or Path(r.source).stem)
+        target = folder / f"{base}.sop.yaml"
+        n = 2
+        while target in taken:
+            target = folder / f"{base}-{n}.sop.yaml"
+            n += 1
+        taken.add(target)
+        r.output = str(target)
+        if target.exists() and not overwrite:
+            r.status, r.notes = "failed", ["exists"] + r.notes
+            r.draft = None
+            continue
+        _sop, diags = load_sop_text(r.yaml, str(target), config)
+        errors = [x for x in diags if x.level >= Level.ERROR and str(x.code).startswith("E")]
+        if errors:
+            r.status = "review"
+            r.details += [f"{e.code} {e.message.text(lang)}" for e in errors]
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, r.yaml)
+        r.draft = None
+    if not cfg_path.exists() and drafts:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(cfg_path, cfg_text)
+        wrote_cfg = True
+    return wrote_cfg

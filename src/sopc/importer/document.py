@@ -1,0 +1,188 @@
+"""One signed SOP PDF read whole: its pages, the identity page, the procedure table
+across pages and the flowchart of each table page (vector or raster)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sopc.importer import flow as fl
+from sopc.importer import shapes
+from sopc.importer.identity import Identity, read_identity
+from sopc.importer.layout import Rules, Word, words_of
+from sopc.importer.pdfpage import Page, open_document, read_page
+from sopc.importer.table import Columns, PageTable, Row, read_columns, read_rows
+
+
+class ImportFailure(Exception):
+    """A document that cannot be imported; ``key`` names the reason (see messages)."""
+
+    def __init__(self, key: str, detail: str = ""):
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+
+
+@dataclass
+class TablePage:
+    table: PageTable
+    flow: fl.PageFlow | None = None
+    raster: bool = False          # the flowchart is an image
+    jpeg: bool = False            # the whole table is an image
+
+
+@dataclass
+class Document:
+    path: str
+    pages: list[Page]
+    identity: Identity
+    columns: Columns | None = None
+    tables: list[TablePage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    raster_pages: int = 0
+    jpeg_table: bool = False
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for t in self.tables for r in t.table.rows]
+
+
+def read_document(path: str) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = open_document(path)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        raise ImportFailure("encrypted" if "password" in text else "damaged", str(exc)) from None
+    except (OSError, ValueError) as exc:
+        raise ImportFailure("damaged", str(exc)) from None
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ImportFailure("damaged")
+        pages = [read_page(pdf, i) for i in range(n)]
+        if not any(c for p in pages for c in p.chars if not c.space):
+            raise ImportFailure("no_text")
+        return _read(path, pages)
+    finally:
+        for p in pages if "pages" in locals() else ():
+            p.raw = None
+        pdf.close()
+
+
+def _read(path: str, pages: list[Page]) -> Document:
+    words = [words_of(p.chars) for p in pages]
+    rules = [Rules.of_page(p) for p in pages]
+    ident = read_identity(pages[0], words[0], rules[0])
+    if len(ident.values) + len(ident.lists) < 3 or not ident.values.get("nomor") and not ident.values.get("nama"):
+        raise ImportFailure("not_sop")
+    doc = Document(path, pages, ident)
+    cols: Columns | None = None
+    for i, page in enumerate(pages):
+        found = read_columns(page, words[i], rules[i])
+        if found is not None:
+            cols, _top, body = found
+            if doc.columns is None:
+                doc.columns = cols
+        elif cols is not None:
+            body = _continuation_top(page, rules[i], cols)
+            if body is None:
+                continue
+        else:
+            _jpeg_table(doc, page, ident, i)
+            continue
+        pt = read_rows(page, words[i], rules[i], cols, body)
+        if found is None and not _continues(doc, pt):
+            continue
+        tp = TablePage(pt)
+        _flow(tp, page, words[i], rules[i], cols, doc)
+        doc.tables.append(tp)
+    return doc
+
+
+def _continuation_top(page: Page, rules: Rules, cols: Columns) -> float | None:
+    """The top of a continued table without a header: its topmost row rule, if the
+    page's vertical rules sit where the last header's columns were."""
+    xs = [r.pos for r in rules.v if r.b - r.a > 20]
+    hits = sum(1 for e in cols.edges if any(abs(e - x) < 2.5 for x in xs))
+    if hits < max(3, len(cols.edges) // 2):
+        return None
+    no = cols.span("no") or (cols.edges[0], cols.edges[1])
+    ys = rules.horizontals_through((no[0] + no[1]) / 2)
+    return min(ys) if ys else None
+
+
+def _continues(doc: Document, pt: PageTable) -> bool:
+    nums = [r.number for r in pt.rows if r.number is not None]
+    last = [r.number for r in doc.rows if r.number is not None]
+    if not nums:
+        return False
+    return not last or nums[0] == last[-1] + 1 or nums[0] == last[-1]
+
+
+def _jpeg_table(doc: Document, page: Page, ident: Identity, i: int) -> bool:
+    """A page whose procedure table is one big image (no text layer for it)."""
+    big = [im for im in page.images if (im.bbox[2] - im.bbox[0]) > 0.55 * page.width
+           and (im.bbox[3] - im.bbox[1]) > 80 and im.bbox[1] >= (ident.bottom - 5 if i == 0 else 0)]
+    if big and not doc.jpeg_table:
+        doc.jpeg_table = True
+        doc.notes.append("jpeg_table")
+        return True
+    return False
+
+
+def _grid_test(cols: Columns, rules: Rules, width: float):
+    edges = cols.edges
+    long_h = [r for r in rules.h if r.b - r.a > 0.45 * width]
+
+    def on_grid(x0, y0, x1, y1) -> bool:
+        if x1 - x0 <= y1 - y0:
+            x = (x0 + x1) / 2
+            return any(abs(x - e) < 1.3 for e in edges)
+        y = (y0 + y1) / 2
+        return any(abs(y - r.pos) < 1.3 and r.a - 2 <= x0 and x1 <= r.b + 2 for r in long_h)
+
+    return on_grid
+
+
+def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Columns, doc: Document) -> None:
+    spans = cols.actor_spans()
+    if not spans:
+        return
+    x0, x1 = spans[0][0], spans[-1][1]
+    top = tp.table.top - 1
+    area = (x0, top, x1, page.height)
+    grid = _grid_test(cols, rules, cols.edges[-1] - cols.edges[0])
+    syms, segs, arrows = shapes.extract(page.paths, area, grid)
+    imgs = [im for im in page.images if im.bbox[0] < x1 and im.bbox[2] > x0 and im.bbox[3] > top
+            and (im.bbox[2] - im.bbox[0]) > 60 and (im.bbox[3] - im.bbox[1]) > 60]
+    if imgs and len([s for s in syms if s.kind != shapes.OFFPAGE]) < max(1, len(tp.table.rows) // 2):
+        from sopc.importer.raster import raster_symbols
+
+        tp.raster = True
+        doc.raster_pages += 1
+        rs = []
+        for im in imgs:
+            rs.extend(raster_symbols(page, im))
+        syms = syms + rs
+    aw = [w for w in words if x0 <= w.cx <= x1 and w.cy > top]
+    for s in syms:
+        s.page = page.number
+        inner = [w for w in aw if s.box[0] - 0.5 <= w.cx <= s.box[2] + 0.5 and s.box[1] - 0.5 <= w.cy <= s.box[3] + 0.5]
+        s.text = " ".join(w.text for w in sorted(inner, key=lambda w: (round(w.cy), w.x0)))
+        s.cols = _columns_of(s, spans)
+    tp.flow = fl.page_flow(syms, segs, arrows, aw)
+
+
+def _columns_of(s: shapes.Symbol, spans) -> list[int]:
+    """Actor columns of a symbol: the one holding its centre, or both sides of a divider
+    it straddles (each holding a third of it or more)."""
+    w = s.box[2] - s.box[0]
+    out = []
+    for i, (a, b) in enumerate(spans):
+        ov = min(b, s.box[2]) - max(a, s.box[0])
+        if ov > 0.3 * w or a <= s.cx <= b and ov > 0:
+            out.append(i)
+    if len(out) > 1 and s.kind == shapes.OFFPAGE:
+        out = [min(out, key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - s.cx))]
+    return out

@@ -1,0 +1,246 @@
+"""From flowchart primitives to edges between symbols: connector segments that touch
+are one connector; its arrowheads name the targets, the other symbols it touches are
+the sources. A connector whose direction cannot be told is reported, never guessed
+into an edge without a note; off-page connector pairs are joined across pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sopc.importer.layout import Word, lines_of
+from sopc.importer.shapes import DECISION, OFFPAGE, Arrow, Segment, Symbol
+
+TOUCH = 2.6
+CELL = 12.0
+
+
+@dataclass
+class Edge:
+    src: int               # symbol index
+    dst: int
+    label: str = ""
+    sure: bool = True
+
+
+@dataclass
+class PageFlow:
+    symbols: list[Symbol]
+    edges: list[Edge] = field(default_factory=list)
+    joins: list[tuple[int, int]] = field(default_factory=list)    # arrowless lines (joint work)
+    notes: list[str] = field(default_factory=list)
+    labels: list[tuple[str, tuple[float, float]]] = field(default_factory=list)
+
+
+def _pdist(px, py, s) -> float:
+    x0, y0, x1, y1 = s[0], s[1], s[2], s[3]
+    dx, dy = x1 - x0, y1 - y0
+    L = dx * dx + dy * dy
+    t = 0.0 if L == 0 else max(0.0, min(1.0, ((px - x0) * dx + (py - y0) * dy) / L))
+    qx, qy = x0 + t * dx, y0 + t * dy
+    return ((px - qx) ** 2 + (py - qy) ** 2) ** 0.5
+
+
+def components(segs: list[Segment], symbols: list[Symbol] = (), arrows: list[Arrow] = ()) -> list[list[int]]:
+    """Connected connector pieces. Pieces of different paths that meet on a symbol's
+    outline, or where one of them ends in an arrowhead, are different connectors (two
+    exits of one diamond; a line passing by an arrow's end)."""
+    ends = [a.centre for a in arrows] + [a.tip for a in arrows]
+    parent = list(range(len(segs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, s in enumerate(segs):
+        for x, y in ((s[0], s[1]), (s[2], s[3])):
+            grid.setdefault((int(x // CELL), int(y // CELL)), []).append(i)
+    for i, s in enumerate(segs):
+        gx0, gx1 = int((min(s[0], s[2]) - TOUCH) // CELL), int((max(s[0], s[2]) + TOUCH) // CELL)
+        gy0, gy1 = int((min(s[1], s[3]) - TOUCH) // CELL), int((max(s[1], s[3]) + TOUCH) // CELL)
+        for gx in range(gx0, gx1 + 1):
+            for gy in range(gy0, gy1 + 1):
+                for j in grid.get((gx, gy), ()):
+                    if j == i or find(i) == find(j):
+                        continue
+                    o = segs[j]
+                    for px, py in ((o[0], o[1]), (o[2], o[3])):
+                        if _pdist(px, py, s) <= TOUCH:
+                            if o[4] != s[4] and (any(_touches(sym, px, py) for sym in symbols)
+                                                 or any(abs(px - ex) < 3.5 and abs(py - ey) < 3.5 for ex, ey in ends)):
+                                continue
+                            parent[find(j)] = find(i)
+                            break
+    groups: dict[int, list[int]] = {}
+    for i in range(len(segs)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _touches(sym: Symbol, x: float, y: float, tol: float = TOUCH) -> bool:
+    x0, y0, x1, y1 = sym.box
+    return x0 - tol <= x <= x1 + tol and y0 - tol <= y <= y1 + tol
+
+
+def _sym_dist(sym: Symbol, x: float, y: float) -> float:
+    x0, y0, x1, y1 = sym.box
+    dx = max(x0 - x, 0.0, x - x1)
+    dy = max(y0 - y, 0.0, y - y1)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], words: list[Word]) -> PageFlow:
+    flow = PageFlow(symbols)
+    comps = components(segs, symbols, arrows)
+    # arrowheads: to the connector they end, and the symbol their tip touches
+    comp_of_group: dict[int, int] = {}
+    for ci, comp in enumerate(comps):
+        for i in comp:
+            comp_of_group.setdefault(segs[i][4], ci)
+    heads: dict[int, set[int]] = {}
+    for a in arrows:
+        ci = None
+        best = 3.5
+        for cj, comp in enumerate(comps):
+            for i in comp:
+                d = min(_pdist(a.tip[0], a.tip[1], segs[i]), _pdist(a.centre[0], a.centre[1], segs[i]))
+                if d < best:
+                    best, ci = d, cj
+        if ci is None:
+            ci = comp_of_group.get(a.group)
+        if ci is None:
+            continue
+        tgt = min(range(len(symbols)), key=lambda k: _sym_dist(symbols[k], *a.tip), default=None)
+        if tgt is not None and _sym_dist(symbols[tgt], *a.tip) <= 3.0:
+            heads.setdefault(ci, set()).add(tgt)
+    comp_sources: dict[int, set[int]] = {}
+    for ci, comp in enumerate(comps):
+        touched: set[int] = set()
+        for i in comp:
+            s = segs[i]
+            for x, y in ((s[0], s[1]), (s[2], s[3])):
+                for k, sym in enumerate(symbols):
+                    if _touches(sym, x, y):
+                        touched.add(k)
+        targets = heads.get(ci, set())
+        sources = touched - targets
+        comp_sources[ci] = sources
+        if targets and sources:
+            if len(sources) > 1 and len(targets) > 1:
+                flow.notes.append("ambiguous_join")
+                continue
+            for s in sorted(sources):
+                for t in sorted(targets):
+                    flow.edges.append(Edge(s, t))
+        elif not targets and len(sources) == 2:
+            a, b = sorted(sources, key=lambda k: (symbols[k].cy, symbols[k].cx))
+            if abs(symbols[a].cy - symbols[b].cy) < 4:
+                flow.joins.append((a, b))
+            else:
+                flow.edges.append(Edge(a, b, sure=False))
+                flow.notes.append("no_arrowhead")
+        elif targets and not sources:
+            pass                                   # an arrow from nowhere (off-page stub)
+    _branch_labels(flow, comps, segs, words)
+    return flow
+
+
+def free_words(words: list[Word], symbols: list[Symbol]) -> list[Word]:
+    return [w for w in words if not any(_touches(s, w.cx, w.cy, -0.5) for s in symbols)]
+
+
+def label_blocks(words: list[Word]) -> list[list[Word]]:
+    """Free words grouped into label blocks: words of a line close together, and a
+    line just below that overlaps it (a label wrapped onto two lines)."""
+    phrases: list[list[Word]] = []
+    for ln in lines_of(words):
+        cur = [ln.words[0]]
+        for w in ln.words[1:]:
+            if w.x0 - cur[-1].x1 > 1.2 * (w.bottom - w.top):
+                phrases.append(cur)
+                cur = [w]
+            else:
+                cur.append(w)
+        phrases.append(cur)
+    merged: list[list[Word]] = []
+    for ph in phrases:
+        x0, x1 = ph[0].x0, ph[-1].x1
+        top = min(w.top for w in ph)
+        for m in merged:
+            mx0, mx1 = min(w.x0 for w in m), max(w.x1 for w in m)
+            mb = max(w.bottom for w in m)
+            h = ph[0].bottom - ph[0].top
+            if 0 <= top - mb < 0.6 * h and min(x1, mx1) - max(x0, mx0) > -0.5 * h:
+                m.extend(ph)
+                break
+        else:
+            merged.append(list(ph))
+    return merged
+
+
+def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
+    """Each decision's branch labels: the free text nearest each exit connector."""
+    decisions = [k for k, s in enumerate(flow.symbols) if s.kind == DECISION]
+    if not decisions:
+        return
+    phrases = label_blocks(free_words(words, flow.symbols))
+    for k in decisions:
+        d = flow.symbols[k]
+        outs = [e for e in flow.edges if e.src == k]
+        if not outs:
+            continue
+        exits = {}
+        for e in outs:
+            for ci, comp in enumerate(comps):
+                if any(_touches(d, segs[i][0], segs[i][1]) or _touches(d, segs[i][2], segs[i][3]) for i in comp):
+                    if any(_touches(flow.symbols[e.dst], segs[i][0], segs[i][1], 4) or
+                           _touches(flow.symbols[e.dst], segs[i][2], segs[i][3], 4) for i in comp):
+                        exits[id(e)] = [segs[i] for i in comp]
+        taken: set[int] = set()
+        scored = []
+        for pi, ph in enumerate(phrases):
+            cx = (min(w.x0 for w in ph) + max(w.x1 for w in ph)) / 2
+            cy = (min(w.top for w in ph) + max(w.bottom for w in ph)) / 2
+            if _sym_dist(d, cx, cy) > 60:
+                continue
+            for e in outs:
+                segl = exits.get(id(e), [])
+                near = [s for s in segl if min(_sym_dist(d, s[0], s[1]), _sym_dist(d, s[2], s[3])) < 70]
+                if not near:
+                    continue
+                dist = min(_pdist(cx, cy, s) for s in near)
+                scored.append((dist, pi, id(e), e))
+        scored.sort(key=lambda t: t[0])
+        done: set[int] = set()
+        for dist, pi, eid, e in scored:
+            if pi in taken or eid in done or dist > 45:
+                continue
+            e.label = " ".join(w.text for w in phrases[pi])
+            taken.add(pi)
+            done.add(eid)
+
+
+def pair_offpage(pages: list[PageFlow]) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[str]]:
+    """Pairs of off-page connectors ((page, symbol), (page, symbol)): one that an edge
+    enters on page p with one that an edge leaves on page p+1, by label, else by order."""
+    pairs, notes = [], []
+    for p in range(len(pages) - 1):
+        a, b = pages[p], pages[p + 1]
+        outs = [k for k, s in enumerate(a.symbols) if s.kind == OFFPAGE and any(e.dst == k for e in a.edges)]
+        ins = [k for k, s in enumerate(b.symbols) if s.kind == OFFPAGE and any(e.src == k for e in b.edges)]
+        la = {a.symbols[k].text.strip(): k for k in outs if a.symbols[k].text.strip()}
+        lb = {b.symbols[k].text.strip(): k for k in ins if b.symbols[k].text.strip()}
+        if la and lb and set(la) == set(lb):
+            pairs += [((p, la[t]), (p + 1, lb[t])) for t in sorted(la)]
+            continue
+        if len(outs) == len(ins):
+            outs.sort(key=lambda k: a.symbols[k].cx)
+            ins.sort(key=lambda k: b.symbols[k].cx)
+            pairs += [((p, x), (p + 1, y)) for x, y in zip(outs, ins)]
+            if len(outs) > 1:
+                notes.append("offpage_order")
+        else:
+            notes.append("offpage_unpaired")
+    return pairs, notes
