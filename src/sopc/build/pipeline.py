@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from sopc.core.paper import paper_for as choose_paper, paper_name
 from sopc.core.assets import font_bytes, template_bytes
+from sopc.loader import display_path
 from sopc.core.diagnostics import Diagnostic, Level, Message, msg
 from sopc.core.model import SOP, Config, Repository
 
@@ -37,7 +39,6 @@ ASSET_DIR = "aset"
 CSS_FILE = "sopc.css"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")
 LOGO_TYPES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
-PAPER_NAMES = {"a4": "A4", "f4": "F4", "letter": "Letter", "legal": "Legal"}
 
 
 class BuildError(Exception):
@@ -122,7 +123,7 @@ class SiteState:
 
     @property
     def kertas(self) -> str | None:
-        return normalise_paper(self.build_options.kertas)
+        return paper_name(self.build_options.kertas)
 
     @property
     def jobs(self) -> int | None:
@@ -170,22 +171,10 @@ class BuildResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def normalise_paper(name: str | None) -> str | None:
-    if name is None:
-        return None
-    return PAPER_NAMES.get(str(name).strip().lower())
-
-
 def paper_for(sop: SOP, config: Config, cli: str | None) -> str:
     """Paper of an SOP: its own ``kertas``, else the repository's (when set in
     sopc.yaml), else ``--kertas``, else A4."""
-    own = normalise_paper(sop.kertas)
-    if own:
-        return own
-    repo_set = "kertas" in getattr(config, "positions", {}) or "kertas" in getattr(config, "key_positions", {})
-    if repo_set and normalise_paper(config.kertas):
-        return normalise_paper(config.kertas)  # type: ignore[return-value]
-    return normalise_paper(cli) or normalise_paper(config.kertas) or "A4"
+    return choose_paper(sop.kertas, config, cli)
 
 
 def _logo_asset(config: Config, root: Path) -> tuple[str | None, bytes | None, Message | None]:
@@ -278,16 +267,12 @@ def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bo
     return result
 
 
-def _t(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" else id_text
-
-
 def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True,
            counter: Callable[[int, int], None] | None = None) -> None:
     from sopc import loader
     from sopc.lint.context import resolve_today
 
-    if options.kertas is not None and normalise_paper(options.kertas) is None:
+    if options.kertas is not None and paper_name(options.kertas) is None:
         raise BuildError(msg(f"nilai --kertas tidak sah: {options.kertas!r}; pilih A4, F4, Letter atau Legal",
                              f"invalid --kertas value: {options.kertas!r}; choose A4, F4, Letter or Legal"))
     try:
@@ -404,7 +389,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
     if cfg_diags:
         raise BuildError(msg("konfigurasi sopc.yaml tidak sah", "invalid sopc.yaml configuration"),
                          list(cfg_diags))
-    say(_t(hint, f"Memuat {len(repo.sops)} SOP…", f"Loading {len(repo.sops)} SOPs…"))
+    say(msg(f"Memuat {len(repo.sops)} SOP…", f"Loading {len(repo.sops)} SOPs…").text(hint))
 
     # ---- lint (the fast path lints only the changed SOPs: the others' findings cannot
     # have changed, since nothing they see of the changed ones did)
@@ -478,7 +463,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
     hook = _site_hook()
     index_rel = "index.html" if hook is not None else None
     renderable = [p for p in pages if p.skipped_reason is None]
-    say(_t(hint, f"Menyusun {len(renderable)} dokumen SOP…", f"Rendering {len(renderable)} SOP documents…"))
+    say(msg(f"Menyusun {len(renderable)} dokumen SOP…", f"Rendering {len(renderable)} SOP documents…").text(hint))
     fns = _layout_functions()
     if fns is None:
         result.messages.append(msg("mesin tata letak belum tersedia: diagram alir diganti teks pengganti",
@@ -520,7 +505,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
                           files=dict(files), assets=assets, out_dir=out_dir, progress=say,
                           messages=result.messages,
                           records=dict(fast.records) if fast is not None else {})
-        say(_t(hint, "Menyusun halaman repositori…", "Rendering repository pages…"))
+        say(msg("Menyusun halaman repositori…", "Rendering repository pages…").text(hint))
         try:
             from sopc.cache import store as build_cache  # Graphviz SVG memo (sopc.cache.store)
 
@@ -543,7 +528,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
 
         targets = {p.relpath: files[p.relpath] for p in pages if p.rendered}
         targets.update({r: d for r, d in files.items() if r.startswith("formulir/") and r.endswith(".html")})
-        say(_t(hint, f"Membuat {len(targets)} PDF…", f"Making {len(targets)} PDFs…"))
+        say(msg(f"Membuat {len(targets)} PDF…", f"Making {len(targets)} PDFs…").text(hint))
         pdf_options = {"kertas": None, "pdfa": options.pdfa, "jobs": options.jobs,
                        "lang": lang, "today": today}
         try:
@@ -564,8 +549,8 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
     if write:
         from sopc.build.writer import SiteWriteError, write_site
 
-        shown = _display(out_dir)
-        say(_t(hint, f"Menulis {len(files)} berkas ke {shown}", f"Writing {len(files)} files to {shown}"))
+        shown = display_path(out_dir)
+        say(msg(f"Menulis {len(files)} berkas ke {shown}", f"Writing {len(files)} files to {shown}").text(hint))
         try:
             with _lock(out_dir):
                 result.written = write_site(out_dir, files, protect=[Path(loaded_root)])
@@ -651,10 +636,3 @@ def _out_dir(options: BuildOptions, config: Config, root: Path) -> Path:
     if options.out is not None:
         return Path(os.path.abspath(options.out))
     return Path(os.path.abspath(root / (config.keluaran or "_site")))
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix() or "."
-    except ValueError:
-        return str(path)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from sopc.core.diagnostics import Message
+from sopc.loader import display_path
+from sopc.core.diagnostics import Message, msg
 
 HELP = """Susun dokumen resmi SOP (HTML, PDF) dan halaman repositori.
 
@@ -58,12 +59,12 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
     if result.up_to_date is not None:
         u = result.up_to_date
         if not quiet:
-            _err(_t(lg, f"Tidak ada perubahan sejak build terakhir: {_display(result.out_dir)} sudah terkini "
+            _err(msg(f"Tidak ada perubahan sejak build terakhir: {display_path(result.out_dir)} sudah terkini "
                         f"({u.get('rendered', 0)} dokumen SOP; {u.get('errors', 0)} kesalahan, "
                         f"{u.get('warnings', 0)} peringatan).",
-                    f"Nothing changed since the last build: {_display(result.out_dir)} is up to date "
+                    f"Nothing changed since the last build: {display_path(result.out_dir)} is up to date "
                     f"({u.get('rendered', 0)} SOP documents; {u.get('errors', 0)} errors, "
-                    f"{u.get('warnings', 0)} warnings)."))
+                    f"{u.get('warnings', 0)} warnings).").text(lg))
         return 0
 
     if result.exit_code == 2:
@@ -74,24 +75,24 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
         return 2
 
     for m in result.messages:
-        _err(_t(lg, "catatan: ", "note: ") + m.text(lg))
+        _err(msg("catatan: ", "note: ").text(lg) + m.text(lg))
 
     skipped = [p for p in result.pages if p.skipped_reason is not None]
     for d in result.unloaded:
         _err(format_diagnostic(d, lg))
     for p in skipped:
-        _err(f"{p.sop.relpath}: {_t(lg, 'tidak disusun', 'not built')}: {p.skipped_reason.text(lg)}")
+        _err(f"{p.sop.relpath}: {msg('tidak disusun', 'not built').text(lg)}: {p.skipped_reason.text(lg)}")
         for d in p.errors:
             _err("  " + format_diagnostic(d, lg))
     forced = [p for p in result.pages if p.forced]
     for p in forced:
-        _err(f"{p.sop.relpath}: " + _t(lg, f"disusun dengan --paksa meskipun ada {len(p.errors)} temuan tingkat kesalahan",
-                                       f"built with --paksa despite {len(p.errors)} error-level findings"))
+        _err(f"{p.sop.relpath}: " + msg(f"disusun dengan --paksa meskipun ada {len(p.errors)} temuan tingkat kesalahan",
+                                       f"built with --paksa despite {len(p.errors)} error-level findings").text(lg))
 
     n_done = len(result.rendered)
     warnings = sum(1 for d in result.diagnostics if d.level == Level.WARNING)
     errors = sum(1 for d in result.diagnostics if d.level >= Level.ERROR)
-    where = _display(result.out_dir) if result.out_dir else "-"
+    where = display_path(result.out_dir) if result.out_dir else "-"
     if not quiet or result.exit_code:
         if lg == "en":
             line = (f"Done: {n_done} SOP documents built, {len(skipped)} skipped; "
@@ -135,17 +136,6 @@ class _Bar:
             self.stream.write("\r" + " " * (self.WIDTH + 24) + "\r")
             self.stream.flush()
             self.shown = False
-
-
-def _t(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" else id_text
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix() or "."
-    except ValueError:
-        return str(path)
 
 
 @click.command("build", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})

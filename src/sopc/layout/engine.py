@@ -29,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from sopc.layout import metrics
+from sopc.core.paper import MM, paper_name
+from sopc.core.paper import size_pt as paper_size
 from sopc.layout.geometry import (
     Cell,
     Column,
@@ -42,15 +44,7 @@ from sopc.layout.geometry import (
     TextLine,
 )
 
-MM = 72.0 / 25.4
 
-# Landscape paper sizes (width, height) in pt.
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": (297 * MM, 210 * MM),
-    "F4": (330 * MM, 215 * MM),
-    "LETTER": (11 * 72.0, 8.5 * 72.0),
-    "LEGAL": (14 * 72.0, 8.5 * 72.0),
-}
 MARGIN = 12 * MM            # page margin on every side
 PAGE_HEADER = 24.0          # room above the table for the SOP nomor/nama line
 PAGE_FOOTER = 18.0          # room below the table for "Halaman X dari Y"
@@ -76,11 +70,6 @@ HEADINGS = {
            "kelengkapan": "Requirements", "waktu": "Time", "output": "Output",
            "keterangan": "Remarks"},
 }
-
-
-def paper_size(paper: str | None) -> tuple[float, float]:
-    """Landscape (width, height) in pt of a paper name (A4, F4, Letter, Legal; default A4)."""
-    return PAPERS.get((paper or "A4").upper(), PAPERS["A4"])
 
 
 def default_table_width(paper: str | None = "A4") -> float:
@@ -869,9 +858,7 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     :func:`default_table_height`); ``width`` the table width (default: the paper width
     less the margins).
     """
-    paper_key = (paper or "A4")
-    if paper_key.upper() not in PAPERS:
-        paper_key = "A4"
+    paper_key = paper_name(paper) or "A4"
     lang = lang if lang in HEADINGS else "id"
     W = float(width) if width else default_table_width(paper_key)
     H = float(table_height) if table_height else default_table_height(paper_key)

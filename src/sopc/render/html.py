@@ -13,7 +13,6 @@ and the SVG of the layout engine, which escapes its own text.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -27,20 +26,10 @@ from jinja2 import (
     TemplateNotFound,
 )
 from sopc.core.assets import template_root
+from sopc.core.i18n import format_date
+from sopc.core.nip import format_nip
+from sopc.core.paper import PAPERS_MM, css_size
 from markupsafe import Markup, escape
-
-BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-            "Agustus", "September", "Oktober", "November", "Desember"]
-MONTH_EN = ["January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December"]
-
-#: landscape page sizes in millimetres (width, height)
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": (297.0, 210.0),
-    "F4": (330.0, 215.0),
-    "Letter": (279.4, 215.9),
-    "Legal": (355.6, 215.9),
-}
 
 #: Printed labels, Indonesian and English (``bahasa``/``--lang``).
 LABELS: dict[str, dict[str, str]] = {
@@ -164,39 +153,6 @@ def labels(lang: str) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- filters
-
-
-def format_date(value: Any, lang: str = "id") -> str:
-    """``2025-01-10`` → "10 Januari 2025" (English "10 January 2025"); "-" for none."""
-    if value is None or value == "":
-        return "-"
-    if isinstance(value, _dt.datetime):
-        value = value.date()
-    if not isinstance(value, _dt.date):
-        try:
-            value = _dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            return str(value)
-    months = MONTH_EN if lang == "en" else BULAN_ID
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
-
-def format_nip(nip: Any) -> str:
-    """An 18-digit NIP printed ``YYYYMMDD YYYYMM G NNN``; anything else as written."""
-    try:
-        from sopc.core.nip import format_nip as _shared  # type: ignore
-    except ImportError:
-        _shared = None
-    if _shared is not None:
-        try:
-            return str(_shared(nip))
-        except Exception:
-            pass
-    text = "" if nip is None else str(nip)
-    digits = "".join(text.split())
-    if len(digits) == 18 and digits.isdigit():
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return " ".join(text.split())
 
 
 def text_lines(value: Any) -> list[str]:
@@ -324,21 +280,14 @@ def _new_environment(repo_root, lang: str) -> Environment:
     env.filters["strip_dash"] = or_dash
     env.globals["lang"] = "en" if lang == "en" else "id"
     env.globals["L"] = labels(lang)
-    env.globals["PAPERS"] = PAPERS
+    env.globals["PAPERS"] = PAPERS_MM
     return env
 
 
 # --------------------------------------------------------------------------- the SOP page
 
 
-def paper_css(paper: str) -> str:
-    """The ``@page`` rule for a paper name (landscape). Trusted text (from PAPERS)."""
-    w, h = PAPERS.get(paper, PAPERS["A4"])
-    return f"{_mm(w)}mm {_mm(h)}mm"
-
-
-def _mm(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
+paper_css = css_size   # the ``@page`` size of a paper name (landscape); trusted text
 
 
 def render_sop(env: Environment, context: dict[str, Any], template: str = "sop.html.j2") -> str:

@@ -15,7 +15,8 @@ from typing import Any, Callable, Iterable
 
 from sopc.core.diagnostics import Diagnostic, Level
 from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
-from sopc.render.html import PAPERS, labels, level_label, paper_css, svg_markup, text_lines
+from sopc.core.paper import PAPERS_MM, size_mm
+from sopc.render.html import labels, level_label, paper_css, svg_markup, text_lines
 from sopc.core.text import fold, norm_space
 
 # --------------------------------------------------------------------------- links
@@ -187,7 +188,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "alamat": config.alamat,
         "unit": unit,
     }
-    w, h = PAPERS.get(page.paper, PAPERS["A4"])
+    w, h = size_mm(page.paper)
     title = f"{sop.nomor} {sop.nama}".strip() if sop.nomor else sop.nama
     return {
         "lang": lang,
@@ -198,7 +199,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "unit": unit,
         "title": title or sop.relpath,
         "relpath": page.relpath,
-        "paper": {"name": page.paper if page.paper in PAPERS else "A4", "width_mm": w, "height_mm": h,
+        "paper": {"name": page.paper if page.paper in PAPERS_MM else "A4", "width_mm": w, "height_mm": h,
                   "size": paper_css(page.paper), "width": paper_css(page.paper).split()[0]},
         "css_href": href(page.css),
         "logo_href": href(page.logo),

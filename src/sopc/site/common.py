@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sopc.core.assets import font_bytes
+from sopc.core.i18n import tanggal  # noqa: F401 - re-exported for the site modules
 from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
 from sopc.core.text import fold, norm_space, slugify
-
-BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-            "Agustus", "September", "Oktober", "November", "Desember"]
-MONTH_EN = ["January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December"]
 
 # Folder (inside the site) for the assets written by the repository pages.
 ASSET_DIR = "aset"
@@ -37,14 +33,6 @@ def opt(options: Any, name: str, default: Any = None) -> Any:
     else:
         v = getattr(options, name, default)
     return default if v is None else v
-
-
-def tanggal(d: _dt.date | None, lang: str = "id") -> str:
-    """"2 Juni 2025" (or "2 June 2025" with ``lang="en"``); "-" for no date."""
-    if d is None:
-        return "-"
-    months = MONTH_EN if lang == "en" else BULAN_ID
-    return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
 def semester(today: _dt.date) -> str:

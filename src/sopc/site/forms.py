@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
+from sopc.core.paper import paper_for
 from sopc.core.model import SOP, Repository
 from sopc.site.common import environment, group_by_unit, semester, unit_slug
 
@@ -34,14 +35,8 @@ KRITERIA_EN = [
 
 def repo_paper(config: Any, cli: str | None) -> str:
     """The paper of repository-wide documents, as for an SOP without its own
-    ``kertas``: the repository's when sopc.yaml sets it, else ``--kertas``, else A4."""
-    from sopc.site.pdf.render import paper_name
-
-    set_in_yaml = "kertas" in getattr(config, "positions", {}) or \
-        "kertas" in getattr(config, "key_positions", {})
-    if set_in_yaml and paper_name(config.kertas):
-        return paper_name(config.kertas)  # type: ignore[return-value]
-    return paper_name(cli) or paper_name(config.kertas) or "A4"
+    ``kertas``."""
+    return paper_for(None, config, cli)
 
 
 def monitoring_path(unit: str) -> str:

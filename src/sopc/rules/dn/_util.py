@@ -5,10 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 
-_BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
-_MONTH = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+from sopc.core.i18n import tanggal
 
 
 def add_months(d: _dt.date, months: int) -> _dt.date:
@@ -21,8 +18,8 @@ def add_months(d: _dt.date, months: int) -> _dt.date:
 
 
 def tgl_id(d: _dt.date) -> str:
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
+    return tanggal(d, "id")
 
 
 def tgl_en(d: _dt.date) -> str:
-    return f"{d.day} {_MONTH[d.month - 1]} {d.year}"
+    return tanggal(d, "en")

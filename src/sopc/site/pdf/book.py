@@ -20,7 +20,7 @@ from html import escape
 from typing import Any
 
 from sopc.core.model import SOP
-from sopc.site.pdf.render import PAPERS, _mm, paper_name
+from sopc.core.paper import css_size, paper_name
 
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.S | re.I)
 _HEAD_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
@@ -169,12 +169,11 @@ def book_html(entries: list[BookEntry], *, config: Any, unit: str | None, today:
         p = paper_name(e.paper) or paper
         cls = f" kertas-{p.lower()}" if p != paper else ""
         bodies.append(f'<section class="buku-sop{cls}" id="{anchors[e.relpath]}">\n{body}\n</section>')
-    w, h = PAPERS[paper]
-    named = "\n".join(f"@page kertas-{p.lower()} {{ size: {_mm(PAPERS[p][0])}mm {_mm(PAPERS[p][1])}mm; }}"
+    named = "\n".join(f"@page kertas-{p.lower()} {{ size: {css_size(p)}; }}"
                       for p in papers_used)
     named_use = "\n".join(f".kertas-{p.lower()} {{ page: kertas-{p.lower()}; }}" for p in papers_used)
     style = BOOK_CSS % {
-        "size": f"{_mm(w)}mm {_mm(h)}mm", "named": named, "named_use": named_use,
+        "size": css_size(paper), "named": named, "named_use": named_use,
         "halaman": "Page" if en else "Halaman", "dari": "of" if en else "dari",
         "total": "counter(pages)" if total is None else f'"{int(total)}"',
         "toc_counter": (".daftar-isi a.hal::after { content: target-counter(attr(href), page); }"

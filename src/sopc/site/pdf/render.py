@@ -24,15 +24,8 @@ from typing import Any, Mapping
 
 from sopc.core.assets import FONT_DIR
 from sopc.core.diagnostics import Message, msg
+from sopc.core.paper import css_size, paper_name
 from sopc.site.common import opt
-
-#: landscape page sizes in millimetres (width, height)
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": (297.0, 210.0),
-    "F4": (330.0, 215.0),
-    "Letter": (279.4, 215.9),
-    "Legal": (355.6, 215.9),
-}
 
 SITE_ROOT = "file:///sopc-site/"
 PDFA = "pdf/a-3b"
@@ -49,20 +42,6 @@ class PdfError(Exception):
 
     def text(self, lang: str = "id") -> str:
         return self.message.text(lang)
-
-
-def paper_name(paper: str | None) -> str | None:
-    """Canonical paper name (case-insensitive match), or None when unknown/empty."""
-    if not paper:
-        return None
-    for name in PAPERS:
-        if name.lower() == str(paper).strip().lower():
-            return name
-    return None
-
-
-def _mm(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
 def font_dir() -> str:
@@ -89,8 +68,7 @@ def print_css(paper: str | None, lang: str = "id") -> str:
     ]
     name = paper_name(paper)
     if name:
-        w, h = PAPERS[name]
-        css.append(f"@page {{ size: {_mm(w)}mm {_mm(h)}mm !important; }}")
+        css.append(f"@page {{ size: {css_size(name)} !important; }}")
     return "\n".join(css) + "\n"
 
 
