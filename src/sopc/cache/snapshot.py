@@ -13,9 +13,10 @@ page cache. Anything else (a new, renamed or deleted SOP, a changed identity, a 
 error, a new day) takes the full path, which writes a fresh snapshot. Both paths give
 byte-identical sites (tests/test_incremental*.py).
 
-Stored as a pickle of plain data read back by an unpickler that refuses every global,
-so a planted cache file can build nothing but dicts, lists, strings and numbers; a
-corrupt or foreign file is a miss, never an error. (Three times faster to read than
+Stored as a pickle of plain data sealed by the cache secret (:func:`sopc.cache.store.seal`):
+it is unpickled only when its HMAC tag checks, and then by an unpickler that refuses
+every global (defence in depth); a corrupt, foreign or planted file is a miss, never an
+error. (Three times faster to read than
 :mod:`marshal` for this shape of data.)
 """
 
@@ -97,9 +98,13 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 def _read(root: Path) -> dict | None:
+    from sopc.cache.store import read_sealed
+
+    blob = read_sealed(root / FILE, FILE.as_posix())
+    if blob is None:
+        return None
     try:
-        with open(root / FILE, "rb") as fh:
-            data = _PlainUnpickler(io.BytesIO(fh.read())).load()
+        data = _PlainUnpickler(io.BytesIO(blob)).load()
     except Exception:  # noqa: BLE001 - any unreadable cache is a miss
         return None
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
@@ -179,7 +184,7 @@ def _as_lists(value):
 def save(root: Path, key: str, sops: list[SOP], diagnostics: list[Diagnostic], papers: dict[str, str],
          records: dict[str, object] | None, previous: FastLoad | None = None) -> None:
     """Best effort: a failure only costs the next build its fast path."""
-    from sopc.core.atomic import write_atomic
+    from sopc.cache.store import write_sealed
 
     by_path: dict[str, list[tuple]] = {}
     for d in diagnostics:
@@ -205,11 +210,8 @@ def save(root: Path, key: str, sops: list[SOP], diagnostics: list[Diagnostic], p
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         _forget(root)
         return
-    try:
-        (root / FILE).parent.mkdir(exist_ok=True)
-        write_atomic(root / FILE, blob)
-    except OSError:
-        pass
+    if not write_sealed(root / FILE, FILE.as_posix(), blob):
+        _forget(root)
 
 
 def _forget(root: Path) -> None:

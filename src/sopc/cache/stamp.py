@@ -6,8 +6,9 @@ Inputs: sopc's own code, templates and fonts (content hash, cached per process),
 build options and "today", ``sopc.yaml``, every SOP file, the repository's
 ``templates/`` folder and logo, and the git HEAD (the DN04 rule reads history). When
 nothing changed and the output folder is still the one sopc wrote, the build has
-nothing to do. The record lives in ``.sopc-cache/build-stamp.json``, written atomically;
-a missing or corrupt record only means a full build.
+nothing to do. The record lives in ``.sopc-cache/build-stamp.json``, written atomically
+and sealed by the cache secret (:func:`sopc.cache.store.seal`); a missing, corrupt or
+foreign record only means a full build.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ import hashlib
 import json
 import os
 from pathlib import Path
-
-from sopc.core.atomic import write_atomic
 
 STAMP = Path(".sopc-cache") / "build-stamp.json"
 
@@ -64,10 +63,13 @@ def fingerprint(root: Path, sop_files: list[Path], config, options: tuple) -> st
 
 
 def _load(root: Path) -> dict:
+    from sopc.cache.store import read_sealed
+
+    raw = read_sealed(root / STAMP, STAMP.as_posix())
     try:
-        data = json.loads((root / STAMP).read_text("utf-8"))
+        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
         return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+    except ValueError:
         return {}
 
 
@@ -99,9 +101,6 @@ def forget(root: Path, out_dir: Path) -> None:
 
 
 def _save(root: Path, data: dict) -> None:
-    path = root / STAMP
-    try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, json.dumps(data, sort_keys=True))
-    except OSError:
-        pass
+    from sopc.cache.store import write_sealed
+
+    write_sealed(root / STAMP, STAMP.as_posix(), json.dumps(data, sort_keys=True).encode("utf-8"))

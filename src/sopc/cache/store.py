@@ -1,14 +1,23 @@
-"""Content-addressed build cache for outputs other than SOP pages.
+"""The one authenticated cache store of a build, and the memo helpers built on it.
 
-SOP pages have their own cache (``sopc.render.batch.PageCache``, ``.sopc-cache/halaman``).
-This module caches the next most expensive output of a rebuild: the Graphviz SVGs of the
-repository pages (peta keterkaitan, serah terima), about 5 s of a 1,000-SOP rebuild. An
-uraian edit does not change either graph, so their DOT text, and the key, stay the same.
+Every cache under ``<repo>/.sopc-cache`` is written by sopc and read back only when it
+proves it: a cache restored in CI or committed by mistake is attacker-controlled, so a
+checksum (which anyone can recompute) is not enough.
 
-- :class:`BuildCache` stores bytes under ``<root>/.sopc-cache/build/<k[:2]>/<k>``, each
-  entry prefixed by the sha256 of its body; a mismatch on read (corrupt, truncated) is a
-  miss, so a damaged entry is never served. Writes are atomic (temp + ``os.replace``).
-  Any OSError is a miss / a skipped write: the cache never fails a build.
+- :func:`seal` / :func:`unseal` frame a cache body with an HMAC-SHA256 over the
+  namespace (which cache), the entry's name (its key) and the body. The secret lives
+  outside the repository (:func:`secret`): the environment variable
+  ``SOPC_CACHE_KEY`` (CI: a secret of at least 32 random characters), else the file
+  ``<user cache dir>/sopc/cache-key`` (``$XDG_CACHE_HOME`` or ``~/.cache``;
+  ``%LOCALAPPDATA%`` on Windows), created with mode 0600 on first use and replaced when
+  other users can read it. A foreign, tampered, truncated or moved entry is a miss and
+  is rebuilt; no pickle (:mod:`sopc.cache.snapshot`) or code object (the Jinja
+  bytecode below) is ever loaded before its tag checks. Without a usable secret every
+  read is a miss and nothing is written.
+- :class:`Store` is the byte store used by the SOP page cache (``halaman``), the PDF
+  cache (``pdf``) and the build cache (``build``: Graphviz SVGs, compiled templates):
+  ``<root>/<folder>/<key><suffix>``, atomic writes, every OSError a miss or a skipped
+  write (the cache never fails a build), :meth:`Store.prune` keeps what one build used.
 - :func:`memo_render_svgs` wraps ``sopc.site.dot.render_svgs``: the key is sha256 of
   (cache format, sopc's code hash, pygraphviz version, ``prog``, the jobs); only a result
   without any RenderError is stored.
@@ -16,25 +25,20 @@ uraian edit does not change either graph, so their DOT text, and the key, stay t
   that sees the caller's active cache, while the caller renders the repository pages.
 - :func:`jinja_bytecode` (a context manager) lets a Jinja environment keep its compiled
   templates here (key: sopc's code hash, the environment's settings, the template's
-  name, file and source), so that a build's fresh environment does not compile the
-  repository pages' templates again.
+  name, file and source).
 - :func:`active` (a context manager) names the repository root whose cache the memo uses;
   outside it the memo simply calls through.
-
-Integration (two call sites, both outside this module's owner):
-1. ``sopc/site/dot.py`` ``render_svgs``: rename the body to ``_render_svgs`` and make
-   ``render_svgs(jobs, prog="dot", timeout=300)`` return
-   ``sopc.cache.store.memo_render_svgs(jobs, prog, lambda j, p: _render_svgs(j, p, timeout))``.
-2. ``sopc/build.py`` ``_build``: wrap the call that renders the repository pages
-   (``sopc.site.pages.generate``) in ``with sopc.cache.store.active(loaded.root, enabled=cache):``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import stat
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -42,36 +46,160 @@ from typing import Any, Callable, Iterator
 from sopc.core.atomic import write_atomic
 
 CACHE_DIR = Path(".sopc-cache") / "build"
-FORMAT = "sopc-build-cache-1"
+FORMAT = "sopc-build-cache-2"
+KEY_ENV = "SOPC_CACHE_KEY"
+MAGIC = b"sopc-hmac-1 "
+_TAG_LEN = 64
+
+# ---------------------------------------------------------------------------
+# the secret and the seal
 
 
-class BuildCache:
-    """Verified content-addressed byte store below ``root/.sopc-cache/build``."""
+def key_file() -> Path:
+    """Where the cache secret is kept when ``SOPC_CACHE_KEY`` is not set."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base and os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA")
+    if not base:
+        base = str(Path.home() / ".cache")
+    return Path(base) / "sopc" / "cache-key"
 
-    def __init__(self, root: str | os.PathLike):
+
+_secret_memo: dict[tuple, bytes | None] = {}
+
+
+def secret() -> bytes | None:
+    """The cache secret (see module doc), or None when none can be had."""
+    env = os.environ.get(KEY_ENV)
+    if env:
+        return env.encode("utf-8", "surrogatepass")
+    try:
+        path = key_file()
+    except (RuntimeError, OSError):      # no home folder
+        return None
+    memo = (str(path),)
+    if memo not in _secret_memo:
+        _secret_memo[memo] = _file_secret(path)
+    return _secret_memo[memo]
+
+
+def _file_secret(path: Path) -> bytes | None:
+    try:
+        st = os.stat(path, follow_symlinks=False)
+        private = stat.S_ISREG(st.st_mode) and not (st.st_mode & 0o077) and \
+            (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+        if private:
+            data = path.read_bytes().strip()
+            if len(data) >= 32:
+                return data
+    except OSError:
+        pass
+    return _new_secret(path)
+
+
+def _new_secret(path: Path) -> bytes | None:
+    data = secrets.token_hex(32).encode("ascii")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(fd, data + b"\n")
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    return data
+
+
+def _tag(key: bytes, namespace: str, name: str, body: bytes) -> bytes:
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    mac.update(namespace.encode("utf-8", "surrogatepass") + b"\0")
+    mac.update(name.encode("utf-8", "surrogatepass") + b"\0")
+    mac.update(body)
+    return mac.hexdigest().encode("ascii")
+
+
+def seal(namespace: str, name: str, body: bytes) -> bytes | None:
+    """``body`` framed with its tag, or None without a secret (then store nothing)."""
+    key = secret()
+    if key is None:
+        return None
+    return MAGIC + _tag(key, namespace, name, body) + b"\n" + body
+
+
+def unseal(namespace: str, name: str, raw: bytes) -> bytes | None:
+    """The body of a sealed ``raw`` when its tag is right for this namespace and name
+    under this machine's secret; None for anything else."""
+    key = secret()
+    head = len(MAGIC) + _TAG_LEN + 1
+    if key is None or len(raw) < head or not raw.startswith(MAGIC) or raw[head - 1:head] != b"\n":
+        return None
+    body = raw[head:]
+    if not hmac.compare_digest(raw[len(MAGIC):head - 1], _tag(key, namespace, name, body)):
+        return None
+    return body
+
+
+def read_sealed(path: str | os.PathLike, namespace: str, name: str = "") -> bytes | None:
+    """The authenticated body of the file at ``path``; None when missing or not proven."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return None
+    return unseal(namespace, name, raw)
+
+
+def write_sealed(path: str | os.PathLike, namespace: str, body: bytes, name: str = "") -> bool:
+    """Seal and write atomically; False (nothing written) on any failure."""
+    data = seal(namespace, name, body)
+    if data is None:
+        return False
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(Path(path), data)
+    except OSError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# the store
+
+
+class Store:
+    """Authenticated byte store ``<root>/<folder>/<key><suffix>`` (see module doc)."""
+
+    def __init__(self, root: str | os.PathLike, folder: str | os.PathLike = CACHE_DIR,
+                 suffix: str = ""):
         self.root = Path(root)
-        self.dir = self.root / CACHE_DIR
+        self.dir = self.root / folder
+        self.namespace = Path(folder).as_posix()
+        self.suffix = suffix
+        self.used: set[str] = set()
 
     def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / key
+        return self.dir / f"{key}{self.suffix}"
 
     def get(self, key: str) -> bytes | None:
-        try:
-            raw = self._path(key).read_bytes()
-        except OSError:
-            return None
-        head, sep, body = raw.partition(b"\n")
-        if not sep or head != hashlib.sha256(body).hexdigest().encode():
-            return None
-        return body
+        self.used.add(key)
+        return read_sealed(self._path(key), self.namespace, key)
 
     def put(self, key: str, data: bytes) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-        except OSError:
-            pass
+        self.used.add(key)
+        write_sealed(self._path(key), self.namespace, data, key)
+
+    def prune(self) -> None:
+        """Delete every entry this store's build did not read or write."""
+        prune_unused(self.dir, self.suffix, self.used)
+
+
+class BuildCache(Store):
+    """The build cache, ``<root>/.sopc-cache/build``."""
+
+    def __init__(self, root: str | os.PathLike):
+        super().__init__(root, CACHE_DIR)
 
 
 def prune_unused(folder: str | os.PathLike, suffix: str, used: set[str]) -> None:
@@ -82,7 +210,7 @@ def prune_unused(folder: str | os.PathLike, suffix: str, used: set[str]) -> None
     except OSError:
         return
     for e in entries:
-        key = e.name[: -len(suffix)] if e.name.endswith(suffix) else None
+        key = e.name[: -len(suffix)] if suffix and e.name.endswith(suffix) else (e.name if not suffix else None)
         if key is None or key not in used:
             try:
                 os.unlink(e.path)

@@ -1,7 +1,8 @@
 """A small index of the repository's SOPs (nomor, nama, unit, keterkaitan, actor
 labels) keyed by file size and modification time, so that linting one file in a
-repository of hundreds does not parse every other file again. A corrupt or
-unreadable cache is ignored; writing is atomic and best effort."""
+repository of hundreds does not parse every other file again. The file is sealed by
+the cache secret (:func:`sopc.cache.store.seal`): a corrupt, unreadable or planted
+cache is ignored; writing is atomic and best effort."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import os
 from pathlib import Path
 
 from sopc import __version__
-from sopc.core.atomic import write_atomic
 from sopc.core.diagnostics import Pos
 from sopc.core.model import SOP, Link
 
@@ -25,11 +25,14 @@ class IndexCache:
         self.path = root / CACHE_DIR / INDEX_NAME
         self.entries: dict[str, dict] = {}
         self.dirty = False
+        from sopc.cache.store import read_sealed
+
+        raw = read_sealed(self.path, f"{CACHE_DIR}/{INDEX_NAME}")
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            data = json.loads(raw.decode("utf-8")) if raw is not None else {}
             if data.get("version") == __version__ and isinstance(data.get("files"), dict):
                 self.entries = data["files"]
-        except (OSError, ValueError, AttributeError):
+        except (ValueError, AttributeError):
             self.entries = {}
 
     def _key(self, f: Path) -> str:
@@ -72,8 +75,7 @@ class IndexCache:
     def save(self) -> None:
         if not self.dirty:
             return
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            write_atomic(self.path, json.dumps({"version": __version__, "files": self.entries}, ensure_ascii=False))
-        except OSError:
-            pass
+        from sopc.cache.store import write_sealed
+
+        body = json.dumps({"version": __version__, "files": self.entries}, ensure_ascii=False)
+        write_sealed(self.path, f"{CACHE_DIR}/{INDEX_NAME}", body.encode("utf-8"))

@@ -6,7 +6,8 @@ cache and worker processes (OUTPUT.md §4 "Incremental and parallel").
   the code, templates and fonts of sopc, the repository's template overrides, the
   language and paper, the page's findings and the pages its keterkaitan links to (so a
   change to another SOP refreshes the pages that link to it). A hit skips layout and
-  rendering; a corrupt or unreadable cache is simply a miss. Entries not used by a
+  rendering; a corrupt, unreadable, foreign or tampered entry is simply a miss
+  (entries are authenticated, :mod:`sopc.cache.store`). Entries not used by a
   build are pruned.
 - **Parallel**: with ``jobs > 1`` and enough pages, the pages to render are split over
   forked worker processes (the parent's repository is inherited, only HTML comes
@@ -28,7 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from sopc.core.atomic import write_atomic
+from sopc.cache.store import Store
+from sopc.core.links import LinkIndex
 from sopc.core.diagnostics import Message, msg
 
 CACHE_DIR = ".sopc-cache/halaman"
@@ -42,42 +44,13 @@ class LayoutFailed(Exception):
         self.message = message
 
 
-class PageCache:
-    """Rendered pages by key; every I/O problem is a miss, never an error. ``folder``
-    and ``suffix`` let other outputs (PDFs) use the same verified store."""
+class PageCache(Store):
+    """The SOP pages' cache: the one authenticated store (:class:`sopc.cache.store.Store`)
+    below ``.sopc-cache/halaman``; ``folder`` and ``suffix`` name other outputs' stores
+    (the PDF cache)."""
 
-    def __init__(self, root: Path, folder: Path = CACHE_DIR, suffix: str = ".html"):
-        self.dir = Path(root) / folder
-        self.suffix = suffix
-        self.used: set[str] = set()
-
-    def _path(self, key: str) -> Path:
-        return self.dir / f"{key}{self.suffix}"
-
-    def get(self, key: str) -> bytes | None:
-        self.used.add(key)
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return None
-        # the file name is the key; the content carries its own hash to catch corruption
-        head, sep, body = data.partition(b"\n")
-        if not sep or head != hashlib.sha256(body).hexdigest().encode():
-            return None
-        return body
-
-    def put(self, key: str, data: bytes) -> None:
-        self.used.add(key)
-        try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(self._path(key), hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-        except OSError:
-            pass
-
-    def prune(self) -> None:
-        from sopc.cache.store import prune_unused
-
-        prune_unused(self.dir, self.suffix, self.used)
+    def __init__(self, root: Path, folder: str | os.PathLike = CACHE_DIR, suffix: str = ".html"):
+        super().__init__(root, folder, suffix)
 
 
 @dataclass
@@ -93,7 +66,7 @@ class Job:
     fns: Any                        # (layout_sop, page_svg) or None
     pages: list                     # the SopPage objects to render
     live: dict[int, Any]            # id(sop) -> SopPage of every page expected in the site
-    link_index: dict
+    link_index: LinkIndex
     debug: bool = False
 
     def page_of(self, other) -> str | None:
@@ -130,7 +103,6 @@ class Job:
 
     def key(self, page, base: str) -> str:
         """Cache key of a page: everything its HTML depends on."""
-        from sopc.render.identity import resolve_link
 
         sop = page.sop
         h = hashlib.sha256(base.encode())
@@ -142,7 +114,7 @@ class Job:
             parts.append((d.code, int(d.level), d.pos.line, d.pos.col, d.message.id, d.message.en,
                           d.activity))
         for link in sop.keterkaitan:
-            target = resolve_link(link, self.link_index)
+            target = self.link_index.target(link)
             if target is None or target is sop:
                 parts.append((link.text, link.external, None))
             else:
@@ -252,13 +224,12 @@ def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, bas
         for i in failed:
             job.live.pop(id(job.pages[i].sop), None)
         # pages that link to an SOP that dropped out: render again without the link
-        from sopc.render.identity import resolve_link
 
         again = []
         for i, page in enumerate(job.pages):
             if i in failed:
                 continue
-            targets = {id(resolve_link(l, job.link_index)) for l in page.sop.keterkaitan}
+            targets = {id(job.link_index.target(l)) for l in page.sop.keterkaitan}
             if targets & gone:
                 again.append(i)
         for i in again:
