@@ -264,6 +264,15 @@ def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bo
         result.exit_code = 2
         result.fatal = exc.message
         result.diagnostics.extend(exc.diagnostics)
+    except Exception as exc:  # noqa: BLE001 - only a template's error is expected here
+        from jinja2 import TemplateError
+
+        from sopc.render.html import TemplateFault, template_problem
+
+        if not isinstance(exc, (TemplateError, TemplateFault)) or os.environ.get("SOPC_DEBUG") == "1":
+            raise
+        result.exit_code = 2     # the repository's templates are configuration
+        result.fatal = template_problem(exc)
     return result
 
 
@@ -457,7 +466,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
 
     # ---- render
     from sopc.render.html import environment
-    from sopc.render.identity import link_index
+    from sopc.core.links import LinkIndex
 
     env = environment(loaded_root, lang)
     hook = _site_hook()
@@ -473,7 +482,7 @@ def _assemble(root: Path, options: BuildOptions, say, result: BuildResult, write
 
     job = Job(repo=repo, env=env, lang=lang, assets=assets, index_rel=index_rel,
               pdf=bool(options.pdf or options.pdfa), fns=fns, pages=renderable,
-              live={id(p.sop): p for p in renderable}, link_index=link_index(repo.sops),
+              live={id(p.sop): p for p in renderable}, link_index=LinkIndex(repo.sops),
               debug=os.environ.get("SOPC_DEBUG") == "1")
     page_cache = PageCache(Path(loaded_root)) if cache else None
     base_key = ""

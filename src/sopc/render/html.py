@@ -4,7 +4,12 @@
 template, ``StrictUndefined``, and a loader that lets a ``templates/`` folder in the SOP
 repository override a bundled template by name (an agency adds its letterhead without
 forking sopc). The repository pages (``sopc.site``) render through the same
-environment.
+environment. A repository's templates come from whoever opened the pull request, so
+every template, built-in or override, runs in Jinja's ``ImmutableSandboxedEnvironment``
+(no ``__globals__``, no private attributes, no mutation of the context's lists and
+dicts) and the loader reads only the two template folders. :func:`template_problem`
+turns a template's syntax error, undefined name or refused access into a configuration
+message naming file:line.
 
 :func:`render_sop` renders one SOP page from :func:`sop_context`. Source text is never
 marked safe: the only ``Markup`` values are built here from escaped pieces (line breaks)
@@ -23,9 +28,13 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from sopc.core.assets import template_root
+from sopc.core.diagnostics import Message, msg
 from sopc.core.i18n import format_date
 from sopc.core.nip import format_nip
 from sopc.core.paper import PAPERS_MM, css_size
@@ -264,7 +273,7 @@ def _new_environment(repo_root, lang: str) -> Environment:
     if repo_root is not None:
         loaders.append(RepoTemplateLoader(Path(repo_root) / "templates"))
     loaders.append(FileSystemLoader(str(template_root())))
-    env = Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -284,6 +293,58 @@ def _new_environment(repo_root, lang: str) -> Environment:
     return env
 
 
+# --------------------------------------------------------------------------- template errors
+
+
+class TemplateFault(Exception):
+    """A template that cannot be rendered, as a message (picklable: raised in the page
+    workers, reported by the build as a configuration error, exit 2)."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+
+
+def template_problem(exc: BaseException) -> Message:
+    """The configuration message for a Jinja error: the template file and line (from the
+    syntax error, else from the template frames of the traceback) and what went wrong."""
+    if isinstance(exc, TemplateFault):
+        return exc.message
+    where, line = _template_position(exc)
+    at = f"{where}:{line}" if where and line else (where or "?")
+    detail = " ".join(str(getattr(exc, "message", None) or exc or type(exc).__name__).split())
+    if isinstance(exc, SecurityError):
+        return msg(f"templat {at}: akses yang tidak diizinkan ditolak: {detail}",
+                   f"template {at}: unsafe access refused: {detail}")
+    if isinstance(exc, TemplateNotFound):
+        return msg(f"templat {at}: templat tidak ditemukan: {detail}",
+                   f"template {at}: template not found: {detail}")
+    if isinstance(exc, TemplateSyntaxError):
+        return msg(f"templat {at}: kesalahan sintaks: {detail}",
+                   f"template {at}: syntax error: {detail}")
+    return msg(f"templat {at}: {detail}", f"template {at}: {detail}")
+
+
+def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
+    if isinstance(exc, TemplateSyntaxError) and (exc.filename or exc.name):
+        return _shown(exc.filename or exc.name), exc.lineno
+    where = line = None
+    tb = exc.__traceback__
+    while tb is not None:   # Jinja rewrites its frames to the template's file and line
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html", ".css", ".js")) or name.startswith("<template"):
+            where, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return (_shown(where) if where else None), line
+
+
+def _shown(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path
+
+
 # --------------------------------------------------------------------------- the SOP page
 
 
@@ -291,8 +352,12 @@ paper_css = css_size   # the ``@page`` size of a paper name (landscape); trusted
 
 
 def render_sop(env: Environment, context: dict[str, Any], template: str = "sop.html.j2") -> str:
-    """Render one SOP page from the context built by :func:`sopc.render.identity.sop_context`."""
-    return env.get_template(template).render(**context)
+    """Render one SOP page from the context built by :func:`sopc.render.identity.sop_context`.
+    A template error is raised as :class:`TemplateFault` (file:line)."""
+    try:
+        return env.get_template(template).render(**context)
+    except TemplateError as exc:
+        raise TemplateFault(template_problem(exc)) from None
 
 
 def svg_markup(svg: str) -> Markup:
