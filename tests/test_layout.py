@@ -7,7 +7,7 @@ import pytest
 from layout_checks import check_layout
 from layout_factory import make_sop, random_sop, reference_sop
 from sopc.layout import default_table_height, layout_sop, metrics, paper_size
-from sopc.layout.engine import _letters
+from sopc.layout.paginate import letters as _letters
 
 
 def test_text_width_scales_and_bold_is_wider():

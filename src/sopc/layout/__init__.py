@@ -1,6 +1,9 @@
 """Layout of the procedure table: text metrics (``metrics``), geometry dataclasses
-(``geometry``) and the layout engine (``engine.layout_sop``)."""
+(``geometry``) and the layout engine (``engine.layout_sop``, its parts in ``style``,
+``table``, ``flow``, ``paginate``, ``page``, ``route`` and ``labels``)."""
 
-from sopc.layout.engine import default_table_height, default_table_width, layout_sop, paper_size
+from sopc.core.paper import size_pt as paper_size
+from sopc.layout.engine import layout_sop
+from sopc.layout.style import default_table_height, default_table_width
 
 __all__ = ["layout_sop", "default_table_height", "default_table_width", "paper_size"]

@@ -10,7 +10,7 @@ deterministic: the same page gives the same bytes.
 
 from __future__ import annotations
 
-from sopc.layout.engine import ARROW_LEN
+from sopc.layout.style import ARROW_LEN
 from sopc.layout.geometry import Cell, Page
 from sopc.layout.metrics import text_width
 

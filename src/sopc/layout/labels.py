@@ -1,0 +1,254 @@
+"""Texts beside and inside decisions: branch labels at their exits and the question
+inside the diamond."""
+
+from __future__ import annotations
+
+from sopc.layout import metrics
+from sopc.layout.flow import Node
+from sopc.layout.geometry import LabelBox, TextLine
+from sopc.layout.table import baseline
+
+def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
+               row_y1: float, node: Node, port: str, P, side: str, allow_break: bool = False,
+               drop: float = 0.0):
+    """A label box for an exit, or None when it cannot fit. ``side``: for a vertical exit
+    "right"/"left" of the segment, for a horizontal exit "above"/"below"."""
+    lh = size * 1.2
+    gap = 2.0
+    if port in ("right", "left"):
+        hw, hh = node.w / 2, node.h / 2
+        cx, cy = node.cx, node.cy
+        j = 0.0
+        backup = None
+        tw = metrics.text_width(text, size)
+        longest = max((metrics.text_width(t, size) for t in text.split()), default=0.0)
+        while True:
+            dy = 1.5 + j
+            if node.kind == "decision":
+                edge = cx + hw * max(0.0, 1 - dy / hh) if dy < hh else cx
+                edge_l = cx - hw * max(0.0, 1 - dy / hh) if dy < hh else cx
+            else:
+                edge, edge_l = node.x + node.w, node.x
+            # below the vertex: stay clear of the bottom exit's place
+            if side == "below":
+                edge = max(edge, cx + hw * 0.45)
+                edge_l = min(edge_l, cx - hw * 0.45)
+            if port == "right":
+                bx0 = max(edge, P[0]) + gap if j == 0 else edge + gap
+                bx1 = lane_x1 - gap - 1.0
+            else:
+                bx1 = min(edge_l, P[0]) - gap if j == 0 else edge_l - gap
+                bx0 = lane_x0 + gap + 1.0
+            width = bx1 - bx0
+            if width > size:
+                if tw <= width:
+                    lines, w = [text], tw
+                elif backup is not None or (width < longest and not allow_break):
+                    lines, w = None, width + 1.0       # nothing to gain from wrapping here
+                else:
+                    lines = metrics.wrap(text, width, size)
+                    w = max(metrics.text_width(t, size) for t in lines)
+                h = len(lines) * lh if lines else lh
+                if side == "above":
+                    y1_ = cy - dy
+                    y0_ = y1_ - h
+                else:
+                    y0_ = cy + dy
+                    y1_ = y0_ + h
+                fits_row = y0_ >= row_y0 + 1.0 and y1_ <= row_y1 - 1.0
+                if w <= width + 0.01 and fits_row:
+                    x0_ = bx0 if port == "right" else bx1 - w
+                    if len(lines) == 1:
+                        return lines, x0_, y0_, w, h
+                    if backup is None and (allow_break or " ".join(lines).split() == text.split()):
+                        backup = (lines, x0_, y0_, w, h)
+                one = (cy - dy - lh >= row_y0 + 1.0) if side == "above" else (cy + dy + lh <= row_y1 - 1.0)
+                if not one:
+                    return backup
+            j += 1.0
+            if j > 4 * hh + 40:
+                return backup
+    # vertical exit (bottom vertex / extra exits)
+    if side == "right":
+        bx0, bx1 = P[0] + gap, lane_x1 - gap
+    else:
+        bx0, bx1 = lane_x0 + gap, P[0] - gap
+    width = bx1 - bx0
+    if width <= size:
+        return None
+    lines = metrics.wrap(text, width, size)
+    w = max(metrics.text_width(t, size) for t in lines)
+    h = len(lines) * lh
+    y0_ = P[1] + 1.5 + drop
+    if y0_ + h > row_y1 - 1.0 or w > width + 0.01 or \
+            (not allow_break and " ".join(lines).split() != text.split()):
+        return None
+    x0_ = bx0 if side == "right" else bx1 - w
+    return lines, x0_, y0_, w, h
+
+
+def rect_overlap(a, b, m=0.5) -> bool:
+    return a[0] < b[2] + m and a[2] > b[0] - m and a[1] < b[3] + m and a[3] > b[1] - m
+
+
+def box_hits_obstacle(box, ob, m=0.5) -> bool:
+    kind, x0, y0, x1, y1 = ob
+    if not rect_overlap(box, (x0, y0, x1, y1), m):
+        return False
+    if kind == "decision":
+        cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 + m, (y1 - y0) / 2 + m
+        dx = 0.0 if box[0] <= cx <= box[2] else min(abs(box[0] - cx), abs(box[2] - cx))
+        dy = 0.0 if box[1] <= cy <= box[3] else min(abs(box[1] - cy), abs(box[3] - cy))
+        return dx / hw + dy / hh < 1.0
+    return True
+
+
+def inside_text(text: str, cx: float, cy: float, w: float, h: float):
+    """Lines of a short text centred inside a diamond (at most two lines, 4-6 pt), or
+    nothing when it does not fit."""
+    if not text:
+        return [], 0.0
+    for size in (6.0, 5.5, 5.0, 4.5, 4.0):
+        lh = size * 1.2
+        for n in (1, 2):
+            # the widest centred box of n lines inside the diamond
+            bh = n * lh
+            bw = w * (1 - bh / h) - 1.0
+            if bw <= size:
+                continue
+            lines = metrics.wrap(text, bw, size)
+            if len(lines) == n and " ".join(lines).split() == text.split() and \
+                    max(metrics.text_width(t, size) for t in lines) <= bw:
+                top = cy - bh / 2
+                return [TextLine(t, cx, baseline(top + k * lh, size), "middle") for k, t in enumerate(lines)], size
+    return [], 0.0
+
+
+def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> int:
+    """Place the branch labels of the page's edges (before routing: routes avoid them);
+    append them to ``labels`` and to their row's obstacles. Returns the number of labels
+    that found no clean place."""
+    fails = 0
+    placed_boxes: list[tuple[float, float, float, float]] = []
+    for le in local:
+        if not le.label or le.src.kind == "offpage":
+            continue
+        node = le.src
+        sl = slots[node.slot]
+        c = lane_cols[node.lane]
+        sides = _label_sides(le, local)
+        keep = _keep_free(node, local, sl, c)
+        size, chosen = _beside_exit(le, sides, keep, placed_boxes, sl, c, style)
+        if chosen is None:
+            size = style.label_size
+            chosen = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
+        if chosen is None:
+            # degrade: tiny text right below/right of the exit point
+            size = 4.5
+            lines = metrics.wrap(le.label, max(c.w - 4.0, size), size)
+            w = max(metrics.text_width(t, size) for t in lines)
+            h = len(lines) * size * 1.2
+            x0 = max(c.x + 1.5, min(le.P[0] + 2.0, c.x1 - 1.5 - w))
+            y0 = max(sl.y0 + 1.0, min(le.P[1] + 1.5, sl.y1 - 1.0 - h))
+            chosen = (lines, x0, y0, w, h)
+            fails += 1
+        lines, x0, y0, w, h = chosen
+        tl = [TextLine(t, x0, baseline(y0 + k * size * 1.2, size) - 0.05 * size, "start")
+              for k, t in enumerate(lines)]
+        if le.port == "left" or (le.port != "right" and x0 + w <= le.P[0]):
+            tl = [TextLine(t.text, x0 + w, t.y, "end") for t in tl]
+        labels.append(LabelBox(le.label, x0, y0, w, h, tl, size, le.key))
+        placed_boxes.append((x0, y0, x0 + w, y0 + h))
+        sl.obstacles.append(("label", x0, y0, x0 + w, y0 + h))
+    return fails
+
+
+def _label_sides(le, local) -> list[str]:
+    """Where to try the label of ``le``, in order of preference."""
+    node = le.src
+    if le.port in ("right", "left"):
+        goes_down = le.tgt.slot > node.slot or (le.tgt.kind == "offpage" and le.entry == "top")
+        return ["above", "below"] if goes_down else ["below", "above"]
+    if le.port == "bottom":
+        tx = le.Q[0]
+        sides = ["left", "right"] if (tx > le.P[0] + 0.5 and not le.back) else ["right", "left"]
+        # a side exit (its route and its label) needs the room on its side: keep it free
+        for o in local:
+            if o.src is node and o.port in ("right", "left"):
+                if o.port in sides and len(sides) > 1:
+                    sides.remove(o.port)
+        return sides
+    return ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
+
+
+def _keep_free(node, local, sl, c) -> list[tuple[float, float, float, float]]:
+    """The ways in and out of ``node``: no label may cover them."""
+    keep = []
+    for o in local:
+        if o.src is node:
+            (ex, ey), d = o.P, o.pdir
+            if d == "down":
+                keep.append((ex - 1.5, ey, ex + 1.5, sl.y1))
+            elif d == "right":
+                keep.append((ex, ey - 1.5, c.x1, ey + 1.5))
+            elif d == "left":
+                keep.append((c.x, ey - 1.5, ex, ey + 1.5))
+        if o.tgt is node:
+            qx_, qy_ = o.Q
+            if o.entry == "top":
+                keep.append((qx_ - 1.5, sl.y0, qx_ + 1.5, qy_))
+            elif o.entry == "right":
+                keep.append((qx_, qy_ - 1.5, c.x1, qy_ + 1.5))
+    return keep
+
+
+def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
+    """(size, (lines, x0, y0, w, h)) of the first free place beside the exit, trying
+    smaller sizes, then line breaks inside words; (label size, None) when none is free."""
+    node = le.src
+    size = style.label_size
+    sizes = [size]
+    while sizes[-1] - 0.5 >= 4.5:
+        sizes.append(sizes[-1] - 0.5)
+    drops = (0.0,) if le.port in ("right", "left") else (0.0, 3.0, 6.0, 9.0, 12.0)
+    for size, brk in [(z, False) for z in sizes] + [(sizes[-1], True)]:
+        for sd, drop in [(sd, dr) for dr in drops for sd in sides]:
+            got = label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk, drop)
+            if got is None:
+                continue
+            lines, x0, y0, w, h = got
+            box = (x0, y0, x0 + w, y0 + h)
+            if any(rect_overlap(box, b) for b in placed_boxes):
+                continue
+            if any(box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
+                continue
+            if any(rect_overlap(box, k, 0.0) for k in keep):
+                continue
+            return size, (lines, x0, y0, w, h)
+    return style.label_size, None
+
+
+def _anywhere_in_cell(le, size, keep, placed_boxes, sl, c):
+    """Any free place in the lane cell of the row, nearest to the exit point first."""
+    lines = metrics.wrap(le.label, max(c.w - 6.0, size), size)
+    w = max(metrics.text_width(t, size) for t in lines)
+    h = len(lines) * size * 1.2
+    cands = []
+    yy = sl.y0 + 1.5
+    while yy + h <= sl.y1 - 1.5:
+        xx = c.x + 3.0
+        while xx + w <= c.x1 - 3.0:
+            cands.append((abs(xx + w / 2 - le.P[0]) + abs(yy + h / 2 - le.P[1]), xx, yy))
+            xx += 3.0
+        yy += 3.0
+    cands.sort()
+    for _d, xx, yy in cands:
+        box = (xx, yy, xx + w, yy + h)
+        if any(rect_overlap(box, k, 0.0) for k in keep):
+            continue
+        if any(rect_overlap(box, b) for b in placed_boxes):
+            continue
+        if any(box_hits_obstacle(box, ob, 1.5) for ob in sl.obstacles):
+            continue
+        return (lines, xx, yy, w, h)
+    return None

@@ -1,0 +1,343 @@
+"""One page of the procedure table: rows, symbols, off-page connectors, the edges to
+route on the page and their entry points, then labels and routes.
+
+An edge whose ends are on different pages is routed as two halves to and from a pair
+of pentagon off-page connectors with the same letter, placed in a strip at the
+bottom/top of the pages (forward edges: bottom of the page it leaves, top of the page
+it enters; back edges: top of the page it leaves, bottom of the page it enters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point
+from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox
+from sopc.layout.labels import inside_text, place_labels
+from sopc.layout.route import Router
+from sopc.layout.style import FONT_SIZE, MIN_LAST, MIN_STUB, Style
+from sopc.layout.table import place_lines
+
+
+@dataclass
+class Sheet:
+    """What every page of one SOP shares (read only while pages are built)."""
+    acts: list[Act]
+    xedges: list[XEdge]
+    page_of: dict[int, int]
+    letter_of: dict[tuple[int, int], str]
+    cols: list[Column]
+    lane_cols: list[Column]
+    style: Style
+    header_cells: list[Cell]
+    header_h: float
+    width: float
+    lang: str
+    title_base: str
+    gutters: list
+
+
+@dataclass
+class PageCtx:
+    """The page being built."""
+    p: int
+    npages: int
+    a0: int
+    a1: int
+    slots: list[Slot] = field(default_factory=list)
+    rows: list[RowBox] = field(default_factory=list)
+    slot_of_act: dict[int, int] = field(default_factory=dict)
+    page_h: float = 0.0
+    symbols: list[SymbolBox] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    offpage: list[OffPage] = field(default_factory=list)
+    pent_nodes: dict[tuple[int, int], Node] = field(default_factory=dict)
+    local: list[LocalEdge] = field(default_factory=list)
+    labels: list[LabelBox] = field(default_factory=list)
+
+
+def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, int]:
+    """Page ``p`` (0-based) of ``npages``, holding activities ``a0 .. a1 - 1``, and the
+    number of connectors and labels that could not be placed cleanly."""
+    pg = PageCtx(p, npages, a0, a1)
+    outs_bottom, ins_top, outs_top, ins_bottom = _strip_edges(sh, p)
+    top_strip = bool(ins_top or outs_top)
+    bottom_strip = bool(outs_bottom or ins_bottom)
+    _rows(sh, pg, top_strip, bottom_strip)
+    _symbols(sh, pg)
+    strip_items: dict[int, list[tuple[XEdge, str, int]]] = {}
+    if top_strip:
+        strip_items[0] = [(e, "in", e.tgt_lane) for e in ins_top] + [(e, "out", e.src_lane) for e in outs_top]
+    if bottom_strip:
+        strip_items[len(pg.slots) - 1] = ([(e, "out", e.src_lane) for e in outs_bottom]
+                                          + [(e, "in", e.tgt_lane) for e in ins_bottom])
+    for s, items in strip_items.items():
+        _offpage_strip(sh, pg, s, items)
+    _local_edges(sh, pg)
+    _entry_points(pg)
+    label_fails = place_labels(pg.local, pg.slots, sh.lane_cols, sh.style, pg.labels)
+    connectors, route_fails = _route(sh, pg)
+    if sh.lang == "en":
+        title = f"Procedure flowchart: {sh.title_base} (page {p + 1} of {npages})"
+    else:
+        title = f"Diagram alir prosedur: {sh.title_base} (halaman {p + 1} dari {npages})"
+    pg.symbols.sort(key=lambda s: (s.activity_index, s.column))
+    pg.offpage.sort(key=lambda o: (o.y, o.x))
+    pg.labels.sort(key=lambda lb: (lb.y, lb.x))
+    page = Page(number=p + 1, width=sh.width, height=pg.page_h, header_height=sh.header_h,
+                header=sh.header_cells, rows=pg.rows, symbols=pg.symbols, connectors=connectors,
+                labels=pg.labels, offpage=pg.offpage, columns=sh.cols, title=title, font_size=FONT_SIZE)
+    return page, label_fails + route_fails
+
+
+def _strip_edges(sh: Sheet, p: int):
+    """The edges that leave or enter page ``p`` through an off-page connector:
+    (forward out at the bottom, forward in at the top, back out at the top, back in at
+    the bottom)."""
+    outs_bottom, ins_top, outs_top, ins_bottom = [], [], [], []
+    for e in sh.xedges:
+        ps, pt = sh.page_of[e.src], sh.page_of[e.tgt]
+        if ps == pt:
+            continue
+        if ps == p:
+            (outs_bottom if e.forward else outs_top).append(e)
+        if pt == p:
+            (ins_top if e.forward else ins_bottom).append(e)
+    return outs_bottom, ins_top, outs_top, ins_bottom
+
+
+def _rows(sh: Sheet, pg: PageCtx, top_strip: bool, bottom_strip: bool) -> None:
+    colmap = {c.key: c for c in sh.cols if c.key != "actor"}
+    style = sh.style
+    y = sh.header_h
+    if top_strip:
+        pg.slots.append(Slot(y, y + style.strip_h, "strip"))
+        pg.rows.append(RowBox(None, y, style.strip_h, [], "strip"))
+        y += style.strip_h
+    for i in range(pg.a0, pg.a1):
+        act = sh.acts[i]
+        pg.slot_of_act[i] = len(pg.slots)
+        pg.slots.append(Slot(y, y + act.h, "activity"))
+        cells = []
+        for key in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
+            c = colmap[key]
+            align = "start" if key == "kegiatan" else "middle"
+            cells.append(Cell(key, c.x, y, c.w, act.h,
+                              place_lines(act.texts[key], c.x, y, c.w, act.h, FONT_SIZE, align),
+                              size=FONT_SIZE))
+        pg.rows.append(RowBox(i, y, act.h, cells, "activity"))
+        y += act.h
+    if bottom_strip:
+        pg.slots.append(Slot(y, y + style.strip_h, "strip"))
+        pg.rows.append(RowBox(None, y, style.strip_h, [], "strip"))
+        y += style.strip_h
+    pg.page_h = y
+
+
+def _symbols(sh: Sheet, pg: PageCtx) -> None:
+    style = sh.style
+    for i in range(pg.a0, pg.a1):
+        act = sh.acts[i]
+        s = pg.slot_of_act[i]
+        sl = pg.slots[s]
+        cy = (sl.y0 + sl.y1) / 2
+        if act.kind == "decision":
+            w, h = style.dia_w, style.dia_h
+        else:
+            w, h = style.rect_w, style.rect_h
+        for lane in act.lanes:
+            c = sh.lane_cols[lane]
+            ref = f"s{i}.{lane}"
+            x0, y0 = c.cx - w / 2, cy - h / 2
+            sym_lines, sym_size = inside_text(act.question, c.cx, cy, w, h)
+            pg.symbols.append(SymbolBox(act.kind, i, lane, x0, y0, w, h, ref, sym_lines, sym_size))
+            pg.nodes[ref] = Node(ref, act.kind, s, x0, y0, w, h, lane)
+            sl.obstacles.append((act.kind, x0, y0, x0 + w, y0 + h))
+        sl.sym_top = cy - h / 2
+        sl.sym_bot = cy + h / 2
+
+
+def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str, int]]) -> None:
+    """The pentagons of the strip in slot ``s``, grouped by lane, each placed where its
+    route wants it."""
+    letter_of = sh.letter_of
+    sl = pg.slots[s]
+    items.sort(key=lambda t: letter_of[(t[0].src, t[0].k)])
+    by_lane: dict[int, list] = {}
+    for it in items:
+        by_lane.setdefault(it[2], []).append(it)
+    pw, ph = sh.style.pent_w, sh.style.pent_h
+    py0 = (sl.y0 + sl.y1) / 2 - ph / 2
+    bottom = s != 0              # the top strip is always slot 0
+    for lane, its in sorted(by_lane.items()):
+        c = sh.lane_cols[lane]
+        m = len(its)
+        step = min(pw + 5.0, (c.w - 4.0) / max(m, 1)) if m > 1 else 0.0
+        free = [c.cx + (j - (m - 1) / 2) * step for j in range(m)]
+        big = c.w
+
+        def want(it):
+            e, direction, _l = it
+            if direction == "out" and bottom or direction == "in" and not bottom:
+                if direction == "out" and e.port in ("right", "left"):
+                    return c.cx + (big if e.port == "right" else -big)
+                return c.cx
+            return c.cx + big          # back edges: gutter tracks, right side first
+
+        def prio(it):
+            e, direction, _l = it
+            straight = (direction == "out") == bottom
+            near = -e.src if bottom else e.tgt
+            return (0 if straight else 1, near, letter_of[(e.src, e.k)])
+        placed = []
+        for it in sorted(its, key=prio):
+            wx = want(it)
+            x_c = min(free, key=lambda x: (abs(x - wx), x))
+            free.remove(x_c)
+            placed.append((it, x_c))
+        placed.sort(key=lambda t: t[1])
+        for (e, direction, _l), x_c in placed:
+            letter = letter_of[(e.src, e.k)]
+            ref = f"p{letter}"
+            pg.offpage.append(OffPage(letter, x_c - pw / 2, py0, pw, ph, direction, (e.src, e.k), lane, ref))
+            node = Node(ref, "offpage", s, x_c - pw / 2, py0, pw, ph, lane)
+            pg.nodes[ref] = node
+            pg.pent_nodes[(e.src, e.k)] = node
+            sl.obstacles.append(("offpage", x_c - pw / 2, py0, x_c + pw / 2, py0 + ph))
+    sl.sym_top = py0
+    sl.sym_bot = py0 + ph
+
+
+def _local_edges(sh: Sheet, pg: PageCtx) -> None:
+    p = pg.p
+    for e in sh.xedges:
+        ps, pt = sh.page_of[e.src], sh.page_of[e.tgt]
+        if ps != p and pt != p:
+            continue
+        key = (e.src, e.k)
+        if ps == p:
+            src = pg.nodes[f"s{e.src}.{e.src_lane}"]
+            port = e.port
+        else:
+            src = pg.pent_nodes[key]
+            port = "down" if e.forward else "up"
+        if pt == p:
+            tgt = pg.nodes[f"s{e.tgt}.{e.tgt_lane}"]
+            entry = "right" if (not e.forward and tgt.kind != "decision") else "top"
+        else:
+            tgt = pg.pent_nodes[key]
+            entry = "top" if e.forward else "bottom"
+        le = LocalEdge(key, src, port, tgt, entry, e.label if ps == p else None, back=not e.forward)
+        le.P, le.pdir = exit_point(src, port)
+        pg.local.append(le)
+
+
+def _entry_points(pg: PageCtx) -> None:
+    """Distinct entry points along the top (and the right side) of each target."""
+    incoming: dict[str, list[LocalEdge]] = {}
+    for le in pg.local:
+        if le.entry == "top" and le.tgt.kind != "offpage":
+            incoming.setdefault(le.tgt.ref, []).append(le)
+    for ref, les in incoming.items():
+        node = pg.nodes[ref]
+
+        def approach(le):
+            if le.src.slot < node.slot and not le.back:
+                return le.P[0]
+            if node.kind == "decision":      # keep the right vertex's corner for its exit
+                return node.cx - 1e6 - le.src.slot
+            return node.cx + 1e6 + le.src.slot
+        above = [le for le in les if le.src.slot < node.slot and not le.back]
+        primary = max(above, key=lambda le: (le.src.slot, -abs(le.P[0] - node.cx))) if above else les[0]
+        pa = approach(primary)
+        rights = sorted([le for le in les if le is not primary and approach(le) >= pa], key=approach)
+        lefts = sorted([le for le in les if le is not primary and approach(le) < pa], key=approach,
+                       reverse=True)
+        room = entry_room(node)
+        d = min(6.0, room / max(1, len(rights), len(lefts))) if (rights or lefts) else 0.0
+        primary.entry_dx = 0.0
+        for j, le in enumerate(rights):
+            le.entry_dx = (j + 1) * d
+        for j, le in enumerate(lefts):
+            le.entry_dx = -(j + 1) * d
+    sides: dict[str, list[LocalEdge]] = {}
+    for le in pg.local:
+        if le.entry == "right":
+            sides.setdefault(le.tgt.ref, []).append(le)
+    for ref, les in sides.items():
+        node = pg.nodes[ref]
+        les.sort(key=lambda le: le.key)
+        room = max(0.0, node.h / 2 - 2.0)
+        d = min(4.0, room / max(1, (len(les)) // 2)) if len(les) > 1 else 0.0
+        for j, le in enumerate(les):
+            le.entry_dx = ((j + 1) // 2) * d * (1 if j % 2 else -1)
+    for le in pg.local:
+        le.Q = entry_point(le.tgt, le.entry, le.entry_dx)
+
+
+def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], int]:
+    """Joins of joint activities, then every local edge in order of preference; the
+    connectors and the number of edges without a clean route."""
+    col_bounds = [c.x for c in sh.cols] + [sh.width]
+    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters)
+    connectors: list[Connector] = []
+    # joint activities: one line joining neighbouring symbols
+    for i in range(pg.a0, pg.a1):
+        act = sh.acts[i]
+        if len(act.lanes) < 2:
+            continue
+        for l0, l1 in zip(act.lanes, act.lanes[1:]):
+            s0, s1 = pg.nodes[f"s{i}.{l0}"], pg.nodes[f"s{i}.{l1}"]
+            pts = [(s0.x + s0.w, s0.cy), (s1.x, s1.cy)]
+            cid = ("join", i, l0)
+            router.add(pts, cid)
+            connectors.append(Connector(pts, False, "join", None, s0.ref, s1.ref))
+
+    local = pg.local
+    # reserve the unavoidable first and last pieces of every connector, so that an
+    # earlier route cannot take the only way out of (or into) a later one's symbol
+    for le in local:
+        (px, py), (qx, qy) = le.P, le.Q
+        step = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}[le.pdir]
+        router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
+        back = {"top": (0, -1), "bottom": (0, 1), "right": (1, 0)}[le.entry]
+        router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
+    local.sort(key=lambda le: (0 if (le.tgt.slot == le.src.slot + 1 and not le.back) else 1,
+                               abs(le.tgt.slot - le.src.slot), le.back, le.key))
+    fails = 0
+    flow: list[tuple[tuple, Connector]] = []
+    for le in local:
+        pts, ok = router.route(le, le.key)
+        if not ok and le.tgt.kind != "offpage":
+            pts, ok = _other_entries(router, local, le, (pts, ok))
+        if not ok:
+            fails += 1
+        router.add(pts, le.key)
+        flow.append(((le.key, le.src.ref), Connector(pts, True, "flow", le.key, le.src.ref, le.tgt.ref)))
+    flow.sort(key=lambda t: t[0])
+    connectors.extend(c for _k, c in flow)
+    return connectors, fails
+
+
+def _other_entries(router: Router, local: list[LocalEdge], le: LocalEdge, first):
+    """Try other entry points along the top of the target; ``first`` when none routes
+    cleanly."""
+    room = entry_room(le.tgt)
+    taken = {round(o.entry_dx, 3) for o in local if o.tgt is le.tgt and o.entry == "top"}
+    saved = (le.entry, le.Q, le.entry_dx)
+    le.entry = "top"
+    ok = False
+    pts = first[0]
+    for j in range(1, 9):
+        dx = (j + 1) // 2 * (room / 4.0) * (1 if j % 2 else -1)
+        if round(dx, 3) in taken or abs(dx) > room:
+            continue
+        le.entry_dx = dx
+        le.Q = entry_point(le.tgt, "top", dx)
+        pts, ok = router.route(le, le.key)
+        if ok:
+            break
+    if not ok:
+        le.entry, le.Q, le.entry_dx = saved
+        pts, ok = first
+    return pts, ok

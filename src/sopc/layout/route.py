@@ -1,0 +1,405 @@
+"""The router: orthogonal connectors on one page.
+
+Horizontal segments run in *channels*, the free band between the symbols of two
+consecutive rows, on distinct levels; vertical segments that pass rows run in *gutter
+tracks*, the free strips at both sides of the symbols inside each actor lane.
+Candidates are tried in order of preference (straight, one bend level, L-shape, gutter
+track) and the first one that neither crosses a symbol or a branch label, nor runs
+along a grid line, nor shares (or touches collinearly) a segment of another connector
+is taken.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from sopc.layout.flow import LocalEdge
+from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, MIN_LAST, MIN_STUB, TOL
+
+ROUTE_BUDGET = 6000          # segment checks per route search
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class Router:
+    def __init__(self, slots: list[Slot], col_bounds: list[float], header_h: float,
+                 page_h: float, gutters: list[tuple[float, int, str, int]]):
+        self.slots = slots
+        self.slot_y0 = [s.y0 for s in slots]
+        self.slot_y1 = [s.y1 for s in slots]
+        self.col_bounds = sorted(col_bounds)
+        self.row_bounds = sorted({header_h, page_h, *self.slot_y0, *self.slot_y1})
+        self.header_h = header_h
+        self.page_h = page_h
+        self.gutters = gutters
+        self.hs: dict[int, list] = {}
+        self.vs: dict[int, list] = {}
+        self._levels: dict[int, list[float]] = {}
+        self.budget = 10 ** 9
+
+    # ---- channels
+    def levels(self, c: int) -> list[float]:
+        got = self._levels.get(c)
+        if got is not None:
+            return got
+        n = len(self.slots)
+        lo = self.slots[c - 1].sym_bot if c > 0 else self.header_h
+        hi = self.slots[c].sym_top if c < n else self.page_h
+        border = self.slots[c].y0 if c < n else self.page_h
+        out = []
+        k = 1
+        while True:
+            any_in = False
+            for side in (-1, 1):
+                if c == 0 and side < 0:
+                    continue
+                if c == n and side > 0:
+                    continue
+                y = border + side * 2.0 * k
+                if lo + 2.0 <= y <= hi - 2.0:
+                    out.append((k % 2, k, side, y))
+                    any_in = True
+                elif (side < 0 and y > lo) or (side > 0 and y < hi):
+                    any_in = True
+            if not any_in:
+                break
+            k += 1
+        out.sort()
+        lv = [t[3] for t in out]
+        self._levels[c] = lv
+        return lv
+
+    # ---- checks
+    def _near_line(self, v: float, bounds: list[float]) -> bool:
+        i = bisect_left(bounds, v - GRID_CLEAR)
+        return i < len(bounds) and bounds[i] <= v + GRID_CLEAR
+
+    def _hit(self, ob, xa, ya, xb, yb) -> bool:
+        kind, x0, y0, x1, y1 = ob
+        e = -0.8 if kind == "label" else 0.3
+        if not (xa < x1 - e and xb > x0 + e and ya < y1 - e and yb > y0 + e):
+            return False
+        if kind == "decision":
+            cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+            dx = 0.0 if xa <= cx <= xb else min(abs(xa - cx), abs(xb - cx))
+            dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
+            return dx / hw + dy / hh < 0.985
+        if kind in ("start", "end", "terminal"):
+            return _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
+        return True
+
+    def seg_ok(self, a, b, cid) -> bool:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _OutOfBudget
+        (x1, y1), (x2, y2) = a, b
+        if abs(y1 - y2) < 1e-9:
+            y = y1
+            xa, xb = (x1, x2) if x1 <= x2 else (x2, x1)
+            if xb - xa < 1e-9:
+                return True
+            bounds = self.row_bounds
+            i = bisect_left(bounds, y - GRID_CLEAR)         # _near_line
+            if i < len(bounds) and bounds[i] <= y + GRID_CLEAR:
+                return False
+            ky = int(round(y))
+            hs = self.hs
+            lo, hi = xb + TOL, xa - TOL
+            for key in (ky - 2, ky - 1, ky, ky + 1, ky + 2):
+                bucket = hs.get(key)
+                if bucket:
+                    for (yy, a0, a1, c) in bucket:
+                        if a0 < lo and a1 > hi and abs(yy - y) < TOL and c != cid:
+                            return False
+            i = bisect_right(self.slot_y0, y) - 1
+            if 0 <= i < len(self.slots):
+                hit = self._hit
+                for ob in self.slots[i].obstacles:
+                    # the bounding-box test of _hit, inlined
+                    kind, ox0, oy0, ox1, oy1 = ob
+                    e = -0.8 if kind == "label" else 0.3
+                    if xa < ox1 - e and xb > ox0 + e and y < oy1 - e and y > oy0 + e and \
+                            hit(ob, xa, y, xb, y):
+                        return False
+            return True
+        x = x1
+        ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
+        bounds = self.col_bounds
+        i = bisect_left(bounds, x - GRID_CLEAR)             # _near_line
+        if i < len(bounds) and bounds[i] <= x + GRID_CLEAR:
+            return False
+        kx = int(round(x))
+        vs = self.vs
+        lo, hi = yb + TOL, ya - TOL
+        for key in (kx - 2, kx - 1, kx, kx + 1, kx + 2):
+            bucket = vs.get(key)
+            if bucket:
+                for (xx, a0, a1, c) in bucket:
+                    if a0 < lo and a1 > hi and abs(xx - x) < TOL and c != cid:
+                        return False
+        i = bisect_right(self.slot_y1, ya)
+        n = len(self.slots)
+        slot_y0, slots, hit = self.slot_y0, self.slots, self._hit
+        while i < n and slot_y0[i] < yb:
+            for ob in slots[i].obstacles:
+                kind, ox0, oy0, ox1, oy1 = ob
+                e = -0.8 if kind == "label" else 0.3
+                if x < ox1 - e and x > ox0 + e and ya < oy1 - e and yb > oy0 + e and \
+                        hit(ob, x, ya, x, yb):
+                    return False
+            i += 1
+        return True
+
+    def _free(self, x: float, y: float, direction: int) -> float:
+        """How far a vertical line at ``x`` can run from ``y`` (down: +1, up: -1) before
+        it enters an obstacle (symbol or label)."""
+        n = len(self.slots)
+        if direction > 0:
+            i = max(0, bisect_right(self.slot_y1, y))
+            while i < n:
+                best = None
+                for ob in self.slots[i].obstacles:
+                    if ob[1] < x < ob[3] and ob[4] > y + 0.5:
+                        top = ob[2]
+                        if best is None or top < best:
+                            best = top
+                if best is not None:
+                    return best
+                i += 1
+            return self.page_h
+        i = min(n - 1, bisect_right(self.slot_y0, y) - 1)
+        while i >= 0:
+            best = None
+            for ob in self.slots[i].obstacles:
+                if ob[1] < x < ob[3] and ob[2] < y - 0.5:
+                    bot = ob[4]
+                    if best is None or bot > best:
+                        best = bot
+            if best is not None:
+                return best
+            i -= 1
+        return self.header_h
+
+    def add(self, pts, cid) -> None:
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if abs(y1 - y2) < 1e-9:
+                xa, xb = sorted((x1, x2))
+                self.hs.setdefault(int(round(y1)), []).append((y1, xa, xb, cid))
+            else:
+                ya, yb = sorted((y1, y2))
+                self.vs.setdefault(int(round(x1)), []).append((x1, ya, yb, cid))
+
+    def path_ok(self, pts, cid) -> bool:
+        return all(self.seg_ok(a, b, cid) for a, b in zip(pts, pts[1:]))
+
+    # ---- routing
+    def route(self, e: LocalEdge, cid) -> tuple[list[tuple[float, float]], bool]:
+        """The first clean route of the candidates (and True), or a complete but unclean
+        one (and False) when there is none or the search budget runs out."""
+        self.budget = ROUTE_BUDGET
+        try:
+            got = self._search(e, cid)
+        except _OutOfBudget:
+            got = None
+        self.budget = 10 ** 9
+        if got is not None:
+            return got, True
+        return self._fallback(e), False
+
+    def _search(self, e: LocalEdge, cid):
+        P, Q, pdir = e.P, e.Q, e.pdir
+        s_slot, t_slot = e.src.slot, e.tgt.slot
+        px, py = P
+        qx, qy = Q
+        ok = self.seg_ok
+        down_top = e.entry == "top"
+        # 1. straight / one-level routes for edges going down into the top of the target
+        if pdir == "down" and down_top and t_slot > s_slot:
+            if abs(px - qx) < 1e-6 and qy - py >= MIN_LAST:
+                pts = [P, Q]
+                if self.path_ok(pts, cid):
+                    return pts
+            lim_down = self._free(px, py, +1)
+            lim_up = self._free(qx, qy, -1)
+            for c in range(t_slot, s_slot, -1):
+                for y in self.levels(c):
+                    if y < py + MIN_STUB or y > qy - MIN_LAST or y > lim_down or y < lim_up:
+                        continue
+                    pts = [P, (px, y), (qx, y), Q]
+                    if self.path_ok(pts, cid):
+                        return pts
+        # 2. side exit (decision vertex) to a target below: L-shape, then via a bend level
+        if pdir in ("right", "left") and down_top and t_slot > s_slot:
+            sgn = 1 if pdir == "right" else -1
+            if (qx - px) * sgn >= 6.0 and qy - py >= MIN_LAST:
+                pts = [P, (qx, py), Q]
+                if self.path_ok(pts, cid):
+                    return pts
+        # 3. general: exit stub, horizontal at y1, gutter track X, horizontal at y2, enter
+        if pdir == "down":
+            y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB]
+        elif pdir == "up":
+            y1s = [y for y in self.levels(s_slot) if y <= py - MIN_STUB]
+        else:
+            y1s = [py]
+        if e.entry == "right":
+            y2s = [qy]
+        elif down_top:
+            y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
+        else:
+            y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+        # the last segment depends on y2 only: filter once
+        y2s = [y2 for y2 in y2s if abs(y2 - qy) < 1e-9 or ok((qx, y2), Q, cid)]
+        side = pdir in ("right", "left")
+        xs = self.gutters
+        if pdir == "right":
+            xs = [g for g in xs if g[0] >= px + 4.0]
+        elif pdir == "left":
+            xs = [g for g in xs if g[0] <= px - 4.0]
+        if e.entry == "right":
+            xs = [g for g in xs if g[0] >= qx + MIN_LAST]
+        xs = sorted(xs, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + (0.0 if g[2] == "r" else 8.0)
+                                       + 3.0 * g[3], g[0]))
+        for y1 in y1s:
+            a = (px, y1)
+            if not side and not ok(P, a, cid):
+                continue
+            for g in xs:
+                X = g[0]
+                b = (X, y1)
+                if not ok(a, b, cid):
+                    continue
+                for y2 in y2s:
+                    c2 = (X, y2)
+                    d = (qx, y2)
+                    if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
+                        pts = [P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q]
+                        return simplify(pts)
+        # 3b. a side exit that cannot turn in its direction: a short step into the gutter
+        # next to the symbol, then along a channel level above or below the row
+        if side:
+            sgn = 1 if pdir == "right" else -1
+            allx = self.gutters
+            if e.entry == "right":
+                allx = [g for g in allx if g[0] >= qx + MIN_LAST]
+            allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
+            near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
+                          key=lambda g: (abs(g[0] - px), g[0]))
+            for g1 in near:
+                X1 = g1[0]
+                b0 = (X1, py)
+                if not ok(P, b0, cid):
+                    continue
+                for c in (s_slot + 1, s_slot):
+                    for y1 in self.levels(c):
+                        a1 = (X1, y1)
+                        if not ok(b0, a1, cid):
+                            continue
+                        for g in allx:
+                            X = g[0]
+                            if abs(X - X1) < 1e-9:
+                                continue
+                            b = (X, y1)
+                            if not ok(a1, b, cid):
+                                continue
+                            for y2 in y2s:
+                                c2 = (X, y2)
+                                d = (qx, y2)
+                                if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
+                                    return simplify([P, b0, a1, b, c2, d, Q])
+        return None
+
+    def _fallback(self, e: LocalEdge):
+        """The first geometric candidate, so that the drawing is complete even when it
+        is not clean."""
+        P, Q, pdir = e.P, e.Q, e.pdir
+        s_slot, t_slot = e.src.slot, e.tgt.slot
+        px, py = P
+        qx, qy = Q
+        down_top = e.entry == "top"
+        side = pdir in ("right", "left")
+        y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB] if pdir == "down" else \
+            [y for y in self.levels(s_slot) if y <= py - MIN_STUB] if pdir == "up" else [py]
+        if e.entry == "right":
+            y2s = [qy]
+        elif down_top:
+            y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
+        else:
+            y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+        xs = self.gutters
+        if pdir == "right":
+            xs = [g for g in xs if g[0] >= px + 4.0]
+        elif pdir == "left":
+            xs = [g for g in xs if g[0] <= px - 4.0]
+        if e.entry == "right":
+            xs = [g for g in xs if g[0] >= qx + MIN_LAST]
+        y1 = y1s[0] if y1s else (py + MIN_STUB if pdir == "down" else py - MIN_STUB if pdir == "up" else py)
+        y2 = y2s[0] if y2s else (qy - MIN_LAST if down_top else qy + MIN_LAST)
+        if e.entry == "right":
+            y2 = qy
+        if pdir == "down" and down_top and t_slot > s_slot and y2s:
+            return simplify([P, (px, y2), (qx, y2), Q])
+        X = xs[0][0] if xs else (max(px, qx) + 8.0 if pdir != "left" else px - 8.0)
+        pts = [P, (px, y1), (X, y1), (X, y2), (qx, y2), Q] if not side else [P, (X, py), (X, y2), (qx, y2), Q]
+        return simplify(pts)
+
+
+def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
+    """Does the axis-aligned segment (xa,ya)-(xb,yb) enter the open capsule?"""
+    r = (y1 - y0) / 2
+    if xa < x1 - r and xb > x0 + r and ya < y1 - e and yb > y0 + e:
+        return True
+    cy = y0 + r
+    for ccx in (x0 + r, x1 - r):
+        px = min(max(ccx, xa), xb)
+        py = min(max(cy, ya), yb)
+        if (px - ccx) ** 2 + (py - cy) ** 2 < (r - e) ** 2:
+            return True
+    return False
+
+
+def simplify(pts):
+    out = []
+    for p in pts:
+        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
+            continue
+        out.append(p)
+    i = 1
+    while i < len(out) - 1:
+        (x0, y0), (x1, y1), (x2, y2) = out[i - 1], out[i], out[i + 1]
+        if (abs(x0 - x1) < 1e-9 and abs(x1 - x2) < 1e-9) or (abs(y0 - y1) < 1e-9 and abs(y1 - y2) < 1e-9):
+            del out[i]
+        else:
+            i += 1
+    return out
+
+
+def gutter_tracks(lane_cols, style):
+    """Gutter track positions (x, lane, side, preference rank), for every page."""
+    gutters = []
+    shw = style.sym_half
+    for li, c in enumerate(lane_cols):
+        for side, g0, g1 in (("l", c.x + GUTTER_CLEAR, c.cx - shw - GUTTER_CLEAR),
+                             ("r", c.cx + shw + GUTTER_CLEAR, c.x1 - GUTTER_CLEAR)):
+            if g1 < g0:
+                continue
+            mid = (g0 + g1) / 2
+            cand = [(0, 0, mid)]
+            k = 1
+            while True:
+                added = False
+                for sgn in (1, -1):
+                    x = mid + sgn * 2.0 * k
+                    if g0 <= x <= g1:
+                        cand.append((k % 2, k, x))
+                        added = True
+                if not added:
+                    break
+                k += 1
+            cand.sort()
+            for rank, (_a, _b, x) in enumerate(cand):
+                gutters.append((x, li, side, rank))
+
+    return gutters

@@ -1,0 +1,87 @@
+"""Sizes of the procedure table: page margins, type sizes, paddings, routing distances
+and the symbol sizes derived from the width of an actor lane (``make_style``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sopc.core.paper import MM
+from sopc.core.paper import size_pt as paper_size
+
+MARGIN = 12 * MM            # page margin on every side
+PAGE_HEADER = 24.0          # room above the table for the SOP nomor/nama line
+PAGE_FOOTER = 18.0          # room below the table for "Halaman X dari Y"
+
+FONT_SIZE = 8.0             # cell text
+HEADER_SIZE = 8.0           # header text (bold)
+PAD_X = 4.0
+PAD_Y = 5.0
+NO_WIDTH = 24.0
+
+ARROW_LEN = 5.0             # arrowhead length (the renderer draws it on the last segment)
+MIN_LAST = ARROW_LEN + 2.5  # shortest final segment
+MIN_STUB = 3.0              # shortest segment leaving a symbol
+TOL = 1.2                   # parallel segments closer than this count as shared
+GRID_CLEAR = 1.0            # no segment may run closer than this along a grid line
+GUTTER_CLEAR = 2.5          # gutter tracks keep this distance from lane borders and symbols
+
+HEADINGS = {
+    "id": {"no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu": "Mutu Baku",
+           "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output",
+           "keterangan": "Keterangan"},
+    "en": {"no": "No", "kegiatan": "Activity", "pelaksana": "Actors", "mutu": "Quality Standard",
+           "kelengkapan": "Requirements", "waktu": "Time", "output": "Output",
+           "keterangan": "Remarks"},
+}
+
+
+def default_table_width(paper: str | None = "A4") -> float:
+    return paper_size(paper)[0] - 2 * MARGIN
+
+
+def default_table_height(paper: str | None = "A4") -> float:
+    """Usable height of the procedure table on one page: the paper height less the
+    margins, the page header line and the footer."""
+    return paper_size(paper)[1] - 2 * MARGIN - PAGE_HEADER - PAGE_FOOTER
+
+
+# --------------------------------------------------------------------------- style
+
+@dataclass
+class Style:
+    lane_w: float
+    rect_w: float
+    rect_h: float
+    dia_w: float
+    dia_h: float
+    pent_w: float
+    pent_h: float
+    strip_h: float
+    min_row: float
+    min_row_decision: float
+    label_size: float
+    actor_size: float
+
+    @property
+    def sym_half(self) -> float:
+        return max(self.rect_w, self.dia_w) / 2
+
+
+def make_style(lane_w: float) -> Style:
+    lane_w = max(lane_w, 1.0)
+    rect_w = min(0.56 * lane_w, 60.0)
+    rect_h = max(4.0, min(rect_w * 0.45, 17.0))
+    dia_w = min(0.48 * lane_w, 52.0)
+    dia_h = max(5.0, min(dia_w * 0.7, 26.0))
+    pent_w = max(4.0, min(0.3 * lane_w, 15.0))
+    pent_h = pent_w * 1.05
+    label_size = max(4.5, min(6.5, lane_w / 9.5))
+    return Style(
+        lane_w=lane_w, rect_w=rect_w, rect_h=rect_h, dia_w=dia_w, dia_h=dia_h,
+        pent_w=pent_w, pent_h=pent_h, strip_h=pent_h + 16.0,
+        min_row=rect_h + 2 * 12.0,
+        min_row_decision=dia_h + 2 * 13.0 + label_size,
+        label_size=label_size,
+        actor_size=max(4.5, min(HEADER_SIZE, lane_w / 6.0)),
+    )
+
