@@ -7,7 +7,9 @@ from pathlib import Path
 
 from sopc.core.model import SOP, Link, Repository
 from sopc.site.pdf.book import embed_page, strip_page_rules
-from sopc.site.common import link_key, natural_key, relurl, resolve_link, sop_index, tanggal
+from sopc.core.i18n import tanggal
+from sopc.core.links import LinkIndex, link_key
+from sopc.site.common import natural_key, relurl
 from sopc.site.pdf.render import print_css, strip_page_links
 from test_site_helpers import load, write_repo
 
@@ -29,11 +31,11 @@ def test_natural_order():
 
 def test_link_matching(tmp_path):
     repo, _ = load(write_repo(tmp_path / "r"))
-    idx = sop_index(repo)
+    idx = LinkIndex(repo.sops)
     for text in ("SOP-002/UJI/2025", "sop-002/uji/2025.", "Pengarsipan Surat", "SOP  pengarsipan   surat;"):
-        s = resolve_link(Link(text), idx)
+        s = idx.target(Link(text))
         assert s is not None and s.nomor == "SOP-002/UJI/2025", text
-    assert resolve_link(Link("Pengarsipan Surat", external=True), idx) is None
+    assert idx.target(Link("Pengarsipan Surat", external=True)) is None
     assert link_key("SOP Pengarsipan Surat.") == link_key("pengarsipan surat")
 
 

@@ -9,44 +9,14 @@ of the procedure pages is ``Markup``.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from sopc.core.diagnostics import Diagnostic, Level
-from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
+from sopc.core.links import LinkIndex
+from sopc.core.model import SOP, Config, Repository, WaktuKerja
 from sopc.core.paper import PAPERS_MM, size_mm
 from sopc.render.html import labels, level_label, paper_css, svg_markup, text_lines
-from sopc.core.text import fold, norm_space
-
-# --------------------------------------------------------------------------- links
-
-_LEAD_SOP = re.compile(r"^sop\s+", re.IGNORECASE)
-
-
-def link_key(text: str) -> str:
-    """Matching key of a ``keterkaitan`` entry against a nomor or nama (FORMAT.md
-    §1.1): ignores case, repeated spaces, trailing punctuation, a leading word "SOP"."""
-    t = norm_space(text).rstrip(".,;:!?").strip()
-    t = _LEAD_SOP.sub("", t)
-    return fold(t)
-
-
-def link_index(sops: Iterable[SOP]) -> dict[str, SOP]:
-    """nomor/nama key → SOP; with duplicates, the first in relpath order wins."""
-    idx: dict[str, SOP] = {}
-    for s in sorted(sops, key=lambda s: (s.relpath, str(s.path))):
-        for k in (s.nomor, s.nama):
-            if k and norm_space(k):
-                idx.setdefault(link_key(k), s)
-    return idx
-
-
-def resolve_link(link: Link, index: dict[str, SOP]) -> SOP | None:
-    if link.external or not link.text:
-        return None
-    return index.get(link_key(link.text))
-
 
 def relurl(from_page: str, to_path: str) -> str:
     """Relative URL between two site-relative POSIX paths."""
@@ -112,14 +82,14 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
     config: Config = repo.config
     lang = "en" if page.lang == "en" else "id"
     L = labels(lang)
-    index = index if index is not None else link_index(repo.sops)
+    index = index if index is not None else LinkIndex(repo.sops)
 
     def href(path: str | None) -> str | None:
         return relurl(page.relpath, path) if path else None
 
     keterkaitan = []
     for link in sop.keterkaitan:
-        target = resolve_link(link, index)
+        target = index.target(link)
         target_page = page_of(target) if (target is not None and page_of is not None and target is not sop) else None
         keterkaitan.append({
             "text": link.text,

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sopc.core.assets import font_bytes
-from sopc.core.i18n import tanggal  # noqa: F401 - re-exported for the site modules
-from sopc.core.model import SOP, Config, Link, Repository, WaktuKerja
-from sopc.core.text import fold, norm_space, slugify
+from sopc.core.model import SOP, Config, Repository, WaktuKerja
+from sopc.core.text import fold, slugify
 
 # Folder (inside the site) for the assets written by the repository pages.
 ASSET_DIR = "aset"
@@ -83,44 +82,19 @@ def natural_key(text: str) -> tuple:
 
 
 def group_by_unit(repo: Repository) -> list[tuple[str, list[SOP]]]:
-    """[(unit, sops in nomor order)], units in the configured order, then by name."""
+    """[(unit, sops in nomor order)], units in the configured order, then by name.
+    Units whose names give the same slug (``Bagian Umum``, ``bagian-umum``; rule KS08)
+    are one group under the first name (configured, else alphabetical), so that no
+    unit's forms, book or anchor replaces another's."""
     groups: dict[str, list[SOP]] = {}
     for s in repo.sops:
         groups.setdefault(unit_of(s, repo.config), []).append(s)
     order = {fold(u): i for i, u in enumerate(repo.config.unit)}
-    keys = sorted(groups, key=lambda u: (order.get(fold(u), len(order)), fold(u)))
-    return [(u, sorted_sops(groups[u])) for u in keys]
-
-
-# ---------------------------------------------------------------------------
-# keterkaitan
-
-_LEAD_SOP = re.compile(r"^sop\b[\s.:-]*", re.IGNORECASE)
-
-
-def link_key(text: str) -> str:
-    """Matching key of a keterkaitan entry, nomor or nama (FORMAT.md §1.1): ignores
-    case, repeated spaces, trailing punctuation and a leading word "SOP"."""
-    t = norm_space(text).rstrip(".,;:").strip()
-    t = _LEAD_SOP.sub("", t) if not re.match(r"^sop[-/]", t, re.IGNORECASE) else t
-    return fold(t)
-
-
-def sop_index(repo: Repository) -> dict[str, SOP]:
-    """Lookup table nomor/nama key -> SOP (first SOP wins on duplicates)."""
-    idx: dict[str, SOP] = {}
-    for s in sorted_sops(repo.sops):
-        for k in (s.nomor, s.nama):
-            if k and norm_space(k):
-                idx.setdefault(link_key(k), s)
-                idx.setdefault(fold(k), s)
-    return idx
-
-
-def resolve_link(link: Link, index: dict[str, SOP]) -> SOP | None:
-    if link.external:
-        return None
-    return index.get(fold(link.text)) or index.get(link_key(link.text))
+    keys = sorted(groups, key=lambda u: (order.get(fold(u), len(order)), fold(u), u))
+    merged: dict[str, tuple[str, list[SOP]]] = {}
+    for u in keys:
+        merged.setdefault(unit_slug(u), (u, []))[1].extend(groups[u])
+    return [(u, sorted_sops(sops)) for u, sops in merged.values()]
 
 
 # ---------------------------------------------------------------------------

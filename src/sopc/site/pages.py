@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from sopc.core.diagnostics import Diagnostic, Level
 from sopc.core.assets import template_text
+from sopc.core.i18n import tanggal
 from sopc.core.model import SOP, Repository
 from sopc.site import forms, pelaksana, peta
 from sopc.site.common import (
@@ -29,7 +30,6 @@ from sopc.site.common import (
     relurl,
     sop_html_path,
     sop_pdf_path,
-    tanggal,
     unit_slug,
 )
 from sopc.site.dot import RenderError

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from sopc.core.model import SOP, Repository
-from sopc.site.common import group_by_unit, resolve_link, sop_index, unit_of
+from sopc.core.links import LinkIndex
+from sopc.site.common import group_by_unit, unit_of
 from sopc.site.dot import FONT, Cluster, Graph, render_svg, wrap
 from sopc.core.text import fold, norm_space
 
@@ -57,7 +58,7 @@ class LinkGraph:
 
 class _Entry:
     """A keterkaitan entry of a record (:mod:`sopc.site.records`): what
-    :func:`resolve_link` reads of a :class:`sopc.core.model.Link`."""
+    :meth:`sopc.core.links.LinkIndex.target` reads of a :class:`sopc.core.model.Link`."""
 
     __slots__ = ("text", "external")
 
@@ -73,7 +74,7 @@ def link_graph(repo: Repository, recs: dict[int, dict] | None = None,
     units = group_by_unit(repo) if units is None else units
     ordered = [s for _, sops in units for s in sops]
     node_id = {id(s): f"s{i + 1}" for i, s in enumerate(ordered)}
-    index = sop_index(repo)
+    index = LinkIndex(repo.sops)
 
     targets: dict[int, set[int]] = {id(s): set() for s in ordered}
     resolved: list[tuple[SOP, object, SOP | None]] = []
@@ -81,7 +82,7 @@ def link_graph(repo: Repository, recs: dict[int, dict] | None = None,
         links = (s.keterkaitan if recs is None
                  else [_Entry(t, x) for t, x in recs[id(s)]["keterkaitan"]])
         for link in links:
-            t = resolve_link(link, index)
+            t = index.target(link)
             resolved.append((s, link, t))
             if t is not None and t is not s:
                 targets[id(s)].add(id(t))

@@ -43,7 +43,8 @@ from markupsafe import escape
 from sopc.core.durations import wk_key
 
 from sopc.core.model import SOP, Config
-from sopc.site.common import format_span, parse_waktu, tanggal, unit_of
+from sopc.core.i18n import tanggal
+from sopc.site.common import format_span, parse_waktu, unit_of
 from sopc.site.peta import sop_label
 from sopc.core.text import fold, norm_space
 

@@ -23,7 +23,7 @@ not blocked from the build meanwhile."""
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import is_vague, ks_index, norm_ref
+from sopc.rules.ks._index import is_vague, ks_index, link_key
 
 CODE = "KS01"
 NAME = "unresolved-link"
@@ -35,7 +35,7 @@ TITLE = msg("Keterkaitan tidak ditemukan", "Unresolved related SOP")
 def check(sop, ctx, options):
     idx = ks_index(ctx)
     for link, targets in idx.links(sop):
-        if targets or is_vague(link.text) or norm_ref(link.text) in idx.unparsed:
+        if targets or is_vague(link.text) or link_key(link.text) in idx.unparsed:
             continue
         near = idx.suggest(link.text)
         hint_id = f" (maksud Anda \"{near}\"?)" if near else ""

@@ -10,7 +10,7 @@ Passes: every nomor and every nama is unique in the repository."""
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.ks._index import ks_index, norm_ref, same_sop
+from sopc.rules.ks._index import ks_index, link_key, same_sop
 
 CODE = "KS05"
 NAME = "duplicate-sop"
@@ -20,7 +20,7 @@ TITLE = msg("SOP ganda", "Duplicate SOP")
 
 
 def _others(table, value, sop):
-    k = norm_ref(value) if value else ""
+    k = link_key(value) if value else ""
     if not k:
         return []
     return [s for s in table.get(k, ()) if not same_sop(s, sop)]
