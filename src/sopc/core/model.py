@@ -164,6 +164,7 @@ class SOP(_Positioned):
     sifat: str | None = None
     batas_waktu: str | None = None
     kertas: str | None = None
+    tte: bool | None = None         # None: the repository's ``tte``
     tanggal_pembuatan: _dt.date | None = None
     tanggal_revisi: _dt.date | None = None
     tanggal_efektif: _dt.date | None = None
@@ -270,6 +271,8 @@ class Config(_Positioned):
     dasar_hukum_dicabut: dict[str, str] = field(default_factory=dict)
     aturan: dict[str, RuleConfig] = field(default_factory=dict)   # code -> config
     keluaran: str = "_site"
+    tte: bool = False                        # keep the TTE signature area free on PDF pages
+    nomor_kolom: bool = False                # print the column-number row of the table
     pos: Pos = field(default_factory=Pos)
     positions: dict[str, Pos] = field(default_factory=dict)
     key_positions: dict[str, Pos] = field(default_factory=dict)

@@ -11,7 +11,7 @@ import yaml
 
 from sopc.core.diagnostics import Diagnostic, Level, msg
 from sopc.loader import spec
-from sopc.loader.reader import MapReader, Sink, read_enum, read_strlist, scalar, suggest
+from sopc.loader.reader import MapReader, Sink, read_bool, read_enum, read_strlist, scalar, suggest
 from sopc.loader.yamlsrc import SourceError, compose, is_null, pos_of
 from sopc.core.model import Config, RuleConfig, WaktuKerja
 
@@ -85,6 +85,9 @@ def load_config_bytes(data: bytes | str, root: Path, relpath: str = CONFIG_NAME)
     for key in ("istilah", "dasar_hukum_dicabut"):
         if key in r.values:
             setattr(cfg, key, _strmap(r.get(key), sink, key))
+    for key in ("tte", "nomor_kolom"):
+        if key in r.values:
+            setattr(cfg, key, read_bool(r.get(key), sink, key))
     if "aturan" in r.values:
         cfg.aturan = _read_aturan(r.get("aturan"), sink)
     if "keluaran" in r.values:

@@ -62,6 +62,8 @@ def _build(root, sop: SOP, sink: Sink, config: Config | None) -> None:
         sop.batas_waktu = scalar(r.get("batas_waktu"), sink, "batas_waktu") or None
     if "kertas" in r.values:
         sop.kertas = read_enum(r.get("kertas"), sink, "kertas", spec.KERTAS)
+    if "tte" in r.values:
+        sop.tte = read_bool(r.get("tte"), sink, "tte")
     if "tanggal" in r.values:
         t = MapReader(r.get("tanggal"), spec.TANGGAL, sink, "tanggal", sop.positions, sop.key_positions, "tanggal.")
         if t.ok:

@@ -69,6 +69,8 @@ SOP = {
     "sifat": F("enum", False, "pelayanan | rutin | penugasan", enum=SIFAT),
     "batas_waktu": F("duration", False, "Batas waktu standar pelayanan"),
     "kertas": F("enum", False, "Ukuran kertas untuk SOP ini", enum=KERTAS),
+    "tte": F("bool", False, "true: pojok kiri bawah setiap halaman PDF dikosongkan untuk QR dan "
+             "catatan tanda tangan elektronik (TTE); menimpa 'tte' di sopc.yaml"),
     "tanggal": F("map", True, "Tanggal pembuatan, revisi, efektif", fields=TANGGAL),
     "disahkan_oleh": F("map", True, "Pejabat yang mengesahkan", fields=DISAHKAN),
     "dasar_hukum": F("strlist", True, "Dasar hukum (tidak boleh kosong)"),
@@ -106,4 +108,8 @@ CONFIG = {
     "dasar_hukum_dicabut": F("strmap", False, "Peraturan yang dicabut → penggantinya"),
     "aturan": F("aturan", False, "Konfigurasi aturan: KODE → {level, opsi}"),
     "keluaran": F("str", False, "Folder keluaran sopc build (bawaan _site)"),
+    "tte": F("bool", False, "true: pojok kiri bawah setiap halaman PDF dikosongkan untuk QR dan "
+             "catatan tanda tangan elektronik (TTE, BSrE)"),
+    "nomor_kolom": F("bool", False, "true: baris nomor kolom (1, 2, 3, ...) dicetak di bawah kepala "
+                     "tabel prosedur"),
 }
