@@ -10,4 +10,5 @@ MODULES = [
     "ks05_duplicate_sop",
     "ks06_unknown_actor_label",
     "ks07_near_duplicate_actor",
+    "ks08_slug_collision",
 ]
