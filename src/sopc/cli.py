@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "new": "sopc.commands.new",
     "serve": "sopc.commands.serve",
     "import": "sopc.commands.import_",
+    "doctor": "sopc.commands.doctor",
 }
 
 HELP = {
@@ -35,6 +36,7 @@ HELP = {
     "new": "Buat berkas SOP baru dengan nomor berikutnya.",
     "serve": "Sajikan situs secara lokal dan bangun ulang saat berkas berubah.",
     "import": "Impor PDF SOP bertanda tangan menjadi berkas SOP.",
+    "doctor": "Periksa kesiapan mesin ini (Python, PDF, fon, Graphviz) dan cara memasang yang kurang.",
 }
 
 
@@ -60,8 +62,20 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+def _print_version(ctx, _param, value):
+    """``sopc --version``: sopc, Python, WeasyPrint/Pango/HarfBuzz and Graphviz versions."""
+    if not value or ctx.resilient_parsing:
+        return
+    from sopc.core.environment import version_lines
+
+    for line in version_lines():
+        click.echo(line)
+    ctx.exit(0)
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="sopc", message="%(prog)s %(version)s")
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help=f"Versi sopc {__version__} dan pustakanya / versions of sopc and its libraries.")
 def cli():
     """sopc: kompilator Standar Operasional Prosedur (SOP AP, PermenPANRB 35/2012).
 

@@ -158,6 +158,9 @@ class BuildResult:
     lang: str = "id"                                           # effective language
     up_to_date: dict | None = None   # summary of the previous, identical build (nothing done)
     reread: int | None = None        # the fast path: how many changed SOPs were parsed
+    # --pdf on a machine without WeasyPrint's libraries: the HTML site is built anyway,
+    # this says what is missing, and the exit code is 2
+    pdf_missing: Message | None = None
 
     @property
     def rendered(self) -> list[SopPage]:
@@ -260,6 +263,8 @@ def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bo
     result = BuildResult(lang=lang if lang in ("id", "en") else "id")
     try:
         _build(paths, options, say, result, write, cache, counter)
+        if result.pdf_missing is not None:
+            result.exit_code = 2
     except BuildError as exc:
         result.exit_code = 2
         result.fatal = exc.message
@@ -296,6 +301,12 @@ def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, 
         raise BuildError(msg(
             "PDF belum didukung oleh sopc versi ini; jalankan tanpa --pdf/--pdfa",
             "PDF output is not supported by this sopc version; run without --pdf/--pdfa"))
+    if options.pdf or options.pdfa:
+        from sopc.core.environment import pdf_problem
+
+        result.pdf_missing = pdf_problem()   # probed in a child process (sopc.core.environment)
+        if result.pdf_missing is not None:
+            options.pdf = options.pdfa = False
 
     # ---- load: always the whole repository (the site shows every SOP)
     if paths is None:

@@ -26,7 +26,7 @@ build yang gagal tidak mengubah keluaran sebelumnya.
 
 Kode keluar / exit codes: 0 berhasil, 1 ada SOP yang tidak disusun karena temuan
 tingkat kesalahan (gunakan --paksa), 2 kesalahan konfigurasi, penggunaan atau
-lingkungan."""
+lingkungan (--pdf tanpa pustaka PDF: situs HTML tetap disusun; lihat sopc doctor)."""
 
 
 def _err(text: str) -> None:
@@ -67,7 +67,7 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
                     f"{u.get('warnings', 0)} warnings).").text(lg))
         return 0
 
-    if result.exit_code == 2:
+    if result.exit_code == 2 and result.fatal is not None:
         for d in result.diagnostics:
             _err(format_diagnostic(d, lg))
         text = result.fatal.text(lg) if isinstance(result.fatal, Message) else ""
@@ -101,6 +101,8 @@ def run(path: Path | None, out: Path | None = None, kertas: str | None = None,
             line = (f"Selesai: {n_done} dokumen SOP disusun, {len(skipped)} dilewati; "
                     f"{result.written} berkas ditulis ke {where}; {errors} kesalahan, {warnings} peringatan.")
         _err(line)
+    if result.pdf_missing is not None:
+        _err(f"sopc build: {result.pdf_missing.text(lg)}")
     return result.exit_code
 
 
