@@ -23,6 +23,9 @@ from sopc.importer.shapes import DECISION, OFFPAGE, TERMINATOR
 from sopc.importer.values import parse_date, title_case
 
 
+SOFT = {"case"}       # doubts worth a comment that do not need a review
+
+
 @dataclass
 class DraftActivity:
     uraian: str
@@ -35,6 +38,7 @@ class DraftActivity:
     pertanyaan: str = ""
     ke: int | str | None = None
     mulai: bool = False
+    symbol: str = ""                                             # the row's main symbol as drawn
     id: str | None = None
     unsure: dict[str, str] = field(default_factory=dict)         # key -> note
 
@@ -51,7 +55,9 @@ class Draft:
 
     @property
     def review(self) -> bool:
-        return bool(self.unsure) or any(a.unsure for a in self.activities)
+        """Whether a person must look at the file: a doubt beyond letter case."""
+        hard = [k for k, v in self.unsure.items() if v not in SOFT]
+        return bool(hard) or any(a.unsure for a in self.activities)
 
 
 def draft_of(doc: Document) -> Draft:
@@ -90,6 +96,8 @@ def _identity(d: Draft, doc: Document) -> None:
         f["unit"] = unit
         if guessed:
             d.unsure["unit"] = "case"
+    if doc.batas_waktu:
+        f["batas_waktu"] = doc.batas_waktu
     dates = {}
     for key in ("pembuatan", "revisi", "efektif"):
         text = v.get(key)
@@ -174,6 +182,7 @@ def _activities(d: Draft, doc: Document) -> None:
         main = [k for k in ks if syms[k][0].kind == DECISION] or \
                [k for k in ks if syms[k][0].kind not in (TERMINATOR, DECISION)] or ks
         main_of[i] = main
+        a.symbol = syms[main[0]][0].kind if main else ""
         cols_i = sorted({c for k in main for c in syms[k][0].cols})
         a.pelaksana = [ids[c] for c in cols_i if c < len(ids)]
         if not a.pelaksana:

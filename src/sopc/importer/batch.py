@@ -61,8 +61,6 @@ def read_one(path: str) -> Outcome:
     """Read one PDF into a draft (worker side: no file is written here)."""
     from sopc.importer.assemble import draft_of
     from sopc.importer.document import ImportFailure, read_document
-    from sopc.importer.emit import sop_yaml
-
     out = Outcome(path)
     try:
         doc = read_document(path)
@@ -75,7 +73,6 @@ def read_one(path: str) -> Outcome:
     draft = draft_of(doc)
     out.pages = len(doc.pages)
     out.activities = 0 if doc.jpeg_table or doc.columns is None else len(draft.activities)
-    out.yaml = sop_yaml(draft)
     out.notes = sorted(set(draft.notes))
     out.status = "review" if draft.review or draft.notes else "ok"
     for page in doc.pages:
@@ -121,7 +118,8 @@ def read_all(paths: list[str], jobs: int, progress: Callable[[int, int], None] |
 def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str) -> bool:
     """Write the SOP files (and sopc.yaml when missing). Returns whether sopc.yaml was written."""
     from sopc.core.atomic import write_atomic
-    from sopc.importer.emit import config_yaml
+    from sopc.importer.emit import config_yaml, sop_yaml
+    from sopc.core.links import is_vague, link_key
     from sopc.loader import load_config_text, load_sop_text
 
     drafts = [r.draft for r in results if r.draft is not None]
@@ -133,6 +131,7 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
         cfg_text = config_yaml(drafts)
     config, _cd = load_config_text(cfg_text, out_dir)
     taken: set[Path] = set()
+    known = {link_key(d.fields.get(k) or "") for d in drafts for k in ("nomor", "nama")} - {""}
     for r in results:
         if r.draft is None:
             continue
@@ -151,6 +150,9 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
             r.status, r.notes = "failed", ["exists"] + r.notes
             r.draft = None
             continue
+        external = {i for i, t in enumerate(d.fields.get("keterkaitan", []))
+                    if link_key(t) not in known and not is_vague(t)}
+        r.yaml = sop_yaml(d, external)
         _sop, diags = load_sop_text(r.yaml, str(target), config)
         errors = [x for x in diags if x.level >= Level.ERROR and str(x.code).startswith("E")]
         if errors:

@@ -3,12 +3,13 @@ across pages and the flowchart of each table page (vector or raster)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sopc.importer import flow as fl
 from sopc.importer import shapes
 from sopc.importer.identity import Identity, read_identity
-from sopc.importer.layout import Rules, Word, words_of
+from sopc.importer.layout import Rules, Word, lines_of, words_of
 from sopc.importer.pdfpage import Page, open_document, read_page
 from sopc.importer.table import Columns, PageTable, Row, read_columns, read_rows
 
@@ -39,6 +40,7 @@ class Document:
     tables: list[TablePage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     raster_pages: int = 0
+    batas_waktu: str | None = None
     jpeg_table: bool = False
 
     @property
@@ -77,6 +79,7 @@ def _read(path: str, pages: list[Page]) -> Document:
     if len(ident.values) + len(ident.lists) < 3 or not ident.values.get("nomor") and not ident.values.get("nama"):
         raise ImportFailure("not_sop")
     doc = Document(path, pages, ident)
+    doc.batas_waktu = _batas_waktu(words)
     cols: Columns | None = None
     for i, page in enumerate(pages):
         found = read_columns(page, words[i], rules[i])
@@ -98,6 +101,19 @@ def _read(path: str, pages: list[Page]) -> Document:
         _flow(tp, page, words[i], rules[i], cols, doc)
         doc.tables.append(tp)
     return doc
+
+
+_BATAS = re.compile(r"^batas waktu(?: \(standar pelayanan\))?:?\s+(\d.*)$", re.IGNORECASE)
+
+
+def _batas_waktu(words: list[list[Word]]) -> str | None:
+    """The service standard's time limit where the document prints it (sopc's summary)."""
+    for ws in words[1:]:
+        for ln in lines_of(ws):
+            m = _BATAS.match(ln.text)
+            if m:
+                return m.group(1).strip()
+    return None
 
 
 def _continuation_top(page: Page, rules: Rules, cols: Columns) -> float | None:

@@ -22,6 +22,8 @@ NOTES = {
     "nip": msg("NIP tidak terbaca", "unreadable NIP"),
     "list": msg("pemisahan butir ditebak dari baris", "list items guessed from the lines"),
     "layout": msg("nilai dibaca tanpa sel bergaris", "value read without a ruled cell"),
+    "external": msg("tidak cocok dengan SOP yang diimpor; ditulis sebagai eksternal",
+                    "matches no imported SOP; written as external"),
     "no_symbol": msg("tidak ada simbol di baris ini; pelaksana ditebak", "no symbol in this row; actor guessed"),
     "several_symbols": msg("beberapa simbol dalam satu baris", "several symbols in one row"),
     "unnumbered": msg("baris tanpa nomor", "unnumbered row"),
@@ -61,18 +63,24 @@ def _c(note: str | None) -> str:
     return f"  # periksa: {note_text(note)}" if note else ""
 
 
-def _list(key: str, items: list[str], note: str | None, indent: str = "") -> list[str]:
+def _list(key: str, items: list[str], note: str | None, external=()) -> list[str]:
     if not items:
-        return [f"{indent}{key}: []{_c(note)}"]
-    out = [f"{indent}{key}:{_c(note)}"]
-    out += [f"{indent}  - {scalar(i)}" for i in items]
+        return [f"{key}: []{_c(note)}"]
+    out = [f"{key}:{_c(note)}"]
+    for i, item in enumerate(items):
+        if i in external:
+            out.append(f"  - eksternal: {scalar(item)}{_c('external')}")
+        else:
+            out.append(f"  - {scalar(item)}")
     return out
 
 
-def sop_yaml(d: Draft) -> str:
+def sop_yaml(d: Draft, external: set[int] = frozenset()) -> str:
+    """The SOP file; ``external`` lists the keterkaitan entries that name no SOP of
+    the import (written as ``eksternal``)."""
     f, u = d.fields, d.unsure
     out = [f"# Diimpor oleh sopc import dari PDF bertanda tangan; periksa baris bertanda 'periksa'."]
-    for key in ("nomor", "nama", "unit"):
+    for key in ("nomor", "nama", "unit", "batas_waktu"):
         if key in f:
             out.append(f"{key}: {scalar(f[key])}{_c(u.get(key))}")
     out.append("")
@@ -90,7 +98,7 @@ def sop_yaml(d: Draft) -> str:
         out.append(f"  pangkat: {scalar(s['pangkat'])}")
     for key in ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan"):
         out.append("")
-        out += _list(key, f[key], u.get(key))
+        out += _list(key, f[key], u.get(key), external if key == "keterkaitan" else ())
     out.append("")
     out.append("pelaksana:")
     out += [f"  {k}: {scalar(v)}" for k, v in d.actors.items()]

@@ -20,6 +20,7 @@ class Edge:
     dst: int
     label: str = ""
     sure: bool = True
+    comp: int = -1         # the connector it was read from
 
 
 @dataclass
@@ -79,6 +80,11 @@ def components(segs: list[Segment], symbols: list[Symbol] = (), arrows: list[Arr
     return list(groups.values())
 
 
+def _end_near(s: Segment, a: Arrow, tol: float = 3.5) -> bool:
+    return any(abs(x - a.centre[0]) <= tol and abs(y - a.centre[1]) <= tol
+               for x, y in ((s[0], s[1]), (s[2], s[3])))
+
+
 def _touches(sym: Symbol, x: float, y: float, tol: float = TOUCH) -> bool:
     x0, y0, x1, y1 = sym.box
     return x0 - tol <= x <= x1 + tol and y0 - tol <= y <= y1 + tol
@@ -94,27 +100,15 @@ def _sym_dist(sym: Symbol, x: float, y: float) -> float:
 def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], words: list[Word]) -> PageFlow:
     flow = PageFlow(symbols)
     comps = components(segs, symbols, arrows)
-    # arrowheads: to the connector they end, and the symbol their tip touches
-    comp_of_group: dict[int, int] = {}
-    for ci, comp in enumerate(comps):
-        for i in comp:
-            comp_of_group.setdefault(segs[i][4], ci)
+    # arrowheads: to every connector that ends at them, and the symbol they touch
     heads: dict[int, set[int]] = {}
     for a in arrows:
-        ci = None
-        best = 3.5
-        for cj, comp in enumerate(comps):
-            for i in comp:
-                d = min(_pdist(a.tip[0], a.tip[1], segs[i]), _pdist(a.centre[0], a.centre[1], segs[i]))
-                if d < best:
-                    best, ci = d, cj
-        if ci is None:
-            ci = comp_of_group.get(a.group)
-        if ci is None:
+        tgt = min(range(len(symbols)), key=lambda k: _sym_dist(symbols[k], *a.centre), default=None)
+        if tgt is None or min(_sym_dist(symbols[tgt], *a.centre), _sym_dist(symbols[tgt], *a.tip)) > 5.0:
             continue
-        tgt = min(range(len(symbols)), key=lambda k: _sym_dist(symbols[k], *a.tip), default=None)
-        if tgt is not None and _sym_dist(symbols[tgt], *a.tip) <= 3.0:
-            heads.setdefault(ci, set()).add(tgt)
+        for ci, comp in enumerate(comps):
+            if any(_end_near(segs[i], a) for i in comp):
+                heads.setdefault(ci, set()).add(tgt)
     comp_sources: dict[int, set[int]] = {}
     for ci, comp in enumerate(comps):
         touched: set[int] = set()
@@ -133,13 +127,13 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
                 continue
             for s in sorted(sources):
                 for t in sorted(targets):
-                    flow.edges.append(Edge(s, t))
+                    flow.edges.append(Edge(s, t, comp=ci))
         elif not targets and len(sources) == 2:
             a, b = sorted(sources, key=lambda k: (symbols[k].cy, symbols[k].cx))
             if abs(symbols[a].cy - symbols[b].cy) < 4:
                 flow.joins.append((a, b))
             else:
-                flow.edges.append(Edge(a, b, sure=False))
+                flow.edges.append(Edge(a, b, sure=False, comp=ci))
                 flow.notes.append("no_arrowhead")
         elif targets and not sources:
             pass                                   # an arrow from nowhere (off-page stub)
@@ -191,13 +185,7 @@ def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
         outs = [e for e in flow.edges if e.src == k]
         if not outs:
             continue
-        exits = {}
-        for e in outs:
-            for ci, comp in enumerate(comps):
-                if any(_touches(d, segs[i][0], segs[i][1]) or _touches(d, segs[i][2], segs[i][3]) for i in comp):
-                    if any(_touches(flow.symbols[e.dst], segs[i][0], segs[i][1], 4) or
-                           _touches(flow.symbols[e.dst], segs[i][2], segs[i][3], 4) for i in comp):
-                        exits[id(e)] = [segs[i] for i in comp]
+        exits = {id(e): [segs[i] for i in comps[e.comp]] for e in outs if e.comp >= 0}
         taken: set[int] = set()
         scored = []
         for pi, ph in enumerate(phrases):
@@ -223,24 +211,44 @@ def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
 
 
 def pair_offpage(pages: list[PageFlow]) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[str]]:
-    """Pairs of off-page connectors ((page, symbol), (page, symbol)): one that an edge
-    enters on page p with one that an edge leaves on page p+1, by label, else by order."""
+    """Pairs ((page, entered connector), (page, left connector)) of off-page connectors:
+    the one an edge enters, the one an edge leaves on another page. By label where a
+    label names one of each (forward and back edges), else between adjacent pages in
+    left-to-right order."""
+    enters, leaves = [], []
+    for p, f in enumerate(pages):
+        for k, s in enumerate(f.symbols):
+            if s.kind != OFFPAGE:
+                continue
+            if any(e.dst == k for e in f.edges):
+                enters.append((p, k))
+            elif any(e.src == k for e in f.edges):
+                leaves.append((p, k))
+
+    def label(pk):
+        return pages[pk[0]].symbols[pk[1]].text.strip()
+
     pairs, notes = [], []
+    for lab in sorted({label(x) for x in enters} - {""}):
+        e = [x for x in enters if label(x) == lab]
+        l_ = [x for x in leaves if label(x) == lab]
+        if len(e) == 1 and len(l_) == 1 and e[0][0] != l_[0][0]:
+            pairs.append((e[0], l_[0]))
+            enters.remove(e[0])
+            leaves.remove(l_[0])
     for p in range(len(pages) - 1):
-        a, b = pages[p], pages[p + 1]
-        outs = [k for k, s in enumerate(a.symbols) if s.kind == OFFPAGE and any(e.dst == k for e in a.edges)]
-        ins = [k for k, s in enumerate(b.symbols) if s.kind == OFFPAGE and any(e.src == k for e in b.edges)]
-        la = {a.symbols[k].text.strip(): k for k in outs if a.symbols[k].text.strip()}
-        lb = {b.symbols[k].text.strip(): k for k in ins if b.symbols[k].text.strip()}
-        if la and lb and set(la) == set(lb):
-            pairs += [((p, la[t]), (p + 1, lb[t])) for t in sorted(la)]
+        e = sorted((x for x in enters if x[0] == p), key=lambda x: pages[p].symbols[x[1]].cx)
+        l_ = sorted((x for x in leaves if x[0] == p + 1), key=lambda x: pages[p + 1].symbols[x[1]].cx)
+        if not e and not l_:
             continue
-        if len(outs) == len(ins):
-            outs.sort(key=lambda k: a.symbols[k].cx)
-            ins.sort(key=lambda k: b.symbols[k].cx)
-            pairs += [((p, x), (p + 1, y)) for x, y in zip(outs, ins)]
-            if len(outs) > 1:
+        if len(e) == len(l_):
+            pairs += list(zip(e, l_))
+            if len(e) > 1:
                 notes.append("offpage_order")
-        else:
-            notes.append("offpage_unpaired")
+            for x in e:
+                enters.remove(x)
+            for x in l_:
+                leaves.remove(x)
+    if enters or leaves:
+        notes.append("offpage_unpaired")
     return pairs, notes

@@ -54,12 +54,6 @@ class Identity:
         return len(self.values) + len(self.lists)
 
 
-def _norm(words: list[Word]) -> str:
-    t = " ".join(w.text for w in words).lower()
-    t = t.replace(" :", ":").replace(": ", ":")
-    return re.sub(r"\s*/\s*", "/", t).replace("/", " / ").replace(" / ", "/").replace(":", " :").strip()
-
-
 def _match(words: list[Word]) -> str | None:
     t = " ".join(w.text for w in words).lower()
     t = re.sub(r"\s*/\s*", "/", t)
@@ -115,18 +109,19 @@ def _cell_words(words, box, exclude=()) -> list[Word]:
 
 
 def _value_cell(label: Label, rules: Rules, page: Page, words: list[Word]):
+    """The cell right of a label's cell (past a separate ":" column), and the label's cell."""
     cx, cy = (label.box[0] + label.box[2]) / 2, (label.box[1] + label.box[3]) / 2
-    cell = rules.cell_at(cx, cy, page)
+    own = cell = rules.cell_at(cx, cy, page)
     for _ in range(3):
         nxt = rules.cell_at(cell[2] + 1.5, cy, page)
         if nxt[2] <= cell[2] + 0.5:
             break
         ws = _cell_words(words, nxt)
-        if ws and all(w.text in (":",) for w in ws):
+        if ws and all(w.text == ":" for w in ws):
             cell = nxt
             continue
-        return nxt, cell
-    return None, cell
+        return nxt, own
+    return None, own
 
 
 def _text_right(label: Label, words: list[Word], right: float) -> list[Word]:

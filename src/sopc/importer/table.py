@@ -100,9 +100,9 @@ def read_columns(page: Page, words: list[Word], rules: Rules):
     roles, texts = [], []
     for a, b in zip(xs, xs[1:]):
         cw = [w for w in hw if a <= w.cx <= b]
-        lines = [ln for ln in lines_of(cw) if not _SPANNING.match(ln.text.strip())]
-        cw = [w for ln in lines for w in ln.words if not _SPANNING.match(w.text)]
-        text = join_lines([ln.text for ln in lines_of(cw)], hyphenator())
+        lines = [ln for ln in lines_of(cw) if not (_SPANNING.match(ln.text.strip()) and ln.bottom < wtop)]
+        cw = [w for ln in lines for w in ln.words]
+        text = join_lines([ln.text for ln in lines], hyphenator())
         texts.append((text, cw))
         roles.append(_role(text) if text else None)
     _fill_roles(roles)
