@@ -1,5 +1,6 @@
 """``sopc lint [PATH...]``: check SOPs against the eight principles and the flowchart
-rules, and report the findings (text, JSON, SARIF or GitHub workflow commands).
+rules, and report the findings (text, JSON, SARIF, GitHub workflow commands or a GitLab Code
+Quality report).
 
 Data (the findings, the ``--statistik`` table in text mode) goes to stdout; talk (the
 summary, baseline notes, errors) to stderr. Exit codes: 0 no error-level finding,
@@ -17,8 +18,7 @@ from pathlib import Path
 import click
 
 from sopc.core.diagnostics import Diagnostic, Level, Message, Report, msg
-
-FORMAT_CHOICES = ("text", "json", "sarif", "github")
+from sopc.lint.formatters import FORMATS as FORMAT_CHOICES
 
 HELP = """Periksa SOP terhadap delapan prinsip SOP AP dan kebenaran diagram alir.
 
@@ -202,13 +202,16 @@ def _summary(report: Report, lang: str) -> str:
 def _emit(fmt, diags, lang, use_color, result, by_path, config=None) -> None:
     from sopc.lint import formatters
 
-    if fmt == "sarif":
+    if fmt in ("sarif", "gitlab"):
         from sopc.lint.baseline import content_key
 
         keys = {id(d): content_key(d, by_path.get(d.path)) for d in diags}
+    if fmt == "sarif":
         out = formatters.format_sarif(
             diags, lang, keys=keys, levels=_sarif_levels(config) if config is not None else None
         )
+    elif fmt == "gitlab":
+        out = formatters.format_diagnostics(fmt, diags, lang, keys=keys)
     else:
         out = formatters.format_diagnostics(fmt, diags, lang, color=use_color)
     if out:

@@ -5,7 +5,8 @@
 - :func:`format_json`: a JSON list of objects (path, line, column, code, name, level,
   message), stable key order;
 - :func:`format_sarif`: a SARIF 2.1.0 log as GitHub code scanning accepts it;
-- :func:`format_github`: GitHub Actions workflow commands (``::error file=...::msg``).
+- :func:`format_github`: GitHub Actions workflow commands (``::error file=...::msg``);
+- ``gitlab``: a GitLab Code Quality report (:mod:`sopc.lint.codequality`).
 
 :func:`format_summary` gives the one-line summary that ``sopc lint`` prints on stderr.
 This module imports nothing heavy: ``sopc lint`` loads it on every run.
@@ -20,7 +21,7 @@ from typing import Iterable, Mapping
 
 from sopc.core.diagnostics import Diagnostic, Level, Message
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -328,6 +329,10 @@ def format_diagnostics(
         return format_sarif(diags, lang, **sarif_kw)
     if fmt == "github":
         return format_github(diags, lang)
+    if fmt == "gitlab":
+        from sopc.lint.codequality import format_codequality
+
+        return format_codequality(diags, lang, srcroot=sarif_kw.get("srcroot"), keys=sarif_kw.get("keys"))
     return format_text(diags, lang, color=color)
 
 
