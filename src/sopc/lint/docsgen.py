@@ -1,5 +1,7 @@
-"""Generate ``docs/rules.md`` from the rule registry: every rule's code, name, default
-level, options and documentation (the same text ``sopc rules CODE`` prints).
+"""Generate ``docs/rules.md``, the rule reference of the documentation site, from the
+rule registry: every rule grouped by principle, with its code, name, default level,
+options and documentation (the same text ``sopc rules CODE`` prints: why, what fails,
+what passes), and how to suppress and configure it.
 
     python -m sopc.lint.docsgen > docs/rules.md
 
@@ -21,6 +23,37 @@ def _value(v) -> str:
 
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+# The eight drafting principles as PermenPANRB 35/2012 explains them (domain brief §3),
+# and the two groups that check the file itself.
+GROUP_INTRO = {
+    "E": "Berkas tidak dapat dibaca sebagai SOP. Kesalahan ini selalu bertingkat error dan "
+         "tidak dapat diabaikan: perbaiki berkasnya (lihat [Mengatasi masalah](panduan/masalah.md)).",
+    "F": "Diagram alir harus dapat digambar dan diikuti: setiap kegiatan tercapai dari awal, "
+         "setiap jalur sampai ke akhir, setiap keputusan bercabang dengan benar.",
+    "KJ": "Prosedur mudah dipahami dan dilaksanakan oleh setiap pegawai, termasuk yang baru "
+          "pertama kali menjalankan tugas itu.",
+    "EE": "Prosedur yang dibakukan adalah yang paling efisien dan efektif: singkat, cepat, "
+          "dengan sumber daya sesedikit mungkin.",
+    "KS": "SOP selaras dengan SOP lain yang berkaitan dengannya.",
+    "KU": "Output setiap kegiatan memiliki mutu baku (kelengkapan, waktu, output) yang "
+          "pencapaiannya dapat diukur.",
+    "DN": "SOP dapat disesuaikan dengan cepat mengikuti kebutuhan pelayanan yang berkembang: "
+          "ditinjau secara berkala.",
+    "BP": "SOP memperhatikan kebutuhan pengguna layanan sehingga pengguna puas.",
+    "KH": "SOP memenuhi peraturan perundang-undangan yang berlaku.",
+    "KP": "SOP ditetapkan oleh pimpinan sebagai produk hukum yang ditaati dan melindungi "
+          "pelaksananya.",
+}
+
+
+def config_snippet(rule) -> str:
+    """The ``aturan:`` block of sopc.yaml that sets this rule's level and every option to
+    its default (what the rule reference shows; a test loads it)."""
+    parts = ["level: " + rule.level.label]
+    parts += [f"{k}: {_value(v)}" for k, v in rule.options.items()]
+    return f"aturan: {{{rule.code}: {{{', '.join(parts)}}}}}"
 
 
 def generate() -> str:
@@ -63,12 +96,21 @@ def generate() -> str:
                 )
         out.append("")
 
-    # Full documentation.
+    # Full documentation, grouped by principle.
     out.append("## Rincian / Details")
     out.append("")
+    group = None
     for r in rules:
+        if r.group != group:
+            group = r.group
+            t = GROUP_TITLES.get(group)
+            out.append(f"### {group} — {t.id}" if t else f"### {group}")
+            out.append("")
+            if group in GROUP_INTRO:
+                out.append(GROUP_INTRO[group])
+                out.append("")
         out.append(f'<a id="{r.code.lower()}"></a>')
-        out.append(f"### {r.code} `{r.name}`")
+        out.append(f"#### {r.code} `{r.name}`")
         out.append("")
         out.append(f"- **Judul / title:** {r.title.id} / {r.title.en}")
         out.append(f"- **Tingkat bawaan / default level:** `{r.level.label}`")
@@ -81,6 +123,17 @@ def generate() -> str:
         if r.doc:
             out.append(r.doc.rstrip())
             out.append("")
+        if r.group == "E":
+            continue
+        out.append(f"**Mengabaikan / suppress.** Pada satu kegiatan atau di puncak berkas SOP: "
+                   f"`abaikan: [{r.code}]`. Untuk seluruh repositori, di `sopc.yaml`: "
+                   f"`aturan: {{{r.code}: {{level: off}}}}`. Temuan lama yang diterima: "
+                   f"`sopc lint --baseline FILE`.")
+        out.append("")
+        what = "tingkat dan opsinya" if r.options else "tingkatnya"
+        out.append(f"**Mengatur / configure** {what} (nilai bawaan ditunjukkan) di `sopc.yaml`: "
+                   f"`{config_snippet(r)}`.")
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
