@@ -42,7 +42,8 @@ def test_identity(lookalikes, name):
     assert sop.disahkan_oleh.nip == spec.expect_nip
     for key, items in spec.lists.items():
         want = [] if key == "peralatan" and spec.no_peralatan else items
-        assert getattr(sop, key) if key != "keterkaitan" else [l.text for l in sop.keterkaitan] == want, key
+        got = [l.text for l in sop.keterkaitan] if key == "keterkaitan" else getattr(sop, key)
+        assert got == want, key
     assert draft.instansi[:2] == list(spec.agency)
 
 

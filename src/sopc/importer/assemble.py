@@ -196,7 +196,8 @@ def _activities(d: Draft, doc: Document) -> None:
         if q:
             a.pertanyaan = q[0]
         acts.append(a)
-    _links(acts, rows, syms, edges, by_row, main_of, d)
+    raster_rows = {row_index[id(r)] for t in doc.tables if t.raster for r in t.table.rows}
+    _links(acts, rows, syms, edges, by_row, main_of, d, raster_rows)
     _ids(acts)
     d.activities = acts
 
@@ -238,11 +239,14 @@ def _global_flow(doc: Document, d: Draft):
     return syms, edges
 
 
-def _links(acts, rows, syms, edges, by_row, main_of, d: Draft) -> None:
+def _links(acts, rows, syms, edges, by_row, main_of, d: Draft, raster_rows=frozenset()) -> None:
     row_of_sym = {k: r for r, ks in by_row.items() for k in ks}
     n = len(acts)
     incoming: dict[int, int] = {}
     for i, a in enumerate(acts):
+        if i in raster_rows:                 # a raster flowchart: flow in list order
+            a.unsure.setdefault("ke", "raster")
+            continue
         outs = []
         for s, t, label, sure in edges:
             if row_of_sym.get(s) != i or t not in row_of_sym:

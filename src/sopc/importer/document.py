@@ -59,6 +59,10 @@ def read_document(path: str) -> Document:
     except (OSError, ValueError) as exc:
         raise ImportFailure("damaged", str(exc)) from None
     try:
+        pdf._sopc_path = path                 # raster images are decoded with pikepdf
+    except AttributeError:  # pragma: no cover
+        pass
+    try:
         n = len(pdf)
         if n == 0:
             raise ImportFailure("damaged")
@@ -177,6 +181,7 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
 
         tp.raster = True
         doc.raster_pages += 1
+        doc.notes.append("raster")
         rs = []
         for im in imgs:
             rs.extend(raster_symbols(page, im))

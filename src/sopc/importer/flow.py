@@ -189,16 +189,20 @@ def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
         taken: set[int] = set()
         scored = []
         for pi, ph in enumerate(phrases):
-            cx = (min(w.x0 for w in ph) + max(w.x1 for w in ph)) / 2
-            cy = (min(w.top for w in ph) + max(w.bottom for w in ph)) / 2
-            if _sym_dist(d, cx, cy) > 60:
+            box = (min(w.x0 for w in ph), min(w.top for w in ph), max(w.x1 for w in ph), max(w.bottom for w in ph))
+            probes = [(x, y) for x in (box[0], (box[0] + box[2]) / 2, box[2]) for y in (box[1], (box[1] + box[3]) / 2, box[3])]
+            if min(_sym_dist(d, x, y) for x, y in probes) > 60:
                 continue
             for e in outs:
                 segl = exits.get(id(e), [])
-                near = [s for s in segl if min(_sym_dist(d, s[0], s[1]), _sym_dist(d, s[2], s[3])) < 70]
+                near = []
+                for reach in (25, 70):
+                    near = [s for s in segl if min(_sym_dist(d, s[0], s[1]), _sym_dist(d, s[2], s[3])) < reach]
+                    if near:
+                        break
                 if not near:
                     continue
-                dist = min(_pdist(cx, cy, s) for s in near)
+                dist = min(_pdist(x, y, s) for s in near for x, y in probes)
                 scored.append((dist, pi, id(e), e))
         scored.sort(key=lambda t: t[0])
         done: set[int] = set()
