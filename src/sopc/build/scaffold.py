@@ -120,15 +120,46 @@ class InitAnswers:
     unit: str = DEFAULT_UNIT
 
 
-def init_repository(folder: Path, answers: InitAnswers, today: _dt.date, force: bool = False) -> list[Path]:
+def install_spec(pasang: str | None = None) -> str:
+    """What the CI files give to ``pip install``: this very sopc from the package index
+    (``sopc==<running version>``), or the source given with ``sopc init --pasang``
+    (a mirror, ``git+https://…``, a wheel's URL). Raises ScaffoldError for a source that
+    cannot be written safely into both CI files (GitLab expands ``$`` in variables)."""
+    from sopc import __version__
+
+    if pasang is None:
+        return f"sopc=={__version__}"
+    spec = " ".join(pasang.split())
+    if not spec or "$" in spec or any(ord(c) < 32 for c in pasang if c not in "\t\n\r"):
+        raise ScaffoldError(msg(f"sumber --pasang tidak sah: {pasang!r} (kosong, atau memuat $)",
+                                f"invalid --pasang source: {pasang!r} (empty, or contains $)"))
+    return spec
+
+
+def ci_file(name: str, pasang: str | None = None) -> str:
+    """A CI template of templates/init (``workflow.yml.tmpl``, ``gitlab-ci.yml.tmpl``)
+    filled in: the running sopc version and the install source (a YAML string)."""
+    from sopc import __version__
+
+    return (_template(name).replace("@SOPC_VERSI@", __version__)
+            .replace("@SOPC_PASANG@", _yaml_str(install_spec(pasang))))
+
+
+def init_repository(folder: Path, answers: InitAnswers, today: _dt.date, force: bool = False,
+                    pasang: str | None = None) -> list[Path]:
     """Write a new SOP repository into ``folder``; returns the files written. Nothing is
-    written when any target exists (unless ``force``)."""
+    written when any target exists (unless ``force``). ``pasang``: where CI installs sopc
+    from (default: this version from the package index; see :func:`install_spec`)."""
+    from sopc import __version__
+
     folder = Path(folder)
     values = {
         "instansi": answers.instansi.strip() or InitAnswers.instansi,
         "satuan_kerja": answers.satuan_kerja.strip() or InitAnswers.satuan_kerja,
         "unit": answers.unit.strip() or DEFAULT_UNIT,
         "today": today.isoformat(),
+        "pasang": install_spec(pasang),
+        "versi": __version__,
     }
     values["nomor"] = f"SOP-001/{unit_code(values['satuan_kerja'])}/{today.year}"
     quoted = {k: _yaml_str(v) for k, v in values.items() if k in ("instansi", "satuan_kerja", "unit")}
@@ -138,7 +169,8 @@ def init_repository(folder: Path, answers: InitAnswers, today: _dt.date, force: 
             _template("contoh.sop.yaml.tmpl").format(**{**values, "unit": quoted["unit"],
                                                        "satuan_kerja": values["satuan_kerja"]}),
         folder / ".pre-commit-config.yaml": _template("pre-commit-config.yaml.tmpl"),
-        folder / ".github" / "workflows" / "sop.yml": _template("workflow.yml.tmpl"),
+        folder / ".github" / "workflows" / "sop.yml": ci_file("workflow.yml.tmpl", pasang),
+        folder / ".gitlab-ci.yml": ci_file("gitlab-ci.yml.tmpl", pasang),
         folder / ".gitignore": _template("gitignore.tmpl"),
         folder / "README.md": _template("README.md.tmpl").format(**values),
     }

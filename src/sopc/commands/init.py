@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 HELP = """Buat repositori SOP baru: sopc.yaml, satu contoh SOP, konfigurasi pre-commit,
-alur kerja GitHub Actions, .gitignore dan README untuk tim penyusun.
+alur kerja GitHub Actions dan GitLab CI (memasang sopc versi ini, atau dari --pasang),
+.gitignore dan README untuk tim penyusun.
 
 Create a new SOP repository (asks for the agency's names unless --yes)."""
 
 
 def run(folder: Path, yes: bool, instansi: str | None, satuan_kerja: str | None, unit: str | None,
-        force: bool, today: str | None) -> int:
+        force: bool, today: str | None, pasang: str | None = None) -> int:
     from sopc.lint.context import resolve_today
     from sopc.build.scaffold import InitAnswers, ScaffoldError, init_repository
 
@@ -32,7 +33,7 @@ def run(folder: Path, yes: bool, instansi: str | None, satuan_kerja: str | None,
         click.echo(f"sopc init: tanggal --today tidak sah: {today} (YYYY-MM-DD)", err=True)
         return 2
     try:
-        written = init_repository(folder, answers, day, force)
+        written = init_repository(folder, answers, day, force, pasang)
     except (ScaffoldError, OSError) as exc:
         text = exc.message.id if isinstance(exc, ScaffoldError) else (exc.strerror or str(exc))
         click.echo(f"sopc init: {text}", err=True)
@@ -51,7 +52,10 @@ def run(folder: Path, yes: bool, instansi: str | None, satuan_kerja: str | None,
 @click.option("--unit", default=None, help="Unit kerja pertama.")
 @click.option("--paksa", is_flag=True, help="Timpa berkas yang sudah ada / overwrite existing files.")
 @click.option("--today", metavar="YYYY-MM-DD", default=None, help="Tanggal 'hari ini'.")
-def command(folder, yes, instansi, satuan_kerja, unit, paksa, today):
+@click.option("--pasang", metavar="SUMBER", default=None,
+              help="Sumber sopc untuk CI, mis. \"git+https://…\" (bawaan: sopc==versi ini dari indeks paket) / "
+                   "where CI installs sopc from.")
+def command(folder, yes, instansi, satuan_kerja, unit, paksa, today, pasang):
     from sopc.commands import guarded
 
-    guarded(lambda: run(folder, yes, instansi, satuan_kerja, unit, paksa, today), "sopc init", "id")
+    guarded(lambda: run(folder, yes, instansi, satuan_kerja, unit, paksa, today, pasang), "sopc init", "id")
