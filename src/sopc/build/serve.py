@@ -9,7 +9,14 @@ reload the open page.
   ``/__sopc/status?v=N``: the server answers as soon as the build number differs from
   N (or after 20 s), so the page reloads the moment a build ends; when the last build
   failed or skipped SOPs, it shows the diagnostics over the page.
-- The server binds to 127.0.0.1 only and serves files inside the output folder only.
+- The server binds to 127.0.0.1 only and serves files inside the output folder only;
+  it answers only requests whose ``Host`` is ``localhost``, ``127.0.0.1`` or ``[::1]``
+  (with any port; a web page on another name that rebinds to 127.0.0.1 gets 403), a
+  path holding NUL gets 400, ``HEAD`` answers exactly as ``GET`` without the body, no
+  folder is ever listed, and a connection that sends nothing for
+  :data:`IDLE_SECONDS` is closed (half-open connections do not pile up threads).
+- The site is replaced atomically by the build (:mod:`sopc.build.writer`): during a
+  rebuild the previous site keeps being served.
 """
 
 from __future__ import annotations
@@ -21,10 +28,13 @@ import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 POLL_SECONDS = 0.15
 DEBOUNCE_SECONDS = 0.05
 LONG_POLL_SECONDS = 20.0
+IDLE_SECONDS = 15.0
+ALLOWED_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 RELOAD_SCRIPT = """<script>(function(){var v=%d;function show(s){var o=document.getElementById('__sopc_overlay');
 if(!s.messages.length){if(o)o.remove();return;}if(!o){o=document.createElement('div');o.id='__sopc_overlay';
@@ -218,8 +228,23 @@ def _seen_version(query: str) -> int | None:
     return None
 
 
+def host_allowed(host: str | None) -> bool:
+    """Is a request's ``Host`` header one of :data:`ALLOWED_HOSTS` (any port)? A request
+    without one (not a browser) is allowed."""
+    if host is None:
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[: name.find("]") + 1] if "]" in name else name
+    else:
+        name = name.rsplit(":", 1)[0] if name.count(":") == 1 else name
+    return name.rstrip(".") in ALLOWED_HOSTS
+
+
 def _handler(server: Server):
     class Handler(SimpleHTTPRequestHandler):
+        timeout = IDLE_SECONDS      # the socket's idle limit (StreamRequestHandler)
+
         def __init__(self, *a, **k):
             super().__init__(*a, directory=str(server.out_dir), **k)
 
@@ -227,9 +252,26 @@ def _handler(server: Server):
             pass
 
         def do_GET(self):  # noqa: N802
+            self._answer(head=False)
+
+        def do_HEAD(self):  # noqa: N802
+            self._answer(head=True)
+
+        def list_directory(self, path):   # never a listing: the site has index pages
+            self._send(404, "text/plain; charset=utf-8", b"not found")
+            return None
+
+        def _answer(self, head: bool) -> None:
+            self._head = head
             path, _, query = self.path.partition("?")
+            if "\x00" in unquote(self.path):
+                self._send(400, "text/plain; charset=utf-8", b"bad request")
+                return
+            if not host_allowed(self.headers.get("Host")):
+                self._send(403, "text/plain; charset=utf-8", b"forbidden host")
+                return
             if path in ("/__sopc/status", "/__sopc/version"):
-                seen = _seen_version(query)
+                seen = _seen_version(query) if not head else None
                 with server.state.lock:
                     if seen is not None:
                         server.state.wait_for_change(seen, LONG_POLL_SECONDS, server._stop)
@@ -257,7 +299,10 @@ def _handler(server: Server):
                 page = page.replace(b"</body>", script + b"</body>", 1) if b"</body>" in page else page + script
                 self._send(code, "text/html; charset=utf-8", page)
                 return
-            super().do_GET()
+            if head:
+                super().do_HEAD()
+            else:
+                super().do_GET()
 
         def end_headers(self):
             self.send_header("Cache-Control", "no-store")
@@ -268,6 +313,7 @@ def _handler(server: Server):
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if not getattr(self, "_head", False):
+                self.wfile.write(body)
 
     return Handler

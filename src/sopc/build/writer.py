@@ -2,18 +2,23 @@
 
 Everything a build produces is first collected in memory as ``{relpath: bytes}``; then
 :func:`write_site` writes it into a fresh temporary folder *beside* the output folder,
-fsyncs every file and folder, and swaps it in with renames (a file identical to the
-previous site's is hard-linked from it instead of being written again, so an incremental
-build costs little more than the files that changed):
+fsyncs every file and folder, and swaps it in (a file identical to the previous site's
+is hard-linked from it instead of being written again, so an incremental build costs
+little more than the files that changed):
 
-1. ``<out>`` → ``.<name>.lama-XXXX`` (the previous site moved away),
-2. ``.<name>.baru-XXXX`` → ``<out>`` (the new site moved in),
-3. the old site is deleted.
+- on Linux, one ``renameat2(RENAME_EXCHANGE)`` exchanges ``.<name>.baru-XXXX`` and
+  ``<out>`` atomically: at every instant ``<out>`` is a complete site, the previous or
+  the new one (a ``sopc serve`` reading it never sees a gap); the previous site, now
+  under the temporary name, is then deleted;
+- elsewhere (or on a file system without the exchange) two renames:
+  ``<out>`` → ``.<name>.lama-XXXX``, then ``.<name>.baru-XXXX`` → ``<out>``. Between
+  them ``<out>`` is briefly absent; a failure there moves the previous site back, and
+  an interruption there (SIGKILL, power loss) is repaired by the next build, which
+  moves the previous site back before anything else.
 
-A failure (or an interruption) before step 2 leaves the previous site untouched; a
-failure between 1 and 2 moves the previous site back. A reader never sees a
-half-written file. Stale temporary folders of an interrupted build are cleaned up (or,
-if the previous site was moved away and never replaced, restored) by the next build.
+A failure (or an interruption) before the swap leaves the previous site untouched; a
+reader never sees a half-written file. Stale temporary folders of an interrupted build
+are cleaned up by the next build, read-only ones included.
 
 Safety: relpaths must be relative POSIX paths without ``.``/``..``/empty segments,
 backslashes, drive letters or NUL; every written file is checked to resolve inside the
@@ -29,6 +34,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Mapping
@@ -182,14 +188,61 @@ def _cleanup_stale(parent: Path, name: str, out: Path) -> None:
             except OSError:
                 pass
     for p in old + new:   # names only sopc makes
-        shutil.rmtree(p, ignore_errors=True)
+        remove_tree(p)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder sopc made, also when its folders were made read-only (a
+    read-only ``_site`` copied into the new one is not kept: the swap moves it aside and
+    it must still go). Errors are ignored."""
+    def unlock(func, name, _exc) -> None:
+        try:
+            folder = os.path.dirname(name)
+            os.chmod(folder, os.stat(folder).st_mode | stat.S_IRWXU)
+            if func is not os.rmdir and os.path.isdir(name) and not os.path.islink(name):
+                os.chmod(name, os.stat(name).st_mode | stat.S_IRWXU)
+                shutil.rmtree(name, ignore_errors=True)
+            else:
+                func(name)
+        except OSError:
+            pass
+
+    try:
+        if not os.path.islink(path) and os.path.isdir(path):
+            os.chmod(path, os.stat(path).st_mode | stat.S_IRWXU)
+    except OSError:
+        pass
+    shutil.rmtree(path, onerror=unlock)
+
+
+def check_output_folder(out_dir: str | os.PathLike, root: str | os.PathLike) -> None:
+    """Refuse (:class:`SiteWriteError`) an output folder inside the repository ``root``
+    that is, or sits under, a symbolic link leading out of it: the site (and the lock
+    file beside it) would land wherever a pull request's link points."""
+    out = Path(os.path.abspath(os.fspath(out_dir)))
+    base = Path(os.path.abspath(os.fspath(root)))
+    if not _is_within(out, base):
+        return          # an explicit output folder elsewhere
+    try:
+        real, real_root = out.resolve(), base.resolve()
+    except (OSError, RuntimeError):   # a symlink loop
+        real, real_root = None, base
+    if real is None or not _is_within(real, real_root):
+        raise SiteWriteError(msg(
+            f"Folder keluaran {out} adalah (atau berada di bawah) tautan simbolik yang keluar dari "
+            f"repositori ({real or '?'}); sopc tidak menulis ke sana. Hapus tautannya atau pilih "
+            "folder lain dengan --out.",
+            f"Output folder {out} is (or sits under) a symbolic link leading out of the repository "
+            f"({real or '?'}); sopc does not write there. Remove the link or choose another with --out.",
+        ))
 
 
 def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
                protect: list[Path] | tuple[Path, ...] = ()) -> int:
     """Atomically replace ``out_dir`` with exactly ``files``. Returns the number of
     files written. ``protect``: folders (the SOP repository root) that must never be
-    inside the output. Raises ValueError for a bad relpath (a programming error, checked
+    inside the output, and out of which no symbolic link may lead the output
+    (:func:`check_output_folder`). Raises ValueError for a bad relpath (a programming error, checked
     before anything is touched) and :class:`SiteWriteError` for environment problems.
     """
     checked: dict[str, bytes] = {}
@@ -211,6 +264,8 @@ def write_site(out_dir: str | os.PathLike, files: Mapping[str, bytes], *,
                 raise ValueError(f"output path is both a file and a folder: {'/'.join(parts[:i])!r}")
 
     out = Path(os.path.abspath(os.fspath(out_dir)))
+    for root in protect:       # the repository: no symbolic link may lead the site out of it
+        check_output_folder(out, root)
     if out.is_symlink():
         out = out.resolve()
     parent, name = out.parent, out.name
@@ -299,9 +354,59 @@ def _umask() -> int:
     return mask
 
 
+RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange the folders ``a`` and ``b`` (Linux ``renameat2`` with
+    ``RENAME_EXCHANGE``, via ctypes). False when the system or file system cannot (then
+    nothing happened); raises OSError for any other failure."""
+    fn = _renameat2()
+    if fn is None:
+        return False
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err))
+
+
+_RENAMEAT2: list = []
+
+
+def _renameat2():
+    if not _RENAMEAT2:
+        fn = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                fn = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+                if fn is not None:
+                    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                                   ctypes.c_uint]
+                    fn.restype = ctypes.c_int
+            except (OSError, AttributeError, ImportError):   # pragma: no cover - no libc
+                fn = None
+        _RENAMEAT2.append(fn)
+    return _RENAMEAT2[0]
+
+
+def ctypes_errno() -> int:
+    import ctypes
+
+    return ctypes.get_errno()
+
+
 def _swap(tmp: Path, out: Path, parent: Path, name: str) -> None:
     old: Path | None = None
     try:
+        if out.is_dir() and not out.is_symlink() and exchange(tmp, out):
+            _fsync_dir(parent)
+            remove_tree(tmp)       # now the previous site
+            return
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{name}.lama-", dir=parent))
             os.rename(out, old)   # renaming a folder onto an empty folder replaces it
@@ -313,9 +418,9 @@ def _swap(tmp: Path, out: Path, parent: Path, name: str) -> None:
                 old = None
             except OSError:  # pragma: no cover - the next build restores it
                 pass
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_tree(tmp)
         if old is not None and out.exists():
-            shutil.rmtree(old, ignore_errors=True)
+            remove_tree(old)
         code = errno.errorcode.get(exc.errno or 0, "")
         raise SiteWriteError(msg(
             f"Gagal mengganti folder keluaran {out}: {_oserror_text(exc)} {code}".rstrip()
@@ -325,7 +430,7 @@ def _swap(tmp: Path, out: Path, parent: Path, name: str) -> None:
         )) from None
     _fsync_dir(parent)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
 
 
 def unit_label(sop, config) -> str:
