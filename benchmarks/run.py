@@ -18,6 +18,10 @@ Sections
             (g) build of a one-SOP repository (one 25-activity SOP: load, layout, HTML)
             in-process, warm.
   pdf   (h) PDF of one SOP, warm (in-process, WeasyPrint already imported).
+  import (k) ``sopc import`` of look-alike signed SOP PDFs (tests/importer): seconds per
+            vector page and per raster page in-process vs pdfplumber reading the same
+            pages (words + rects + curves, no interpretation); (l) the command over a
+            folder of look-alikes with 1 and 2 worker processes.
 """
 
 from __future__ import annotations
@@ -466,6 +470,89 @@ def bench_pdf_parallel(corpus: Path, results: dict, count: int = 16) -> None:
         results["pdf_sops_per_s"] = rates[None]
 
 
+def _lookalikes(dest: Path, copies: int) -> tuple[list[Path], list[Path]]:
+    """Vector and raster look-alikes written by the test generator."""
+    sys.path.insert(0, str(ROOT))
+    from tests.importer.lookalike import build
+    from tests.importer.variants import variants
+
+    dest.mkdir(parents=True, exist_ok=True)
+    vector, raster = [], []
+    for name, spec in variants().items():
+        if spec.jpeg:
+            continue
+        for k in range(copies if not spec.raster else 1):
+            path = dest / f"{name}-{k}.pdf"
+            if not path.exists():
+                build(spec, path)
+            (raster if spec.raster else vector).append(path)
+    return vector, raster
+
+
+def key_of(label: str) -> str:
+    return "import_vector_page" if label.startswith("v") else "import_raster_page"
+
+
+def bench_import(repeat: int, results: dict) -> None:
+    head("(k) sopc import per halaman / per page (look-alikes, in-process, satu inti / one core)")
+    try:
+        import pdfplumber
+        from sopc.importer.batch import read_one
+    except ImportError as exc:
+        say(f"dilewati / skipped: {exc}")
+        return
+    vector, raster = _lookalikes(WORK / "lookalikes", 1)
+    for label, files in (("vektor / vector", vector), ("raster", raster)):
+        read_one(str(files[0]))                                   # warm imports
+        times, pages = [], 0
+        for _ in range(max(1, repeat)):
+            t0 = time.perf_counter()
+            n = 0
+            for f in files:
+                n += read_one(str(f)).pages
+            times.append(time.perf_counter() - t0)
+            pages = n
+        per = statistics.median(times) / pages
+        if key_of(label) == "import_raster_page" and results.get("import_vector_page"):
+            # the raster look-alike's identity page is a vector page: count the image page alone
+            per = (statistics.median(times) - (pages - len(files)) * results["import_vector_page"]) / len(files)
+        t0 = time.perf_counter()
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                for pg in pdf.pages:
+                    pg.extract_words(), pg.rects, pg.curves
+        base = (time.perf_counter() - t0) / pages
+        key = key_of(label)
+        results[key] = per
+        target = "  target <= 0.1 s: " + verdict(per, per <= 0.1) if key == "import_vector_page" else ""
+        say(f"{label}: {fmt_s(per)} per {'raster ' if 'raster' in key else ''}page ({pages} pages, {len(files)} PDF), "
+            f"median of {max(1, repeat)};"
+            f" pdfplumber reading the same pages: {fmt_s(base)} per page ({base / per:.1f}x){target}")
+    head("(l) sopc import paralel / parallel (folder of look-alikes)")
+    folder = WORK / "lookalikes-many"
+    vector, _ = _lookalikes(folder, 3)
+    rates = {}
+    for jobs in (1, 2):
+        out = WORK / f"import-out-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, proc = run_wall([PY, "-m", "sopc", "import", str(folder), "--out", str(out), "--jobs", str(jobs),
+                               "--format", "json"])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if proc.returncode not in (0, 1):
+            say(f"jobs={jobs}: gagal / failed: {proc.stderr.strip()[-300:]}")
+            return
+        report = json.loads(proc.stdout)
+        pages = sum(r["pages"] for r in report)
+        rates[jobs] = pages / wall
+        say(f"sopc import --jobs {jobs}: {len(report)} PDF, {pages} pages in {fmt_s(wall)} "
+            f"(start-up included): {rates[jobs]:.1f} pages/s; CPU {fmt_s(cpu)} "
+            f"({fmt_s(cpu / pages)} per page); load average {os.getloadavg()[0]:.1f}")
+    results["import_pages_per_s"] = rates[2]
+    say(f"  2 proses / workers vs 1: {rates[2] / rates[1]:.2f}x")
+
+
 def child(kind: str, repo: Path, src: Path, repeat: int, timeout: float = 600) -> dict | None:
     """Run an in-process measurement in a fresh interpreter (so a hang or a crash in a
     native library cannot take the benchmark down) and return its JSON result."""
@@ -657,7 +744,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="sopc benchmarks (prints figures, never asserts)")
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--only", choices=["lint", "build", "pdf"], default=None)
+    ap.add_argument("--only", choices=["lint", "build", "pdf", "import"], default=None)
     ap.add_argument("--repeat", type=int, default=5, help="runs per median (default 5)")
     ap.add_argument("--pdf-count", type=int, default=16,
                     help="SOPs in the parallel `sopc build --pdf` (default 16; 0: the whole corpus); "
@@ -669,8 +756,14 @@ def main(argv: list[str] | None = None) -> int:
     say(f"sopc benchmarks, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; "
         f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU; "
         f"--count {args.count} --seed {args.seed}")
-    corpus, md = ensure_corpus(args.count, args.seed, markdown=args.only in (None, "build"))
     results: dict[str, float] = {}
+    if args.only == "import":
+        bench_import(args.repeat, results)
+        head("ringkasan / summary")
+        for k, v in results.items():
+            say(f"{k:18s} " + (f"{v:.1f} pages/s" if k.endswith("_per_s") else fmt_s(v)))
+        return 0
+    corpus, md = ensure_corpus(args.count, args.seed, markdown=args.only in (None, "build"))
     if args.only in (None, "lint"):
         bench_lint(corpus, args.repeat, results)
     if args.only in (None, "build"):
@@ -678,9 +771,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "pdf"):
         bench_pdf(corpus, args.repeat, results)
         bench_pdf_parallel(corpus, results, args.pdf_count or args.count)
+    if args.only is None:
+        bench_import(args.repeat, results)
     head("ringkasan / summary")
     for k, v in results.items():
-        say(f"{k:18s} " + (f"{v:.2f} SOP/s" if k.endswith("_per_s") else fmt_s(v)))
+        unit = "pages/s" if k.startswith("import") else "SOP/s"
+        say(f"{k:18s} " + (f"{v:.2f} {unit}" if k.endswith("_per_s") else fmt_s(v)))
     return 0
 
 
