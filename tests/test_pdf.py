@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from sopc.site.options import PdfSettings
 from sopc.site.pdf import render as pdfmod
 from test_site_helpers import CONFIG, TODAY, build_site, sample_sops, write_repo
 
@@ -108,10 +109,6 @@ def test_halaman_x_dari_y(site):
 
 
 def test_every_uraian_in_sop_pdf(site):
-    from sopc.build.pipeline import _layout_functions
-
-    if _layout_functions() is None:
-        pytest.skip("the procedure table (layout engine) is not available yet")
     for page in site.pages:
         text = flat(" ".join(page_texts(site.files[page.pdf_relpath])))
         for a in page.sop.kegiatan:
@@ -204,8 +201,8 @@ def test_plain_pdf_is_deterministic(site):
 def test_render_pdfs_api(site):
     html = {r: site.files[r] for r in ("formulir/monitoring-bagian-umum.html",
                                         "formulir/evaluasi-bagian-umum.html")}
-    one = pdfmod.render_pdfs(html, site.files, {"jobs": 1})
-    two = pdfmod.render_pdfs(html, site.files, {"jobs": 2})
+    one = pdfmod.render_pdfs(html, site.files, PdfSettings(jobs=1))
+    two = pdfmod.render_pdfs(html, site.files, PdfSettings(jobs=2))
     assert set(one) == {"formulir/monitoring-bagian-umum.pdf", "formulir/evaluasi-bagian-umum.pdf"}
     assert one == two
 

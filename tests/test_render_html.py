@@ -223,13 +223,14 @@ def test_template_symlink_outside_is_ignored(tmp_path, monkeypatch):
 def test_golden_html(tmp_path, monkeypatch, update_golden):
     """One example SOP against tests/golden/html/ (layout engine and lint rules left
     out: their output has its own tests)."""
-    import sopc.build.pipeline as b
     import sopc.lint.engine as engine
+    import sopc.render.batch as batch
+    import sopc.site.pages as site_pages
 
     root = copy_tree(GOLDEN_REPO, tmp_path / "repo")
     monkeypatch.chdir(root)
-    monkeypatch.setattr(b, "_layout_functions", lambda: None)
-    monkeypatch.setattr(b, "_site_hook", lambda: None)
+    monkeypatch.setattr(batch.Job, "svgs", lambda self, page: None)
+    monkeypatch.setattr(site_pages, "generate", lambda *a, **k: {})
     monkeypatch.setattr(engine, "lint", lambda repo, ctx, sops=None: [])
     res = build([root], today=TODAY, write=False)
     rel = "bidang-perizinan/sop-001-dpmptsp-2026.html"

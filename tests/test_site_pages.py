@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 from sopc.site import pages
+from sopc.site.options import SiteOptions
 from sopc.site.common import semester
 from test_site_helpers import HOSTILE, TODAY, build_site, load, sample_sops, write_repo
 
@@ -205,7 +206,7 @@ def test_generate_without_build_state(tmp_path):
     from sopc.lint.context import LintContext
 
     repo, diags = load(write_repo(tmp_path / "r"))
-    out = pages.generate(repo, diags, LintContext(repo, TODAY), None, {"pdf": False})
+    out = pages.generate(repo, diags, LintContext(repo, TODAY), None, SiteOptions(pdf=False))
     assert {"index.html", "peta.html", "pelaksana.html"} <= set(out)
     assert all(isinstance(v, bytes) for v in out.values())
 
@@ -217,7 +218,7 @@ def test_empty_repository(tmp_path):
     out = pages.generate(repo, [], LintContext(repo, TODAY), None, None)
     assert "Belum ada SOP" in out["index.html"].decode()
     assert "<svg" not in out["peta.html"].decode()
-    with_pdf = pages.generate(repo, [], LintContext(repo, TODAY), None, {"pdf": True})
+    with_pdf = pages.generate(repo, [], LintContext(repo, TODAY), None, SiteOptions(pdf=True))
     assert not [r for r in with_pdf if r.endswith(".pdf")]
 
 

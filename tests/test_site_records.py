@@ -19,6 +19,7 @@ from sopc.lint.context import LintContext
 from sopc.core.diagnostics import Level
 from sopc.core.model import SOP, Repository
 from sopc.site import pages
+from sopc.site.options import SiteOptions
 from sopc.site.records import RECORD_VERSION, record_of
 from test_site_helpers import TODAY, load, sample_sops, write_repo
 
@@ -52,17 +53,17 @@ def _check(root: Path, tmp_path: Path, lang: str = "id") -> dict[str, dict]:
     ctx, diags = _lint(repo, load_diags, lang)
     with build_cache.active(tmp_path / "memo"):       # the second run reuses the SVGs
         records: dict[str, dict] = {}
-        full = pages.generate(repo, diags, ctx, None, {"lang": lang, "records": records})
+        full = pages.generate(repo, diags, ctx, None, SiteOptions(lang=lang, records=records))
         assert sorted(records) == sorted(s.relpath for s in repo.sops)
         # what a build caches between runs goes through marshal (or json)
         given = marshal.loads(marshal.dumps(json.loads(json.dumps(records))))
         light = _light(repo)
         ctx2 = LintContext(light, TODAY, lang)
-        out = pages.generate(light, diags, ctx2, None, {"lang": lang, "records": given})
+        out = pages.generate(light, diags, ctx2, None, SiteOptions(lang=lang, records=given))
         # nothing recomputed for the light SOPs
         assert given == records
         # and without records at all, the same as well
-        plain = pages.generate(repo, diags, ctx, None, {"lang": lang})
+        plain = pages.generate(repo, diags, ctx, None, SiteOptions(lang=lang))
     assert sorted(out) == sorted(full) == sorted(plain)
     differ = [rel for rel in full if out[rel] != full[rel] or plain[rel] != full[rel]]
     assert not differ, differ
@@ -131,7 +132,7 @@ def test_record_is_used_instead_of_the_sop(tmp_path):
     changed["efektif_teks"] = "31 Desember 2099"
     changed["tugas"][0]["baris"] = changed["tugas"][0]["baris"].replace(
         "Menerima permintaan informasi", "Menerima permintaan lain")
-    out = pages.generate(repo, diags, ctx, None, {"lang": "id", "records": {s.relpath: changed}})
+    out = pages.generate(repo, diags, ctx, None, SiteOptions(lang="id", records={s.relpath: changed}))
     assert "31 Desember 2099" in out["index.html"].decode()
     assert "Menerima permintaan lain" in out["pelaksana.html"].decode()
 
@@ -143,17 +144,13 @@ def test_stale_record_is_recomputed_for_a_full_sop(tmp_path):
     s = repo.sops[0]
     stale = dict(record_of(s, repo.config, "id"), v=RECORD_VERSION - 1, efektif_teks="X")
     records = {s.relpath: stale}
-    pages.generate(repo, diags, ctx, None, {"lang": "id", "records": records})
+    pages.generate(repo, diags, ctx, None, SiteOptions(lang="id", records=records))
     assert records[s.relpath] == record_of(s, repo.config, "id")
 
 
-def test_options_without_records_attribute(tmp_path):
-    class Options:          # a build state from before the records field
-        pdf = False
-        lang = "id"
-
+def test_options_without_records(tmp_path):
     repo, diags = load(write_repo(tmp_path / "repo", sample_sops()))
     ctx, diags = _lint(repo, diags)
-    a = pages.generate(repo, diags, ctx, None, Options())
+    a = pages.generate(repo, diags, ctx, None, SiteOptions(pdf=False, lang="id"))
     b = pages.generate(repo, diags, ctx, None, None)
     assert a == b

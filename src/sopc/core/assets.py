@@ -13,6 +13,9 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 FONT_DIR = PACKAGE_DIR / "fonts"
+#: the bundled fonts (every page embeds them) and their licence, which ships beside them
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FONT_LICENSE = "LICENSE-DejaVu.txt"
 
 
 @lru_cache(maxsize=1)

@@ -62,7 +62,6 @@ class Job:
     assets: dict[str, str]
     index_rel: str | None
     pdf: bool
-    fns: Any                        # (layout_sop, page_svg) or None
     pages: list                     # the SopPage objects to render
     live: dict[int, Any]            # id(sop) -> SopPage of every page expected in the site
     link_index: LinkIndex
@@ -73,11 +72,14 @@ class Job:
         return p.relpath if p is not None else None
 
     def svgs(self, page) -> tuple[str, ...] | None:
-        if self.fns is None:
-            return None
-        layout_sop, page_svg = self.fns
+        from sopc.layout.engine import layout_sop
+        from sopc.render.svg import page_svg
+
         try:
-            lay = layout_sop(page.sop, page.paper, self.lang)
+            from sopc.render.printed import layout_options
+
+            lay = layout_sop(page.sop, page.paper, self.lang,
+                             **layout_options(page.sop, self.repo.config, page.paper))
             return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
         except Exception as exc:  # noqa: BLE001 - a broken flow must not kill the build
             if self.debug:
@@ -107,7 +109,7 @@ class Job:
         h = hashlib.sha256(base.encode())
         parts: list[Any] = [
             sop.source_hash or _file_hash(sop.path), sop.relpath, page.relpath, page.paper,
-            page.forced, self.pdf, self.index_rel, self.fns is None,
+            page.forced, self.pdf, self.index_rel,
         ]
         for d in page.diagnostics:
             parts.append((d.code, int(d.level), d.pos.line, d.pos.col, d.message.id, d.message.en,

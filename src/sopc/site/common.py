@@ -14,24 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sopc.core.assets import font_bytes
+from sopc.core.assets import FONT_FILES, font_bytes
 from sopc.core.model import SOP, Config, Repository, WaktuKerja
 from sopc.core.text import fold, slugify
 
 # Folder (inside the site) for the assets written by the repository pages.
 ASSET_DIR = "aset"
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-
-
-def opt(options: Any, name: str, default: Any = None) -> Any:
-    """Read a build option from an object (attribute) or a mapping (key)."""
-    if options is None:
-        return default
-    if isinstance(options, dict):
-        v = options.get(name, default)
-    else:
-        v = getattr(options, name, default)
-    return default if v is None else v
 
 
 def semester(today: _dt.date) -> str:

@@ -26,13 +26,13 @@ from sopc.site.common import (
     font_files,
     format_span,
     group_by_unit,
-    opt,
     relurl,
     sop_html_path,
     sop_pdf_path,
     unit_slug,
 )
 from sopc.site.dot import RenderError
+from sopc.site.options import SiteOptions
 from sopc.site.records import ROW_HEAD, complete, date_of, records_for
 from sopc.core.text import fold
 
@@ -54,8 +54,8 @@ def _today(ctx: Any) -> _dt.date:
     return resolve_today(None)
 
 
-def _lang(ctx: Any, repo: Repository, options: Any) -> str:
-    lang = opt(options, "lang") or getattr(ctx, "lang", None) or repo.config.bahasa
+def _lang(ctx: Any, repo: Repository, options: SiteOptions) -> str:
+    lang = options.lang or getattr(ctx, "lang", None) or repo.config.bahasa
     return "en" if lang == "en" else "id"
 
 
@@ -376,10 +376,10 @@ def start_graphs(repo: Repository, href: Callable[[SOP], str | None],
     return collect
 
 
-def page_infos(repo: Repository, options: Any) -> list[tuple[SOP, str, str, bool]]:
+def page_infos(repo: Repository, options: SiteOptions) -> list[tuple[SOP, str, str, bool]]:
     """[(sop, html relpath, paper, rendered)] from the build state (``options.pages``)
     or, without one, every SOP as rendered on the repository's paper."""
-    pages = opt(options, "pages")
+    pages = options.pages
     if pages:
         return [(p.sop, p.relpath, p.paper, bool(p.rendered)) for p in pages]
     cfg = repo.config
@@ -387,11 +387,9 @@ def page_infos(repo: Repository, options: Any) -> list[tuple[SOP, str, str, bool
 
 
 def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
-             options: Any = None) -> dict[str, bytes]:
+             options: SiteOptions | None = None) -> dict[str, bytes]:
     """Render every repository page (and, with ``options.pdf``, every PDF and the SOP
-    books). ``options`` is the build's ``SiteState`` (or a mapping with the same
-    names): ``pdf``, ``pdfa``, ``lang``, ``jobs``, ``pages``, ``files``, ``assets``,
-    ``progress``, ``messages``, ``records``. Returns ``{relpath: bytes}``.
+    books). Returns ``{relpath: bytes}``.
 
     ``records``: ``{sop.relpath: record}`` (:mod:`sopc.site.records`) or None. An SOP
     with a (usable) record is read only through it and its index fields (path,
@@ -401,6 +399,7 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
     SOPs."""
     from sopc.cache.store import jinja_bytecode
 
+    options = options if options is not None else SiteOptions()
     env = environment(env, getattr(repo.config, "root", None), _lang(ctx, repo, options))
     # no cyclic garbage collection meanwhile: the many small objects made here would
     # trigger full collections over the build's large heap (a third of the time)
@@ -415,10 +414,10 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
 
 
 def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
-              options: Any) -> dict[str, bytes]:
+              options: SiteOptions) -> dict[str, bytes]:
     today = _today(ctx)
     lang = _lang(ctx, repo, options)
-    pdf = bool(opt(options, "pdf", False))
+    pdf = options.pdf
     cfg = repo.config
     diags = list(diagnostics) if diagnostics is not None else []
     infos = page_infos(repo, options)
@@ -427,8 +426,7 @@ def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, 
     def href(s: SOP) -> str | None:
         return live.get(id(s))
 
-    given = opt(options, "records")
-    given = given if isinstance(given, dict) else None
+    given = options.records
     # first what the graphs need (records without their rows, unless given)...
     recs = records_for(repo.sops, cfg, lang, given, rows=False)
     units = group_by_unit(repo)
@@ -445,7 +443,7 @@ def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, 
 
     out: dict[str, bytes] = dict(assets())
     for rel, text in forms.generate(repo, today, lang, env, base_context,
-                                    opt(options, "kertas"), units).items():
+                                    options.kertas, units).items():
         out[rel] = text.encode("utf-8")
     pdfs: dict[str, bytes] = {}
     if pdf:

@@ -21,6 +21,7 @@ from typing import Any
 
 from sopc.core.model import SOP
 from sopc.core.paper import css_size, paper_name
+from sopc.site.options import PdfSettings, SiteOptions
 
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.S | re.I)
 _HEAD_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
@@ -121,9 +122,9 @@ def section_html(html: bytes, relpath: str, anchors: dict[str, str]) -> bytes:
 
 BOOK_CSS = """
 @page { size: %(size)s; margin: 12mm;
-  @bottom-center { content: "%(halaman)s " counter(page) " %(dari)s " %(total)s;
+  @bottom-right { content: "%(halaman)s " counter(page) " %(dari)s " %(total)s;
     font-family: "DejaVu Sans", sans-serif; font-size: 8pt; } }
-@page sampul { @bottom-center { content: none; } }
+@page sampul { @bottom-right { content: none; } }
 %(named)s
 html { background: #fff; }
 body { margin: 0; font-family: "SopcSans", "DejaVu Sans", sans-serif; }
@@ -259,25 +260,24 @@ MAX_SOPS_IN_ONE_PIECE = 40
 
 
 def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: dict[str, bytes],
-               options: Any, today: _dt.date, lang: str) -> dict[str, bytes]:
+               options: SiteOptions, today: _dt.date, lang: str) -> dict[str, bytes]:
     """Every PDF of a build: the SOP books (first: the longest tasks), each built SOP
     page, the forms. Failures are reported through ``options.messages`` (or raised as
     :class:`sopc.site.pdf.render.PdfError` when there is no such list)."""
     from sopc.core.diagnostics import msg
-    from sopc.site.common import opt
     from sopc.site.pdf.render import PdfCache, PdfError, pdf_relpath, render_many
 
-    site: dict[str, bytes] = dict(opt(options, "files") or {})
+    site: dict[str, bytes] = dict(options.files)
     for rel, data in own_files.items():
         site.setdefault(rel, data)
-    assets = opt(options, "assets") or {}
+    assets = options.assets
     css_href = assets.get("css")
     if css_href is None and "aset/sopc.css" in site:
         css_href = "aset/sopc.css"
     logo = assets.get("logo")
     from sopc.site.forms import repo_paper
 
-    paper = repo_paper(repo.config, opt(options, "kertas"))
+    paper = repo_paper(repo.config, options.kertas)
 
     def front(entries, unit, starts=None, total=None) -> bytes:
         return book_html(entries, config=repo.config, unit=unit, today=today, css_href=css_href,
@@ -301,11 +301,10 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
         if rel.startswith("formulir/") and rel.endswith(".html"):
             tasks.append((pdf_relpath(rel), rel, None, None))
 
-    say = opt(options, "progress")
+    say = options.progress
     if callable(say):
         say(f"Menyusun {len(tasks)} PDF…" if lang != "en" else f"Rendering {len(tasks)} PDFs…")
-    settings = {"pdfa": bool(opt(options, "pdfa", False)), "jobs": opt(options, "jobs"),
-                "lang": lang, "today": today}
+    settings = options.pdf_settings(lang, today)
     info: dict[str, dict] = {}
     cache = PdfCache.for_build()
     out, failed = render_many(tasks, site, settings, info, cache)
@@ -328,7 +327,7 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
     if failed:
         detail = "; ".join(failed)
         m = msg(f"PDF gagal dibuat: {detail}", f"PDF rendering failed: {detail}")
-        messages = opt(options, "messages")
+        messages = options.messages
         if isinstance(messages, list):
             messages.append(m)
         else:
@@ -339,12 +338,12 @@ def build_pdfs(repo: Any, infos: list[tuple[SOP, str, str, bool]], own_files: di
 def _section_style(start: int, total: int, lang: str) -> str:
     """The footer of an SOP inside a book laid out in parts: the book's page numbers."""
     halaman, dari = ("Page", "of") if lang == "en" else ("Halaman", "dari")
-    return (f'@page {{ @bottom-center {{ content: "{halaman} " counter(page) " {dari} {int(total)}"; }} }}'
+    return (f'@page {{ @bottom-right {{ content: "{halaman} " counter(page) " {dari} {int(total)}"; }} }}'
             f"@page :first {{ counter-reset: page {int(start)}; }}")
 
 
 def _books_in_parts(books: dict[str, tuple[str | None, list[BookEntry]]], fronts: dict[str, int],
-                    counts: dict[str, list[int]], front, site: dict[str, bytes], settings: dict,
+                    counts: dict[str, list[int]], front, site: dict[str, bytes], settings: PdfSettings,
                     lang: str, cache=None) -> tuple[dict[str, bytes], list[str]]:
     """Lay out each book's cover + daftar isi and each of its SOPs as separate documents
     with the book's page numbers, then join them. The page counts come from the SOPs'

@@ -25,7 +25,7 @@ from typing import Any, Mapping
 from sopc.core.assets import FONT_DIR
 from sopc.core.diagnostics import Message, msg
 from sopc.core.paper import css_size, paper_name
-from sopc.site.common import opt
+from sopc.site.options import PdfSettings
 
 SITE_ROOT = "file:///sopc-site/"
 PDFA = "pdf/a-3b"
@@ -50,8 +50,9 @@ def font_dir() -> str:
 
 def print_css(paper: str | None, lang: str = "id") -> str:
     """The stylesheet added to every PDF: the bundled DejaVu fonts (so the embedded
-    font is always sopc's own), the page footer "Halaman X dari Y" (a document's own
-    @page footer takes precedence) and, when ``paper`` is given, the landscape page
+    font is always sopc's own), the page footer "Halaman X dari Y" at the bottom right
+    (the bottom left stays free for an electronic signature; a document's own @page
+    footer takes precedence) and, when ``paper`` is given, the landscape page
     size (overrides the document's)."""
     fonts = font_dir()
     regular = "file://" + posixpath.join(fonts.replace(os.sep, "/"), "DejaVuSans.ttf")
@@ -62,7 +63,7 @@ def print_css(paper: str | None, lang: str = "id") -> str:
         f'@font-face {{ font-family: "DejaVu Sans"; font-weight: bold; src: url("{bold}"); }}',
         f'@font-face {{ font-family: "SopcSans"; font-weight: normal; src: url("{regular}"); }}',
         f'@font-face {{ font-family: "SopcSans"; font-weight: bold; src: url("{bold}"); }}',
-        "@page { margin: 12mm; @bottom-center { content: "
+        "@page { margin: 12mm; @bottom-right { content: "
         f'"{halaman} " counter(page) " {dari} " counter(pages); '
         'font-family: "DejaVu Sans", sans-serif; font-size: 8pt; } }',
     ]
@@ -337,7 +338,7 @@ class PdfCache:
         self.store.prune()
 
 
-def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = None,
+def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: PdfSettings | None = None,
                 info: dict[str, dict] | None = None, cache: PdfCache | None = None
                 ) -> tuple[dict[str, bytes], list[str]]:
     """Render ``tasks`` (see :func:`_render_one`) with ``jobs`` worker processes, each
@@ -347,6 +348,7 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
     tasks made before come from it and new results are stored."""
     if not tasks:
         return {}, []
+    options = options if options is not None else PdfSettings()
     settings = _settings(options)
     done: list[tuple] = []
     keys: dict[str, str] = {}
@@ -360,7 +362,7 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
             else:
                 done.append((t[0], hit[0], "", hit[1]))
         tasks = todo
-    results = _render_tasks(tasks, files, options, settings) if tasks else []
+    results = _render_tasks(tasks, files, options.jobs, settings) if tasks else []
     out: dict[str, bytes] = {}
     failed: list[str] = []
     for rel, pdf, err, extra in done + results:
@@ -377,10 +379,10 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: Any = N
     return out, failed
 
 
-def _render_tasks(tasks: list[tuple], files: Mapping[str, bytes], options: Any,
+def _render_tasks(tasks: list[tuple], files: Mapping[str, bytes], jobs: int | None,
                   settings: dict[str, Any]) -> list[tuple]:
     require_weasyprint()
-    jobs = int(opt(options, "jobs", 0) or os.cpu_count() or 1)
+    jobs = int(jobs or os.cpu_count() or 1)
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         _init_worker(files, settings)
@@ -397,16 +399,17 @@ def _render_tasks(tasks: list[tuple], files: Mapping[str, bytes], options: Any,
     return results
 
 
-def _settings(options: Any) -> dict[str, Any]:
-    today = opt(options, "today")
+def _settings(options: PdfSettings) -> dict[str, Any]:
+    """What the worker processes and the cache key need of the settings."""
+    today = options.today
     if today is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch and epoch.strip().isdigit():
             today = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
     return {
-        "paper": paper_name(opt(options, "kertas")),
-        "pdfa": bool(opt(options, "pdfa", False)),
-        "lang": "en" if opt(options, "lang") == "en" else "id",
+        "paper": paper_name(options.kertas),
+        "pdfa": bool(options.pdfa),
+        "lang": "en" if options.lang == "en" else "id",
         "today": today,
     }
 
@@ -421,14 +424,14 @@ def require_weasyprint() -> None:
 
 
 def render_pdfs(html_files: Mapping[str, bytes], site_files: Mapping[str, bytes] | None,
-                options: Any = None) -> dict[str, bytes]:
+                options: PdfSettings | None = None) -> dict[str, bytes]:
     """Render every page of ``html_files`` (``{relpath: html bytes}``) to
     ``{relpath with .pdf: pdf bytes}``.
 
     ``site_files``: the rest of the site (CSS, fonts, images) the pages refer to.
-    ``options`` (object or mapping): ``kertas`` (override the paper; otherwise each
-    page's ``<meta name="sopc-kertas">`` or its own ``@page`` size), ``pdfa``,
-    ``jobs`` (worker processes, default ``os.cpu_count()``), ``lang``, ``today``.
+    ``options``: :class:`~sopc.site.options.PdfSettings` (``kertas`` overrides the
+    paper; otherwise each page's ``<meta name="sopc-kertas">`` or its own ``@page``
+    size).
     Raises :class:`PdfError` naming the page(s) that failed.
     """
     if not html_files:
