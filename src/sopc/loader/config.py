@@ -91,7 +91,7 @@ def load_config_bytes(data: bytes | str, root: Path, relpath: str = CONFIG_NAME)
     if "aturan" in r.values:
         cfg.aturan = _read_aturan(r.get("aturan"), sink)
     if "keluaran" in r.values:
-        out = scalar(r.get("keluaran"), sink, "keluaran", allow_empty=False)
+        out = _path_text(r.get("keluaran"), sink, "keluaran", allow_empty=False)
         if out:
             p = Path(out)
             if p.is_absolute() or ".." in p.parts:
@@ -103,8 +103,26 @@ def load_config_bytes(data: bytes | str, root: Path, relpath: str = CONFIG_NAME)
     return cfg, sink.diags
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _path_text(node, sink: Sink, key: str, allow_empty: bool = True) -> str | None:
+    """A scalar naming a path: None (with E004) when it holds NUL or another control
+    character, which no file name should and the operating system refuses."""
+    text = scalar(node, sink, key, allow_empty=allow_empty)
+    if text:
+        bad = _CONTROL.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            sink.add("E004", pos_of(node), msg(
+                f"'{key}' berisi karakter kendali {code} (kolom {bad.start() + 1} nilainya); tulis nama folder/berkas biasa",
+                f"'{key}' holds the control character {code} (column {bad.start() + 1} of the value); write a plain folder/file name"))
+            return None
+    return text
+
+
 def _read_logo(node, sink: Sink, root: Path) -> str | None:
-    text = scalar(node, sink, "logo")
+    text = _path_text(node, sink, "logo")
     if not text:
         return None
     p = Path(text)

@@ -9,4 +9,5 @@ MODULES = [
     "kj06_undefined_acronym",
     "kj07_joint_activity",
     "kj08_duplicate_activity",
+    "kj09_hidden_characters",
 ]
