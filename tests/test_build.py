@@ -332,7 +332,7 @@ def test_layout_failure_skips_that_sop(repo, monkeypatch):
     good = next(p for p in res.pages if p.sop.nomor == "SOP-001/UJI/2025")
     page = res.files[good.relpath].decode()
     assert '<svg id="p1-s"></svg>' in page
-    assert "Halaman prosedur 1 dari 1" in page
+    assert "Halaman 2 dari 2" in page      # the identity is page 1
     # its link to the SOP that failed is plain text, not a dead link
     assert "sop-002-uji-2025.html" not in page
 

@@ -17,6 +17,7 @@ from sopc.core.links import LinkIndex
 from sopc.core.model import SOP, Config, Repository, WaktuKerja
 from sopc.core.paper import PAPERS_MM, size_mm
 from sopc.render.html import labels, level_label, paper_css, svg_markup, text_lines
+from sopc.render.printed import print_context, tte_for
 
 def relurl(from_page: str, to_path: str) -> str:
     """Relative URL between two site-relative POSIX paths."""
@@ -124,16 +125,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
             "next": nxt,
         })
 
-    total_pages = len(page.svgs) if page.svgs else 0
-    pages = []
-    for i, svg in enumerate(page.svgs or (), start=1):
-        pages.append({
-            "number": i,
-            "total": total_pages,
-            "id": f"hal-{i}",
-            "svg": svg_markup(svg),
-            "label": L["diagram_label"].format(nama=sop.nama, n=i, total=total_pages),
-        })
+    pages = _pages(sop, page.svgs, L)
 
     shortest, longest = path_time_texts(sop, config.waktu, lang)
     findings = []
@@ -159,6 +151,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "unit": unit,
     }
     w, h = size_mm(page.paper)
+    identity = _identity(sop, keterkaitan)
     title = f"{sop.nomor} {sop.nama}".strip() if sop.nomor else sop.nama
     return {
         "lang": lang,
@@ -176,24 +169,7 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         "logo_alt": L["logo"].format(instansi=config.instansi_nama or ""),
         "index_href": href(page.index),
         "pdf_href": href(page.pdf),
-        "identity": {
-            "nomor": sop.nomor,
-            "nama": sop.nama,
-            "tanggal_pembuatan": sop.tanggal_pembuatan,
-            "tanggal_revisi": sop.tanggal_revisi,
-            "tanggal_efektif": sop.tanggal_efektif,
-            "pengesah": {
-                "jabatan": sop.disahkan_oleh.jabatan,
-                "nama": sop.disahkan_oleh.nama,
-                "nip": sop.disahkan_oleh.nip,
-                "pangkat": sop.disahkan_oleh.pangkat,
-            },
-            "sections": [
-                ("dasar_hukum", _items(sop.dasar_hukum), "kualifikasi", _items(sop.kualifikasi_pelaksana)),
-                ("keterkaitan", keterkaitan, "peralatan", _items(sop.peralatan)),
-                ("peringatan", _items(sop.peringatan), "pencatatan", _items(sop.pencatatan)),
-            ],
-        },
+        "identity": identity,
         "actors": [{"id": k, "label": v} for k, v in actors],
         "pages": pages,
         "has_layout": page.svgs is not None,
@@ -207,6 +183,46 @@ def sop_context(sop: SOP, repo: Repository, page: PageInput, *,
         },
         "findings": findings,
         "forced": page.forced,
+        "cetak": print_context(identity, instansi, bool(page.logo), page.paper, tte_for(sop, config),
+                               page.forced, L),
+    }
+
+
+def _pages(sop: SOP, svgs: tuple[str, ...] | None, L: dict[str, str]) -> list[dict[str, Any]]:
+    """The procedure pages. ``number``/``total`` count the procedure pages; ``sheet``/
+    ``sheets`` are the document's one page-number scheme (OUTPUT.md §1: "Halaman 2 dari
+    5"), the identity being page 1."""
+    total = len(svgs) if svgs else 0
+    return [{
+        "number": i,
+        "total": total,
+        "sheet": i + 1,
+        "sheets": total + 1,
+        "id": f"hal-{i}",
+        "svg": svg_markup(svg),
+        "label": L["diagram_label"].format(nama=sop.nama, n=i + 1, total=total + 1),
+    } for i, svg in enumerate(svgs or (), start=1)]
+
+
+def _identity(sop: SOP, keterkaitan: list[dict[str, Any]]) -> dict[str, Any]:
+    """The identity part of the context (sop-ap.md §1.3)."""
+    return {
+        "nomor": sop.nomor,
+        "nama": sop.nama,
+        "tanggal_pembuatan": sop.tanggal_pembuatan,
+        "tanggal_revisi": sop.tanggal_revisi,
+        "tanggal_efektif": sop.tanggal_efektif,
+        "pengesah": {
+            "jabatan": sop.disahkan_oleh.jabatan,
+            "nama": sop.disahkan_oleh.nama,
+            "nip": sop.disahkan_oleh.nip,
+            "pangkat": sop.disahkan_oleh.pangkat,
+        },
+        "sections": [
+            ("dasar_hukum", _items(sop.dasar_hukum), "kualifikasi", _items(sop.kualifikasi_pelaksana)),
+            ("keterkaitan", keterkaitan, "peralatan", _items(sop.peralatan)),
+            ("peringatan", _items(sop.peringatan), "pencatatan", _items(sop.pencatatan)),
+        ],
     }
 
 
