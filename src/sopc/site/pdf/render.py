@@ -6,18 +6,23 @@ network: a document's resources (CSS, fonts, images) are served from the in-memo
 (``{relpath: bytes}``) under a virtual ``file:///sopc-site/`` root, plus the fonts
 bundled with sopc; any other URL is refused.
 
-Determinism: WeasyPrint writes no clock time; the document dates are set from
-``today`` (``--today``/``SOURCE_DATE_EPOCH``) when given, and the PDF identifier is a
-hash of the content, so the same input gives the same bytes.
+Determinism: the document dates are set from ``today`` (``--today``/
+``SOURCE_DATE_EPOCH``) when given, the PDF identifier is a hash of the content, and
+while a PDF is written :func:`pinned_clock` sets ``SOURCE_DATE_EPOCH`` (unless the user
+did) to that date: where WeasyPrint subsets fonts with fontTools (no HarfBuzz-Subset),
+fontTools would otherwise stamp the current time into every embedded font. The same
+input gives the same bytes on every machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import mimetypes
 import os
 import posixpath
 import re
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Mapping
@@ -185,7 +190,46 @@ def write(doc, pdfa: bool = False) -> bytes:
     options: dict[str, Any] = {}
     if pdfa:
         options["pdf_variant"] = PDFA
-    return doc.write_pdf(**options)
+    with pinned_clock(getattr(doc.metadata, "created", None)):
+        return doc.write_pdf(**options)
+
+
+_clock_lock = threading.Lock()
+_clock_users = 0
+FALLBACK_EPOCH = 946684800      # 2000-01-01: when a document has no date
+
+
+@contextlib.contextmanager
+def pinned_clock(stamp: str | None):
+    """Within the block, ``SOURCE_DATE_EPOCH`` is the document's date ``stamp``
+    (``YYYY-MM-DDT00:00:00Z``), unless the user set it: fontTools (WeasyPrint's font
+    subsetter without HarfBuzz-Subset) writes that time into each font instead of the
+    clock's. Restored after, so a long-running ``sopc serve`` keeps its real "today"."""
+    global _clock_users
+    epoch = FALLBACK_EPOCH
+    try:
+        if stamp:
+            day = _dt.date.fromisoformat(str(stamp)[:10])
+            epoch = int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp())
+    except ValueError:
+        pass
+    with _clock_lock:
+        owner = _clock_users == 0 and "SOURCE_DATE_EPOCH" not in os.environ
+        if owner or _clock_users:
+            if owner:
+                os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+            _clock_users += 1
+            counted = True
+        else:
+            counted = False
+    try:
+        yield
+    finally:
+        if counted:
+            with _clock_lock:
+                _clock_users -= 1
+                if _clock_users == 0:
+                    os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def html_to_pdf(html_bytes: bytes | str, base_url: str, paper: str | None,
