@@ -48,13 +48,7 @@ class LazyGroup(click.Group):
         modname = COMMANDS.get(name)
         if modname is None:
             return None
-        try:
-            mod = importlib.import_module(modname)
-        except ModuleNotFoundError as exc:
-            if exc.name == modname:  # command not available in this build
-                return None
-            raise
-        return mod.command
+        return importlib.import_module(modname).command
 
     def format_commands(self, ctx, formatter):
         rows = [(n, HELP.get(n, "")) for n in COMMANDS]

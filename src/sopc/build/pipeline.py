@@ -244,7 +244,8 @@ def _lint(run: _Run) -> None:
         diags += fast.cached_diagnostics
         found = engine.lint(repo, run.ctx, fast.changed)
     else:
-        from sopc.lint.parallel import default_jobs, lint_forked
+        from sopc.core.workers import default_jobs
+        from sopc.lint.parallel import lint_forked
 
         found = lint_forked(repo, run.ctx, repo.sops, run.options.jobs or default_jobs())
     diags += [d for d in found if d.level > Level.OFF]
@@ -293,7 +294,7 @@ def _render_sop_pages(run: _Run, pages: list[SopPage]) -> bool:
     path when an unchanged SOP's page is not in the cache or a page failed."""
     from sopc.cache.keys import code_hash, folder_hash
     from sopc.core.links import LinkIndex
-    from sopc.lint.parallel import default_jobs
+    from sopc.core.workers import default_jobs
     from sopc.render.batch import Job, PageCache, render_pages
 
     renderable = [p for p in pages if p.skipped_reason is None]

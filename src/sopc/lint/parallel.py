@@ -28,6 +28,7 @@ from sopc.lint.context import LintContext
 from sopc.core.diagnostics import Diagnostic, Pos
 from sopc.loader import Plan, load_files, load_neighbours
 from sopc.core.model import SOP, Link, Repository
+from sopc.core.workers import default_jobs
 
 MIN_FILES_PER_JOB = 48
 
@@ -38,13 +39,6 @@ class LintRun:
     targets: list[SOP]            # the SOPs asked for (index entries in a parallel run)
     load_diagnostics: list[Diagnostic]
     rule_diagnostics: list[Diagnostic]
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # pragma: no cover
-        return os.cpu_count() or 1
 
 
 def _entry(sop: SOP) -> tuple:

@@ -30,6 +30,7 @@ from typing import Any, Callable
 
 from sopc.cache.store import Store
 from sopc.core.links import LinkIndex
+from sopc.core.workers import pool_map
 from sopc.core.diagnostics import Message, msg
 
 CACHE_DIR = ".sopc-cache/halaman"
@@ -157,27 +158,8 @@ def _run(job: Job, indexes: list[int], jobs: int,
         gc.freeze()
     try:
         n = min(jobs, max(1, len(indexes) // MIN_PAGES_PER_JOB))
-        if n > 1 and hasattr(os, "fork"):
-            import multiprocessing
-
-            pool = None
-            try:
-                pool = multiprocessing.get_context("fork").Pool(n)
-            except (OSError, ValueError, ImportError):
-                pool = None   # no workers here: render in-process
-            if pool is not None:
-                with pool:
-                    chunk = max(1, min(16, len(indexes) // (n * 8)))
-                    results = []
-                    for r in pool.imap_unordered(_work, indexes, chunksize=chunk):
-                        results.append(r)
-                        tick()
-                    return results
-        results = []
-        for i in indexes:
-            results.append(_work(i))
-            tick()
-        return results
+        return pool_map(_work, indexes, n, chunksize=max(1, min(16, len(indexes) // (n * 8))),
+                        progress=lambda _done, _total: tick())
     finally:
         _JOB = None
         if frozen:

@@ -23,13 +23,13 @@ import os
 import posixpath
 import re
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Mapping
 
 from sopc.core.assets import FONT_DIR
 from sopc.core.diagnostics import Message, msg
 from sopc.core.paper import css_size, paper_name
+from sopc.core.workers import pool_map
 from sopc.site.options import PdfSettings
 
 SITE_ROOT = "file:///sopc-site/"
@@ -426,21 +426,10 @@ def render_many(tasks: list[tuple], files: Mapping[str, bytes], options: PdfSett
 def _render_tasks(tasks: list[tuple], files: Mapping[str, bytes], jobs: int | None,
                   settings: dict[str, Any]) -> list[tuple]:
     require_weasyprint()
-    jobs = int(jobs or os.cpu_count() or 1)
-    jobs = max(1, min(jobs, len(tasks)))
-    if jobs == 1:
-        _init_worker(files, settings)
-        results = [_render_one(t) for t in tasks]
-    else:
-        # Not fork: a parent that already used WeasyPrint holds GLib/fontconfig state
-        # (and threads) that a forked child inherits half-initialised: it segfaults.
-        import multiprocessing
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(files, settings),
-                                 mp_context=multiprocessing.get_context("forkserver")) as pool:
-            results = list(pool.map(_render_one, tasks, chunksize=1))
-    return results
+    # Not fork: a parent that already used WeasyPrint holds GLib/fontconfig state (and
+    # threads) that a forked child inherits half-initialised: it segfaults.
+    return pool_map(_render_one, tasks, jobs, start="forkserver", initializer=_init_worker,
+                    initargs=(files, settings))
 
 
 def _settings(options: PdfSettings) -> dict[str, Any]:

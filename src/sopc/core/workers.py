@@ -1,0 +1,63 @@
+"""Worker processes: how many, and one way to map a function over them.
+
+Every stage that spreads work over processes (SOP pages, PDFs, imported documents) goes
+through :func:`pool_map`; the two-phase load-and-lint of :mod:`sopc.lint.parallel`
+keeps its own pipes. A pool that cannot start (no ``fork``, a sandbox without
+semaphores) is never an error: the work runs in this process, with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Iterable, Sequence
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def pool_map(fn: Callable[[Any], Any], items: Sequence[Any], jobs: int | None, *,
+             start: str = "fork", initializer: Callable[..., None] | None = None,
+             initargs: tuple = (), chunksize: int = 1,
+             progress: Callable[[int, int], None] | None = None) -> list:
+    """``[fn(x) for x in items]`` over ``jobs`` worker processes (``start``: the
+    multiprocessing start method; ``fork`` shares the parent's memory, ``forkserver``
+    for parents whose libraries must not be forked half-initialised), in order.
+    ``progress(done, total)`` after each item. A worker that dies raises
+    ``BrokenProcessPool`` here instead of hanging."""
+    total = len(items)
+    jobs = max(1, min(jobs or default_jobs(), total)) if total else 1
+    pool = _pool(jobs, start, initializer, initargs) if jobs > 1 else None
+    if pool is None:
+        if initializer is not None:
+            initializer(*initargs)
+        return _collect(map(fn, items), total, progress)
+    with pool:
+        return _collect(pool.map(fn, items, chunksize=chunksize), total, progress)
+
+
+def _pool(jobs: int, start: str, initializer, initargs):
+    if start == "fork" and not hasattr(os, "fork"):
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        ctx = multiprocessing.get_context(start)
+        ctx.Lock()   # no working semaphores (some sandboxes): no pool
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=initializer, initargs=initargs)
+    except (OSError, ValueError, ImportError):
+        return None   # no workers here: run in-process
+
+
+def _collect(results: Iterable, total: int, progress) -> list:
+    out = []
+    for r in results:
+        out.append(r)
+        if progress is not None:
+            progress(len(out), total)
+    return out
