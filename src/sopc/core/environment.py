@@ -215,7 +215,8 @@ PDF_INSTALL: dict[str, tuple[str, ...]] = {
                "so:libharfbuzz-subset.so.0 so:libfontconfig.so.1 so:libpangoft2-1.0.so.0",),
     "arch": ("sudo pacman -S --needed pango",),
     "suse": ("sudo zypper install -y pango",),
-    "macos": ("brew install pango",),
+    # the Python of python.org or setup-python does not look in Homebrew's lib folder
+    "macos": ("brew install pango", 'export DYLD_FALLBACK_LIBRARY_PATH="$(brew --prefix)/lib"'),
     # MSYS2 (https://www.msys2.org): the first line in the MSYS2 shell, the second in cmd
     "windows": ("pacman -S --needed mingw-w64-x86_64-pango",
                 "setx WEASYPRINT_DLL_DIRECTORIES C:\\msys64\\mingw64\\bin"),
