@@ -72,7 +72,30 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
     times = activity_minutes(sop, wk)
     wmin = [t[0] if t else 0.0 for t in times]
     wmax = [t[1] if t else 0.0 for t in times]
+    succ, terminal = _successors(acts, n)
+    starts = [a.index for a in acts if a.is_start and 0 <= a.index < n] or [0]
+    dag, order = _acyclic(succ, starts, n)
+    reached = set(order)
+    unparsed_idx = tuple(i for i in range(n) if i in reached and times[i] is None)
+    longest, lpath = _longest(dag, order, terminal, wmax, starts, n)
+    if not lpath:
+        return PathTimes(unparsed=bool(unparsed_idx), unparsed_activities=unparsed_idx)
+    shortest, spath = _shortest(succ, terminal, wmin, starts, n)
+    if not spath:  # cannot happen when a DAG path exists; be safe
+        shortest, spath = longest, list(lpath)
+    return PathTimes(
+        shortest=shortest,
+        longest=longest,
+        longest_path=lpath,
+        unparsed=bool(unparsed_idx),
+        shortest_path=spath,
+        found=True,
+        unparsed_activities=unparsed_idx,
+    )
 
+
+def _successors(acts, n: int) -> tuple[list[list[int]], list[bool]]:
+    """Each activity's distinct successors, and whether it can end the procedure."""
     succ: list[list[int]] = []
     terminal: list[bool] = []
     for a in acts:
@@ -88,16 +111,16 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
                 s.append(t)
         succ.append(s)
         terminal.append(ends or not s)
+    return succ, terminal
 
-    starts = [a.index for a in acts if a.is_start and 0 <= a.index < n]
-    if not starts:
-        starts = [0]
 
-    # --- iterative DFS from the starts: reachability, back edges, post-order ---------
+def _acyclic(succ: list[list[int]], starts: list[int], n: int) -> tuple[list[list[int]], list[int]]:
+    """Iterative DFS from the starts: the graph without its back edges, and the
+    post-order (children before parents) of the reachable activities."""
     WHITE, GREY, BLACK = 0, 1, 2
     colour = [WHITE] * n
     dag: list[list[int]] = [[] for _ in range(n)]
-    order: list[int] = []          # post-order (children before parents)
+    order: list[int] = []
     for s0 in starts:
         if colour[s0] != WHITE:
             continue
@@ -118,11 +141,11 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
                 colour[v] = BLACK
                 order.append(v)
                 stack.pop()
+    return dag, order
 
-    reached = [i for i in range(n) if colour[i] == BLACK]
-    unparsed_idx = tuple(i for i in reached if times[i] is None)
 
-    # --- longest: DP over the DAG in post-order -------------------------------------
+def _longest(dag, order, terminal, wmax, starts, n: int) -> tuple[float, list[int]]:
+    """Longest path: DP over the DAG in post-order. ([] when no start reaches an end.)"""
     best = [_NEG] * n
     nxt = [-1] * n
     for v in order:
@@ -142,12 +165,15 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
             longest = best[s0]
             lstart = s0
     if lstart < 0:
-        return PathTimes(unparsed=bool(unparsed_idx), unparsed_activities=unparsed_idx)
+        return longest, []
     lpath = [lstart]
     while nxt[lpath[-1]] >= 0:
         lpath.append(nxt[lpath[-1]])
+    return longest, lpath
 
-    # --- shortest: Dijkstra over the real graph from all starts -----------------------
+
+def _shortest(succ, terminal, wmin, starts, n: int) -> tuple[float, list[int]]:
+    """Shortest path: Dijkstra over the real graph from all starts."""
     dist = [float("inf")] * n
     prev = [-1] * n
     heap: list[tuple[float, int]] = []
@@ -177,16 +203,4 @@ def path_times(sop: SOP, wk: WaktuKerja | None = None) -> PathTimes:
         spath.append(v)
         v = prev[v]
     spath.reverse()
-    if send < 0:  # cannot happen when a DAG path exists; be safe
-        shortest = longest
-        spath = list(lpath)
-
-    return PathTimes(
-        shortest=shortest,
-        longest=longest,
-        longest_path=lpath,
-        unparsed=bool(unparsed_idx),
-        shortest_path=spath,
-        found=True,
-        unparsed_activities=unparsed_idx,
-    )
+    return shortest, spath
