@@ -49,6 +49,32 @@ KILL_AT_RENAME = textwrap.dedent("""
 """)
 
 
+KILL_AT_EXCHANGE = textwrap.dedent("""
+    import os, sys
+    from sopc.build import writer
+    real = writer.exchange
+    def exchange(a, b):             # SIGKILL just before or just after the exchange
+        if sys.argv[2] == "after":
+            real(a, b)
+        os.kill(os.getpid(), 9)
+    writer.exchange = exchange
+    writer.write_site(sys.argv[1], {"index.html": b"new", "a/b.html": b"new b"})
+""")
+
+
+@pytest.mark.skipif(not LINUX, reason="renameat2 is Linux only; elsewhere the two-rename fallback is documented")
+@pytest.mark.parametrize("when,expect", [("before", b"old"), ("after", b"new")])
+def test_sigkill_at_the_exchange_leaves_a_complete_site(tmp_path, when, expect):
+    out = tmp_path / "_site"
+    writer.write_site(out, {"index.html": b"old", "a/b.html": b"old b"})
+    proc = subprocess.run([sys.executable, "-c", KILL_AT_EXCHANGE, str(out), when], capture_output=True)
+    assert proc.returncode == -9
+    site = read_site(out)
+    assert site == {"index.html": expect, "a/b.html": expect + b" b", writer.MARKER: writer.MARKER_TEXT}
+    writer.write_site(out, {"index.html": b"next"})          # the next build cleans up
+    assert _leftovers(tmp_path) == [] and read_site(out)["index.html"] == b"next"
+
+
 @pytest.mark.skipif(not LINUX, reason="renameat2 is Linux only; elsewhere the two-rename fallback is documented")
 def test_sigkill_during_the_swap_leaves_a_complete_site(tmp_path):
     out = tmp_path / "_site"
