@@ -1,6 +1,6 @@
 """Content of an SOP as a signed PDF shows it, for comparing an imported file with its
-source: what sopc prints (not ids, comments, jenis/sifat or the diamond's question,
-which the printed document does not carry). A kelengkapan list prints joined by ", "."""
+source: what sopc prints (not ids, comments, jenis/sifat or batas_waktu, which the
+printed document does not carry). A kelengkapan list prints joined by ", "."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ def printed_content(sop) -> dict:
             "edges": sorted((e.target if e.target is not None else -1, e.label or "") for e in a.edges),
             "start": a.start,
             "decision": bool(a.cabang),
+            "pertanyaan": a.pertanyaan or "",
         })
     return {
-        "nomor": sop.nomor, "nama": sop.nama, "unit": sop.unit, "batas_waktu": sop.batas_waktu,
+        "nomor": sop.nomor, "nama": sop.nama, "unit": sop.unit,
         "tanggal": (sop.tanggal_pembuatan, sop.tanggal_revisi, sop.tanggal_efektif),
         "disahkan_oleh": (sop.disahkan_oleh.jabatan, sop.disahkan_oleh.nama,
                           nip_digits(sop.disahkan_oleh.nip), sop.disahkan_oleh.pangkat or None),

@@ -98,6 +98,7 @@ class Spec:
     page_numbers: str | None = None        # dash | bare
     label_far: bool = False
     label_image: bool = False
+    label_stacked: bool = False            # rotated labels read as stacked single letters
 
     def truth_edges(self) -> list[list[tuple]]:
         out = []

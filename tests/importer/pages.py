@@ -286,6 +286,11 @@ def _label(spec, d, label, start, right_exit) -> None:
         pos = (x - 3 - 0.5 * 6.5 * len(label), y + 2 + far)
     if spec.label_image:
         return
+    if spec.label_stacked:                  # one letter a line, as a rotated label reads
+        letters = label.replace(" ", "")
+        for k, ch in enumerate(letters):
+            d.text(x + 3, y + 3 + 6.5 * k, ch, 5.5)
+        return
     d.text(pos[0], pos[1], label, 6.5)
 
 

@@ -104,6 +104,7 @@ def variants() -> dict[str, Spec]:
     v["labels_lower_far"] = Spec("labels_lower_far", acts=_decision_acts("ya", "tidak"), label_far=True)
     v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel")
     v["labels_image"] = Spec("labels_image", acts=_decision_acts("Ya", "Tidak"), label_image=True)
+    v["labels_stacked"] = Spec("labels_stacked", acts=_decision_acts("Lengkap", "Belum Lengkap"), label_stacked=True)
     v["raster_flow"] = Spec("raster_flow", acts=base_acts(), raster=True)
     v["jpeg_one_page"] = Spec("jpeg_one_page", jpeg="one", layout="one_page",
                               lists={"dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"],

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sopc.importer import flow as fl
 from sopc.importer import shapes
 from sopc.importer.identity import Identity, read_identity
-from sopc.importer.layout import Rules, Word, lines_of, words_of
+from sopc.importer.layout import Rules, Word, hyphenator, join_lines, lines_of, words_of
 from sopc.importer.pdfpage import Page, open_document, read_page
 from sopc.importer.table import Columns, PageTable, Row, read_columns, read_rows
 
@@ -189,8 +189,8 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
     aw = [w for w in words if x0 <= w.cx <= x1 and w.cy > top]
     for s in syms:
         s.page = page.number
-        inner = [w for w in aw if s.box[0] - 0.5 <= w.cx <= s.box[2] + 0.5 and s.box[1] - 0.5 <= w.cy <= s.box[3] + 0.5]
-        s.text = " ".join(w.text for w in sorted(inner, key=lambda w: (round(w.cy), w.x0)))
+        inner = [w for w in aw if s.holds(w.cx, w.cy)]
+        s.text = join_lines([ln.text for ln in lines_of(inner)], hyphenator())
         s.cols = _columns_of(s, spans)
     tp.flow = fl.page_flow(syms, segs, arrows, aw)
 

@@ -53,7 +53,7 @@ _SPECIAL = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
 
 def scalar(text: str) -> str:
     s = str(text)
-    if (_PLAIN.match(s) and s == s.strip() and ": " not in s and " #" not in s and not s.endswith(":")
+    if (_PLAIN.match(s) and s == s.strip() and s.isprintable() and ": " not in s and " #" not in s and not s.endswith(":")
             and s.lower() not in _SPECIAL and not _NUMERIC.match(s) and not re.search(r"[\[\]{}`\"'|>*&!%@]", s[:1])):
         return s
     return json.dumps(s, ensure_ascii=False)

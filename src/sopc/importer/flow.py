@@ -142,7 +142,7 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
 
 
 def free_words(words: list[Word], symbols: list[Symbol]) -> list[Word]:
-    return [w for w in words if not any(_touches(s, w.cx, w.cy, -0.5) for s in symbols)]
+    return [w for w in words if not any(s.holds(w.cx, w.cy, -0.5) for s in symbols)]
 
 
 def label_blocks(words: list[Word]) -> list[list[Word]]:
@@ -172,6 +172,40 @@ def label_blocks(words: list[Word]) -> list[list[Word]]:
         else:
             merged.append(list(ph))
     return merged
+
+
+# words of branch labels, to put the spaces back into a label printed as a stack of
+# fragments (a rotated label, or one squeezed into a narrow gap)
+LABEL_WORDS = {"ya", "tidak", "y", "t", "belum", "sudah", "lengkap", "ada", "approve", "reject",
+               "perlu", "perbaikan", "memadai", "sesuai", "setuju", "tolak", "ditolak", "disetujui",
+               "diterima", "benar", "salah", "valid", "revisi", "lanjut", "selesai", "lulus", "ok",
+               "layak", "memenuhi", "syarat", "tindak", "diketahui", "untuk", "kembali", "a", "b"}
+
+
+def block_text(ws: list[Word]) -> str:
+    """A label block's text; a stack of 1-3 letter fragments is joined without the
+    line breaks, with spaces between known label words."""
+    lines = lines_of(ws)
+    texts = [ln.text for ln in lines]
+    if len(texts) >= 3 and all(len(t.replace(" ", "")) <= 3 for t in texts):
+        joined = "".join(t.replace(" ", "") for t in texts)
+        return _segment(joined) or joined
+    return " ".join(texts)
+
+
+def _segment(text: str) -> str | None:
+    low = text.lower()
+    best: dict[int, list[int]] = {0: []}
+    for i in range(len(low)):
+        if i not in best:
+            continue
+        for j in range(len(low), i, -1):
+            if low[i:j] in LABEL_WORDS and j not in best:
+                best[j] = best[i] + [j]
+    if len(low) not in best:
+        return None
+    cuts = [0] + best[len(low)]
+    return " ".join(text[a:b] for a, b in zip(cuts, cuts[1:]))
 
 
 def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
@@ -209,7 +243,7 @@ def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
         for dist, pi, eid, e in scored:
             if pi in taken or eid in done or dist > 45:
                 continue
-            e.label = " ".join(w.text for w in phrases[pi])
+            e.label = block_text(phrases[pi])
             taken.add(pi)
             done.add(eid)
 

@@ -183,9 +183,13 @@ def _chars(page: Page, textpage) -> None:
         u = R.FPDFText_GetUnicode(textpage, i)
         if u in (0xFFFE, 0xFFFF) or u == 0:
             continue
+        if u == 2:                          # PDFium's mark of a hyphen ending a line
+            u = 0x2D
         ch = chr(u)
         if ch in "\r\n":
             out.append(Char(" ", 0, 0, 0, 0, 0, True))
+            continue
+        if u < 0x20 and ch != "\t":
             continue
         R.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))
         size = R.FPDFText_GetFontSize(textpage, i)

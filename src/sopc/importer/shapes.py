@@ -32,6 +32,16 @@ class Symbol:
     def cx(self) -> float:
         return (self.box[0] + self.box[2]) / 2
 
+    def holds(self, x: float, y: float, slack: float = 0.5) -> bool:
+        """Whether a point is inside the symbol's shape (a diamond's corners are not)."""
+        x0, y0, x1, y1 = self.box
+        if not (x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack):
+            return False
+        if self.kind != DECISION:
+            return True
+        hw, hh = (x1 - x0) / 2 or 1.0, (y1 - y0) / 2 or 1.0
+        return abs(x - self.cx) / hw + abs(y - self.cy) / hh <= 1.0 + slack / min(hw, hh)
+
     @property
     def cy(self) -> float:
         return (self.box[1] + self.box[3]) / 2
