@@ -211,3 +211,20 @@ def test_build_pdf_with_pango(with_pango, tmp_path):
     assert res.exit_code == 0, res.output
     assert "sopc doctor" not in res.output
     assert (repo / "_site" / "bagian-umum" / "sop-001-uji-2025.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cache_key_check(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOPC_CACHE_KEY", "k" * 40)
+    assert doctor.check_cache_key().found == "SOPC_CACHE_KEY"
+    monkeypatch.delenv("SOPC_CACHE_KEY")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("CI", "true")
+    c = doctor.check_cache_key()
+    assert c.ok and c.found == str(tmp_path / "cache" / "sopc" / "cache-key")
+    assert "SOPC_CACHE_KEY" in c.note.text("en")
+    assert not (tmp_path / "cache").exists()        # the check creates nothing
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    c = doctor.check_cache_key()
+    assert not c.ok and c.fix[0].startswith("export SOPC_CACHE_KEY=")

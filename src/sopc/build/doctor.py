@@ -38,6 +38,7 @@ class Check:
     ok: bool = True
     problem: Message | None = None
     fix: tuple[str, ...] = field(default_factory=tuple)
+    note: Message | None = None      # shown after what was found, also when ok
 
 
 def _vtuple(text: str) -> tuple[int, ...]:
@@ -211,6 +212,39 @@ def check_folder(what: Message, folder: Path) -> Check:
                  (f"chmod u+w {folder}" if sys.platform != "win32" else f'icacls "{folder}" /grant %USERNAME%:M',))
 
 
+_KEY_COMMAND = 'export SOPC_CACHE_KEY="$(python3 -c \'import secrets; print(secrets.token_hex(32))\')"'
+_KEY_COMMAND_WINDOWS = 'for /f %k in (\'py -c "import secrets; print(secrets.token_hex(32))"\') do setx SOPC_CACHE_KEY %k'
+
+
+def check_cache_key() -> Check:
+    """The secret that seals .sopc-cache entries (sopc.cache.store): SOPC_CACHE_KEY, or a
+    private file in the user's cache folder that sopc can create. In CI without the
+    variable a restored cache is not trusted (everything is rebuilt): said, not failed."""
+    import os
+
+    from sopc.cache.store import KEY_ENV, key_file
+
+    what = msg("Kunci cache", "Cache key")
+    if os.environ.get(KEY_ENV):
+        return Check(what, KEY_ENV)
+    try:
+        path = key_file()
+    except (RuntimeError, OSError) as exc:
+        path, why = None, str(exc)
+    else:
+        why = None if path.is_file() else unwritable(path.parent)
+    if why is not None:
+        return Check(what, str(path or "-"), False,
+                     msg(f"kunci cache tidak dapat dibuat ({why}); setel {KEY_ENV} (32+ karakter acak)",
+                         f"the cache key cannot be made ({why}); set {KEY_ENV} (32+ random characters)"),
+                     (_KEY_COMMAND_WINDOWS if sys.platform == "win32" else _KEY_COMMAND,))
+    note = None
+    if os.environ.get("CI"):
+        note = msg(f"(CI tanpa {KEY_ENV}: cache dari run sebelumnya tidak dipakai)",
+                   f"(CI without {KEY_ENV}: the cache of earlier runs is not used)")
+    return Check(what, str(path), note=note)
+
+
 def run_checks(path: Path) -> list[Check]:
     """Every check, in the order of the report."""
     pdf, graphviz = env.probe_all()
@@ -225,4 +259,5 @@ def run_checks(path: Path) -> list[Check]:
         check_graphviz(graphviz),
         check_folder(msg("Folder cache", "Cache folder"), cache),
         check_folder(msg("Folder keluaran", "Output folder"), out),
+        check_cache_key(),
     ]

@@ -37,7 +37,8 @@ def run(path: Path, lang: str = "id") -> int:
     install = msg("Pasang: ", "Install: ").text(lang)
     click.echo(f"sopc doctor: {machine().label}, {platform.machine() or '?'}")
     for c in checks:
-        click.echo(f"  {('ok' if c.ok else label).ljust(len(label))}  {c.what.text(lang)}: {c.found}")
+        note = f" {c.note.text(lang)}" if c.note is not None else ""
+        click.echo(f"  {('ok' if c.ok else label).ljust(len(label))}  {c.what.text(lang)}: {c.found}{note}")
         if c.ok:
             continue
         pad = " " * (len(label) + 4)
