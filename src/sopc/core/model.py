@@ -269,6 +269,8 @@ class Config(_Positioned):
     pihak_luar: list[str] = field(default_factory=lambda: list(DEFAULT_PIHAK_LUAR))
     istilah: dict[str, str] = field(default_factory=dict)
     dasar_hukum_dicabut: dict[str, str] = field(default_factory=dict)
+    kosakata: dict[str, list[str]] = field(default_factory=dict)   # kata_kerja, kata_benda
+    hierarki: dict[str, str] = field(default_factory=dict)          # jenis → kind or rank
     aturan: dict[str, RuleConfig] = field(default_factory=dict)   # code -> config
     keluaran: str = "_site"
     tte: bool = False                        # keep the TTE signature area free on PDF pages

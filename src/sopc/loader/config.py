@@ -88,6 +88,17 @@ def load_config_bytes(data: bytes | str, root: Path, relpath: str = CONFIG_NAME)
     for key in ("tte", "nomor_kolom"):
         if key in r.values:
             setattr(cfg, key, read_bool(r.get(key), sink, key))
+    if "kosakata" in r.values:
+        m = MapReader(r.get("kosakata"), spec.CONFIG["kosakata"].fields, sink, "kosakata",
+                      cfg.positions, cfg.key_positions, "kosakata.")
+        if m.ok:
+            for key in ("kata_kerja", "kata_benda"):
+                if key in m.values:
+                    words = read_strlist(m.get(key), sink, f"kosakata.{key}", cfg.positions,
+                                         f"kosakata.{key}")
+                    cfg.kosakata[key] = [w for w in words if w.strip()]
+    if "hierarki" in r.values:
+        cfg.hierarki = _read_hierarki(r.get("hierarki"), sink)
     if "aturan" in r.values:
         cfg.aturan = _read_aturan(r.get("aturan"), sink)
     if "keluaran" in r.values:
@@ -183,6 +194,32 @@ def _strmap(node, sink: Sink, key: str) -> dict[str, str]:
             if ks in out:
                 sink.add("E005", pos_of(k), msg(f"kunci '{ks}' muncul dua kali di '{key}'", f"key '{ks}' appears twice in '{key}'"))
             out[ks] = vs or ""
+    return out
+
+
+def _read_hierarki(node, sink: Sink) -> dict[str, str]:
+    """``hierarki``: jenis → a built-in kind (code or label, as in the table of
+    sopc/rules/_data/hierarki.yaml) or a rank 1-15; unknown kinds are E004."""
+    from sopc.rules._lib.citation import hierarchy
+
+    raw = _strmap(node, sink, "hierarki")
+    if not raw:
+        return {}
+    names = hierarchy().names
+    out: dict[str, str] = {}
+    pairs = {scalar(k, sink, "hierarki"): v for k, v in node.value}
+    for key, value in raw.items():
+        v = value.strip()
+        ok = v.casefold() in names or (v.isdigit() and 1 <= int(v) <= 15)
+        if not ok:
+            hint = suggest(v.upper(), sorted(n.upper() for n in names))
+            sink.add("E004", pos_of(pairs.get(key, node)), msg(
+                f"hierarki '{key}': jenis '{v}' tidak dikenal" + (f"; maksud Anda '{hint}'?" if hint else "")
+                + "; pakai kode jenis bawaan (mis. PERMEN, PERDIRJEN, PERGUB) atau peringkat 1-15",
+                f"hierarki '{key}': unknown kind '{v}'" + (f"; did you mean '{hint}'?" if hint else "")
+                + "; use a built-in kind code (e.g. PERMEN, PERDIRJEN, PERGUB) or a rank 1-15"))
+            continue
+        out[key] = v
     return out
 
 

@@ -106,6 +106,11 @@ CONFIG = {
     "pihak_luar": F("strlist", False, "Label pelaksana di luar organisasi"),
     "istilah": F("strmap", False, "Glosarium singkatan: SINGKATAN → kepanjangan"),
     "dasar_hukum_dicabut": F("strmap", False, "Peraturan yang dicabut → penggantinya"),
+    "kosakata": F("map", False, "Tambahan daftar kata KJ01/KJ02", fields={
+        "kata_kerja": F("strlist", False, "Kata dasar/pinjaman yang diterima sebagai kata kerja di awal uraian"),
+        "kata_benda": F("strlist", False, "Kata yang tidak pernah dianggap kata kerja"),
+    }),
+    "hierarki": F("strmap", False, "Jenis peraturan tambahan (awal teks jenis) → jenis bawaan yang setingkat (mis. PERDIRJEN) atau peringkat 1-15"),
     "aturan": F("aturan", False, "Konfigurasi aturan: KODE → {level, opsi}"),
     "keluaran": F("str", False, "Folder keluaran sopc build (bawaan _site)"),
     "tte": F("bool", False, "true: pojok kiri bawah setiap halaman PDF dikosongkan untuk QR dan "

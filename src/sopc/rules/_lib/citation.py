@@ -7,18 +7,20 @@ region. Full names and the usual abbreviations are accepted (UU, Perppu, PP, Per
 Permen..., PermenPANRB, Permendagri, PMK, Perka..., Perda, Pergub, Perbup, Perwal,
 Keputusan..., Surat Edaran...), in any case, with a trailing ";" or ".".
 
-Ranks (lower = higher in the hierarchy)::
+The kinds and ranks are data: ``_data/hierarki.yaml`` (UU 12/2011 Pasal 7 and 8,
+Pasal 100 and Lampiran II; each entry says why), extended by a repository's
+``hierarki`` in sopc.yaml (:func:`hierarchy_for`). Ranks (lower = higher)::
 
-    1 UUD 1945
-    2 UU / Perppu
-    3 PP
-    4 Perpres
-    5 ministerial and agency regulations (Permen, PMK, Peraturan BPS, Peraturan Kepala ...)
-    6 Perda Provinsi
-    7 Perda Kabupaten/Kota
-    8 regional head regulations (Pergub, Perbup, Perwal), Peraturan Desa
-    9 Keputusan, Instruksi
-    10 Surat Edaran
+    1 UUD 1945               2 Ketetapan MPR          3 UU / Perppu
+    4 PP                     5 Perpres, Keppres       6 Inpres
+    7 Permen, peraturan badan/lembaga (Peraturan BPS, Perka ...); Keputusan Menteri or
+      Kepala Lembaga of 2011 or before that regulates (Pasal 100)
+    8 Perdirjen and other echelon-I regulations (PER-40/PB/2006)
+    9 Perda Provinsi         10 Pergub                11 Perda Kabupaten/Kota
+    12 Perbup, Perwal        13 Peraturan Desa        14 Keputusan, Instruksi
+    15 Surat Edaran
+
+Pergub and the regulations of a kabupaten/kota are not ordered against each other.
 
 ``REPEALED`` is the built-in list of repealed regulations used by KH04.
 
@@ -32,6 +34,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from sopc.rules._lib import data
 
 # Form problems (KH02); a citation without problems is well formed.
 NO_NOMOR = "no-nomor"            # no "Nomor <n>"
@@ -51,29 +55,81 @@ _SHORT_NOMOR_RE = re.compile(r"^(?P<n>\d+[A-Za-z]?)/(?P<y>\d{4})$")
 _JENIS_YEAR_RE = re.compile(r"^(?P<j>.+?)\s+(?:tahun\s+)?(?P<y>\d{4})$", re.IGNORECASE)
 _EMBEDDED_YEAR_RE = re.compile(r"/((?:19|20)\d\d)$")
 
-# (pattern on the folded jenis text, kind, rank, label), in priority order
-_KIND_TABLE = [
-    (r"(?:undang[- ]undang dasar|uud)\b", "UUD", 1, "UUD"),
-    (r"(?:peraturan pemerintah pengganti undang[- ]undang|perppu|perpu)\b", "PERPPU", 2, "Perppu"),
-    (r"(?:undang[- ]undang|uu)\b", "UU", 2, "UU"),
-    (r"(?:peraturan pemerintah|pp)\b", "PP", 3, "PP"),
-    (r"(?:peraturan presiden|perpres)\b", "PERPRES", 4, "Perpres"),
-    (r"(?:peraturan daerah|perda|qanun)\b", "PERDA", 7, "Perda"),
-    (r"(?:peraturan gubernur|pergub)\b", "PERGUB", 8, "Pergub"),
-    (r"(?:peraturan bupati|perbup)\b", "PERBUP", 8, "Perbup"),
-    (r"(?:peraturan wali ?kota|perwal|perwali|perwako)\b", "PERWAL", 8, "Perwal"),
-    (r"(?:peraturan kepala daerah|perkada)\b", "PERKADA", 8, "Perkada"),
-    (r"(?:peraturan (?:kepala )?desa|perdes|perkades)\b", "PERDES", 8, "Peraturan Desa"),
-    (r"(?:peraturan menteri|permen\w*|pmk|peraturan bersama|peraturan kepala|perka\w*"
-     r"|peraturan [a-z]\w*|per(?:bps|lkpp|bkn|ban|lem)\b)", "PERMEN", 5,
-     "Peraturan Menteri/Lembaga"),
-    (r"(?:keputusan|kepmen\w*|keppres|kepres|kepgub|kepbup|kepwal|surat keputusan|sk)\b",
-     "KEPUTUSAN", 9, "Keputusan"),
-    (r"(?:instruksi|inpres|inmen\w*)\b", "INSTRUKSI", 9, "Instruksi"),
-    (r"(?:surat edaran|se)\b", "SE", 10, "Surat Edaran"),
-]
-_KIND_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, *_x) in enumerate(_KIND_TABLE)))
-_KIND_BY_GROUP = {f"k{i}": (k, r, lab) for i, (_p, k, r, lab) in enumerate(_KIND_TABLE)}
+class Hierarchy:
+    """The regulation kinds and ranks of ``_data/hierarki.yaml`` (UU 12/2011 Pasal 7-8,
+    Pasal 100, Lampiran II), optionally extended by a repository's ``hierarki``: one
+    alternation regex over the kinds in priority order, and per kind (code, rank,
+    label, rank of a provincial Perda, rank before UU 12/2011)."""
+
+    def __init__(self, raw: dict, extra: tuple[tuple[str, str], ...] = ()):
+        rows = raw["jenis"]
+        by_name: dict[str, dict] = {}
+        for key, row in rows.items():
+            by_name[key.casefold()] = row
+            by_name.setdefault(row.get("kode", key).casefold(), row)
+            by_name.setdefault(row["label"].casefold(), row)
+        self.names = frozenset(by_name)
+        patterns: list[str] = []
+        self.kinds: dict[str, tuple[str, int, str, int | None, int | None]] = {}
+        for prefix, target in extra:
+            row = by_name.get(str(target).strip().casefold())
+            rank = int(target) if row is None and str(target).strip().isdigit() else None
+            if row is None and rank is None:
+                continue          # the loader reported it
+            group = f"k{len(patterns)}"
+            patterns.append(re.escape(" ".join(str(prefix).split()).casefold()) + r"\b")
+            if row is not None:
+                self.kinds[group] = (row.get("kode", "") or _key_of(rows, row), int(row["peringkat"]),
+                                     str(prefix).strip(), None, None)
+            else:
+                self.kinds[group] = ("LAINNYA", rank, str(prefix).strip(), None, None)
+        for key, row in rows.items():
+            group = f"k{len(patterns)}"
+            patterns.append(f"(?:{row['pola']})")
+            self.kinds[group] = (row.get("kode", key), int(row["peringkat"]), row["label"],
+                                 _int(row.get("peringkat_provinsi")),
+                                 _int(row.get("sebelum_2012")))
+        self.regex = re.compile("|".join(f"(?P<{g}>{p})" for g, p in zip(self.kinds, patterns)))
+        self.unordered = frozenset(frozenset(int(x) for x in pair.split())
+                                   for pair in raw["tidak_dibandingkan"])
+        self.beschikking = tuple(raw["keputusan_penetapan"])
+
+    def classify(self, jenis_text: str):
+        """(kind, rank, label, provincial rank, rank before 2012) of a jenis text."""
+        m = self.regex.match(jenis_text.casefold())
+        return self.kinds[m.lastgroup] if m else None
+
+    def comparable(self, a: int, b: int) -> bool:
+        """Does UU 12/2011 order ranks ``a`` and ``b`` (Pergub and Perda Kabupaten/Kota:
+        no)?"""
+        return a == b or frozenset((a, b)) not in self.unordered
+
+    def regulates(self, tentang: str | None) -> bool:
+        """Does a Keputusan titled ``tentang`` regulate (not a Keputusan that appoints,
+        forms a team or names a winner)?"""
+        t = (tentang or "").casefold()
+        return not any(w in t for w in self.beschikking)
+
+
+def _int(v) -> int | None:
+    return int(v) if v not in (None, "") else None
+
+
+def _key_of(rows: dict, row: dict) -> str:
+    return next(k for k, r in rows.items() if r is row)
+
+
+@lru_cache(maxsize=16)
+def hierarchy(extra: tuple[tuple[str, str], ...] = ()) -> Hierarchy:
+    """The built-in hierarchy table plus ``extra`` ((jenis prefix, kind) pairs), cached."""
+    return Hierarchy(data.load("hierarki.yaml"), extra)
+
+
+def hierarchy_for(config) -> Hierarchy:
+    """The hierarchy table for a repository: built-in plus ``hierarki`` of sopc.yaml."""
+    extra = getattr(config, "hierarki", None) or {}
+    return hierarchy(tuple((str(k), str(v)) for k, v in extra.items()))
+
 
 _UUD_RE = re.compile(r"(?P<j>.*?)(?:\s+tahun)?\s+(?P<y>\d{4})", re.IGNORECASE)
 # The canonical form in one match (the common case).
@@ -105,7 +161,7 @@ class Citation(NamedTuple):
     jenis_text: str              # the kind as written: "Peraturan Daerah Kabupaten Contoh"
     kind: str                    # UUD UU PERPPU PP PERPRES PERMEN PERDA PERGUB PERBUP PERWAL ...
     jenis: str                   # short label for messages: "UU", "Perda", "Peraturan Menteri/Lembaga"
-    rank: int                    # 1 (UUD) .. 10 (Surat Edaran)
+    rank: int                    # 1 (UUD) .. 15 (Surat Edaran); see _data/hierarki.yaml
     nomor: str | None = None
     tahun: int | None = None
     tentang: str | None = None
@@ -115,7 +171,7 @@ class Citation(NamedTuple):
     @property
     def issuer(self) -> str | None:
         """PANRB, DAGRI, KEUANGAN, PRESIDEN, or the folded issuer text, for ministerial
-        regulations, Keputusan, Instruksi and Surat Edaran; else None."""
+        and echelon-I regulations, Keputusan, Instruksi and Surat Edaran; else None."""
         return _issuer(self.kind, self.jenis_text)
 
     @property
@@ -168,7 +224,8 @@ def region_level(region: str | None) -> str | None:
     return first if first in ("provinsi", "kabupaten", "kota") else None
 
 
-def _region(kind: str, jenis_text: str) -> tuple[str | None, int | None]:
+def _region(kind: str, jenis_text: str) -> tuple[str | None, str | None]:
+    """(canonical region, "provinsi" for a provincial Perda) of a regional regulation."""
     rest = _REGION_PREFIX_RE.sub("", jenis_text, count=1).strip(" ,.")
     if not rest:
         return None, None
@@ -182,22 +239,20 @@ def _region(kind: str, jenis_text: str) -> tuple[str | None, int | None]:
         return (r if level == "provinsi" else f"Provinsi {r}"), None
     # Perda / Qanun
     if level == "provinsi":
-        return r, 6
+        return r, "provinsi"
     if level in ("kabupaten", "kota"):
-        return r, 7
+        return r, None
     low = r.casefold()
     if low == "aceh" or low.startswith(("dki ", "daerah istimewa")):
-        return f"Provinsi {r}", 6
-    return r, 7
+        return f"Provinsi {r}", "provinsi"
+    return r, None
 
 
-def _classify(jenis_text: str):
-    m = _KIND_RE.match(jenis_text.casefold())
-    return _KIND_BY_GROUP[m.lastgroup] if m else None
+_ISSUED = ("PERMEN", "PERDIRJEN", "KEPUTUSAN", "INSTRUKSI", "SE")
 
 
 def _issuer(kind: str, jenis_text: str) -> str | None:
-    if kind not in ("PERMEN", "KEPUTUSAN", "INSTRUKSI", "SE"):
+    if kind not in _ISSUED:
         return None
     f = _norm(jenis_text).casefold()
     m = _ISSUER_RE.search(f)
@@ -205,15 +260,17 @@ def _issuer(kind: str, jenis_text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def parse_citation(text: str) -> Citation | None:
+def parse_citation(text: str, table: Hierarchy | None = None) -> Citation | None:
     """Parse one ``dasar_hukum`` entry; ``None`` when its kind is not recognised.
 
     The result carries ``problems`` when the entry is not of the form
     ``<jenis> Nomor <n> Tahun <yyyy> tentang <judul>``. Accepted without problems:
     the UUD 1945 (no number, no title) and numbers that carry their own year as they
     are officially cited ("Nomor 190/PMK.05/2012", "Nomor PER/21/M.PAN/11/2008")
-    without a separate "Tahun".
+    without a separate "Tahun". ``table`` is the hierarchy (the built-in one when
+    omitted; see :func:`hierarchy_for`).
     """
+    table = table or hierarchy()
     t = _norm(text)
     if t[:1].isdigit() or t[:1] in "-•*":
         t = _LEAD_RE.sub("", t)
@@ -229,8 +286,8 @@ def parse_citation(text: str) -> Citation | None:
     m = _CANON_RE.fullmatch(t)
     if m is not None and _plain_jenis(m.group("j")):
         return _build(t, m.group("j"), m.group("n").strip(".,;:"), int(m.group("y")),
-                      m.group("t"), ())
-    return _parse_slow(t)
+                      m.group("t"), (), table)
+    return _parse_slow(t, table)
 
 
 def _plain_jenis(j: str) -> bool:
@@ -241,11 +298,14 @@ def _plain_jenis(j: str) -> bool:
 
 
 def _build(t: str, jenis_text: str, nomor: str | None, tahun: int | None,
-           tentang: str | None, problems) -> Citation | None:
-    cls = _classify(jenis_text)
+           tentang: str | None, problems, table: Hierarchy) -> Citation | None:
+    cls = table.classify(jenis_text)
     if cls is None:
         return None
-    kind, rank, label = cls
+    kind, rank, label, rank_prov, rank_before = cls
+    if rank_before is not None and tahun is not None and tahun <= 2011 \
+            and table.regulates(tentang):
+        rank = rank_before               # UU 12/2011 Pasal 100
     if kind == "UUD":
         problems = [p for p in problems if p not in (NO_NOMOR, NO_TENTANG)]
         if tahun is None:
@@ -255,10 +315,10 @@ def _build(t: str, jenis_text: str, nomor: str | None, tahun: int | None,
             problems = [p for p in problems if p != NO_TAHUN]
     region = None
     if kind in ("PERDA", "PERGUB", "PERBUP", "PERWAL"):
-        region, r = _region(kind, jenis_text)
-        if r is not None:
-            rank = r
-            label = "Perda Provinsi" if r == 6 else "Perda"
+        region, level = _region(kind, jenis_text)
+        if level == "provinsi" and rank_prov is not None:
+            rank = rank_prov
+            label = "Perda Provinsi"
     return Citation(
         text=t, jenis_text=jenis_text, kind=kind, jenis=label, rank=rank, nomor=nomor,
         tahun=tahun, tentang=tentang, region=region,
@@ -266,7 +326,7 @@ def _build(t: str, jenis_text: str, nomor: str | None, tahun: int | None,
     )
 
 
-def _parse_slow(t: str) -> Citation | None:
+def _parse_slow(t: str, table: Hierarchy) -> Citation | None:
     problems: list[str] = []
     nomor: str | None = None
     tahun: int | None = None
@@ -323,7 +383,7 @@ def _parse_slow(t: str) -> Citation | None:
     if not tentang and NO_TENTANG not in problems:
         problems.append(NO_TENTANG)
 
-    return _build(t, jenis_text.strip(), nomor, tahun, tentang, problems)
+    return _build(t, jenis_text.strip(), nomor, tahun, tentang, problems, table)
 
 
 # ---------------------------------------------------------------------------
@@ -369,7 +429,7 @@ REPEALED: tuple[tuple[str, str, int, str | None, str, str], ...] = (
     ("PP", "41", 2007, None, "Organisasi Perangkat Daerah",
      "Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah"),
     ("PERPRES", "54", 2010, None, "Pengadaan Barang/Jasa Pemerintah", _PERPRES_PBJ),
-    ("KEPUTUSAN", "80", 2003, "PRESIDEN", "Pengadaan Barang/Jasa Pemerintah", _PERPRES_PBJ),
+    ("KEPPRES", "80", 2003, None, "Pengadaan Barang/Jasa Pemerintah", _PERPRES_PBJ),
     ("PERMEN", "13", 2006, "DAGRI", "Pedoman Pengelolaan Keuangan Daerah",
      "Peraturan Menteri Dalam Negeri Nomor 77 Tahun 2020 tentang Pedoman Teknis "
      "Pengelolaan Keuangan Daerah"),
@@ -403,8 +463,7 @@ def same_regulation(a: Citation | None, b: Citation | None) -> bool:
         return False
     if (a.kind, _nomor_key(a.nomor), a.tahun) != (b.kind, _nomor_key(b.nomor), b.tahun):
         return False
-    return a.issuer is None or b.issuer is None or a.issuer == b.issuer or a.kind not in (
-        "PERMEN", "KEPUTUSAN", "INSTRUKSI", "SE")
+    return a.issuer is None or b.issuer is None or a.issuer == b.issuer or a.kind not in _ISSUED
 
 
 def citation_key(text: str) -> str:

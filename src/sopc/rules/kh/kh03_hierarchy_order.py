@@ -7,10 +7,18 @@ prosedur dan memudahkan pemeriksaan kesesuaiannya.
 Why: principle "legal compliance". UU 12/2011 sets the hierarchy of regulations; listing
 the legal basis from the highest shows what the procedure rests on.
 
-Urutan: UUD > UU/Perppu > PP > Perpres > peraturan menteri/lembaga > Perda Provinsi >
-Perda Kabupaten/Kota > peraturan kepala daerah (Pergub/Perbup/Perwal) > Keputusan >
-Surat Edaran; dalam satu jenjang, tahun terlama dahulu. Isian yang tidak dikenali
-dilewati.
+Urutan (UU 12/2011 Pasal 7 dan 8; Lampiran II: jenjang yang sama disusun kronologis):
+UUD > Ketetapan MPR > UU/Perppu > PP > Perpres dan Keputusan Presiden > Instruksi
+Presiden > peraturan menteri/lembaga > peraturan Direktur Jenderal dan pimpinan eselon I
+lain (mis. PER-40/PB/2006) > Perda Provinsi > Pergub > Perda Kabupaten/Kota >
+Perbup/Perwal > Peraturan Desa > Keputusan, Instruksi > Surat Edaran; dalam satu
+jenjang, tahun terlama dahulu. Keputusan Menteri, Kepala Lembaga, Gubernur,
+Bupati/Wali Kota yang ditetapkan tahun 2011 atau sebelumnya dan bersifat mengatur
+dimaknai sebagai peraturan (Pasal 100) dan berada di jenjang peraturannya; keputusan
+penetapan (pembentukan tim, pengangkatan ...) tetap di jenjang Keputusan. Pergub dan
+peraturan kabupaten/kota tidak diurutkan satu terhadap yang lain. Isian yang tidak
+dikenali dilewati. Tabelnya ada di sopc/rules/_data/hierarki.yaml; jenis lain
+ditambahkan di sopc.yaml, mis. ``hierarki: {Peraturan Rektor: PERDIRJEN}``.
 
 Gagal / Fails:
 
@@ -21,13 +29,16 @@ Lolos / Passes:
 
     - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
     - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik
+    - Keputusan Presiden Nomor 42 Tahun 2002 tentang Pedoman Pelaksanaan APBN
+    - Peraturan Menteri Keuangan Nomor 190/PMK.05/2012 tentang Tata Cara Pembayaran
+    - Peraturan Direktur Jenderal Perbendaharaan Nomor PER-40/PB/2006 tentang ...
 """
 
 from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.kh._common import citations
+from sopc.rules.kh._common import citations, table
 
 CODE = "KH03"
 NAME = "hierarchy-order"
@@ -39,10 +50,11 @@ TITLE = msg("Dasar hukum urut menurut hierarki UU 12/2011, lalu tahun",
 
 def check(sop, ctx, options):
     prev = None
+    hier = table(ctx)
     for i, c in enumerate(citations(sop, ctx)):
         if c is None:
             continue
-        if prev is not None:
+        if prev is not None and hier.comparable(prev.rank, c.rank):
             if prev.rank > c.rank:
                 yield Finding(sop.at(f"dasar_hukum.{i}"), msg(
                     f"Urutan dasar hukum: \"{c.short}\" ({c.jenis}) lebih tinggi dalam hierarki "

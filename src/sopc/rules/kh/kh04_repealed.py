@@ -28,7 +28,7 @@ from __future__ import annotations
 from sopc.rules._lib.citation import citation_key, parse_citation, repealed_replacement, same_regulation
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules.kh._common import citations
+from sopc.rules.kh._common import citations, table
 from sopc.rules._lib.textid import brief
 
 CODE = "KH04"
@@ -44,7 +44,7 @@ def _configured(ctx):
     for key, new in items.items():
         k = citation_key(str(key))
         if k:
-            out.append((k, parse_citation(str(key)), str(new)))
+            out.append((k, parse_citation(str(key), table(ctx)), str(new)))
     return out
 
 

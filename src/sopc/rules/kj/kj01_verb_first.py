@@ -9,11 +9,22 @@ Why: principle "easy and clear". The guideline wants each activity written activ
 verb first and without a subject; the actor is the column the symbol is drawn in.
 
 Kata kerja dikenali dari awalan aktif (me-, mem-, men-, meng-, meny-, memper-, ber-,
-ter-), daftar kata dasar (cek, input, unggah, isi, catat, kirim, terima, serahkan ...)
-dan bentuk perintah (-kan, per-...-i). Kata benda pe-/per-...-an, ke-...-an dan -an
-(Persetujuan, Pembayaran, Penerimaan, Laporan) tidak dianggap kata kerja. Kalimat pasif
-di- ("Diperiksa ...") dilaporkan oleh KJ02. Keputusan yang uraiannya berupa pertanyaan
-("Berkas lengkap?") dikecualikan.
+ter-), daftar kata dasar (cek, input, unggah, isi, catat, kirim, terima, serahkan, uji,
+rilis, back up ...) dan bentuk perintah (-kan, per-...-i). Kata benda pe-/per-...-an,
+ke-...-an dan -an (Persetujuan, Pembayaran, Penerimaan, Laporan) tidak dianggap kata
+kerja. Kalimat pasif di- ("Diperiksa ...") dilaporkan oleh KJ02. Keputusan yang
+uraiannya berupa pertanyaan ("Berkas lengkap?") dikecualikan.
+
+Kata dasar dan kata pinjaman: satu prinsip untuk seluruh daftar. Kata itu diterima
+sebagai bentuk perintah bila ada kata kerja me-N yang dibentuk langsung darinya
+(KBBI): Verifikasi (memverifikasi), Evaluasi (mengevaluasi), Kompilasi (mengompilasi),
+Monitor (memonitor), Uji (menguji). Kata yang baru menjadi kata kerja dengan -kan/-i
+(Sosialisasi, Publikasi, Koordinasi) atau berbentuk -ing (Monitoring) adalah kata
+benda; tulis "Menyosialisasikan", "Memantau". Kata dasar yang disambung "dan"/"serta"
+dengan kata benda ("Evaluasi dan Penyusunan Laporan") dan "Proses" yang diikuti kata
+benda proses ("Proses Instalasi ...") adalah frasa benda. Daftar kata ada di
+sopc/rules/_data/kata.yaml; repositori menambahnya di sopc.yaml:
+``kosakata: {kata_kerja: [...], kata_benda: [...]}``.
 
 Gagal / Fails:
 
@@ -21,6 +32,8 @@ Gagal / Fails:
     uraian: Petugas Loket memeriksa kelengkapan berkas   (Petugas Loket = pelaksana)
     uraian: Persetujuan SP2D dari KPPN
     uraian: Setelah selesai mengakses aplikasi, mencetak bukti
+    uraian: Evaluasi dan Penyusunan Laporan Kinerja
+    uraian: Monitoring pelaksanaan kegiatan
 
 Lolos / Passes:
 
@@ -28,6 +41,7 @@ Lolos / Passes:
     uraian: Memverifikasi berkas
     uraian: Input data ke aplikasi
     uraian: Unggah dokumen persyaratan
+    uraian: Kompilasi data hasil pencacahan
 """
 
 from __future__ import annotations
@@ -35,7 +49,8 @@ from __future__ import annotations
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules._lib.textid import (ACTOR, CONNECTIVE, EMPTY, NOUN, SUBJECT, actor_prefix, brief,
-                         first_words, is_verb_first, label_index)
+                                   first_noun, first_words, is_verb_first, label_index,
+                                   vocab_for)
 
 CODE = "KJ01"
 NAME = "verb-first"
@@ -47,10 +62,11 @@ TITLE = msg("Uraian kegiatan diawali kata kerja, tanpa subjek",
 
 def check(sop, ctx, options):
     labels = label_index(sop.pelaksana.values())
+    vocab = ctx.once("textid.vocab", lambda: vocab_for(ctx.config))
     for a in sop.kegiatan:
         if a.is_decision and a.uraian.rstrip().endswith("?"):
             continue  # a decision written as its question ("Berkas lengkap?")
-        ok, reason = is_verb_first(a.uraian, labels)
+        ok, reason = is_verb_first(a.uraian, labels, vocab)
         if ok or reason == EMPTY:
             continue
         q = brief(a.uraian, 50)
@@ -75,12 +91,20 @@ def check(sop, ctx, options):
                     f"activity \"{q}\" starts with \"{w}\", not a verb: start with the verb; "
                     f"the flow shows the order and a decision shows a condition")
         elif reason == NOUN:
-            w = first_words(a.uraian)
-            m = msg(f"Uraian \"{q}\" diawali kata benda \"{w}\": mulai dengan kata kerja aktif "
-                    f"yang menyatakan tindakannya (mis. \"Menyetujui ...\", \"Membayar ...\", "
-                    f"\"Menyiapkan ...\")",
-                    f"activity \"{q}\" starts with the noun \"{w}\": start with an active verb "
-                    f"that names the action (e.g. \"Menyetujui ...\", \"Membayar ...\")")
+            w = first_noun(a.uraian)
+            verb = vocab.verb_for_noun(w)
+            if verb:
+                ex = verb[:1].upper() + verb[1:]
+                m = msg(f"Uraian \"{q}\" diawali kata benda \"{w}\": mulai dengan kata kerja "
+                        f"aktif, mis. \"{ex} ...\"",
+                        f"activity \"{q}\" starts with the noun \"{w}\": start with an active "
+                        f"verb, e.g. \"{ex} ...\"")
+            else:
+                m = msg(f"Uraian \"{q}\" diawali kata benda \"{w}\": mulai dengan kata kerja "
+                        f"aktif yang menyatakan tindakannya (mis. \"Menyetujui ...\", "
+                        f"\"Membayar ...\", \"Menyiapkan ...\")",
+                        f"activity \"{q}\" starts with the noun \"{w}\": start with an active "
+                        f"verb that names the action (e.g. \"Menyetujui ...\", \"Membayar ...\")")
         else:
             w = first_words(a.uraian)
             m = msg(f"Uraian \"{q}\" tidak diawali kata kerja (\"{w}\"): tulis aktif tanpa "

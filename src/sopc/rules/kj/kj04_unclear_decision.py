@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules._lib.textid import brief, starts_with_checking_verb
+from sopc.rules._lib.textid import brief, starts_with_checking_verb, vocab_for
 
 CODE = "KJ04"
 NAME = "unclear-decision"
@@ -42,11 +42,14 @@ TITLE = msg("Keputusan menyatakan pertanyaannya", "A decision states its questio
 
 
 def check(sop, ctx, options):
+    vocab = None
     for a in sop.kegiatan:
         if not a.is_decision or (a.pertanyaan and a.pertanyaan.strip()):
             continue
         text = a.uraian.strip()
-        if text.endswith("?") or starts_with_checking_verb(text):
+        if vocab is None:
+            vocab = ctx.once("textid.vocab", lambda: vocab_for(ctx.config))
+        if text.endswith("?") or starts_with_checking_verb(text, vocab):
             continue
         q = brief(text, 50)
         labels = "/".join(list(a.cabang)[:3])

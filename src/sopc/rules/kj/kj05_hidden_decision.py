@@ -10,23 +10,32 @@ decision with branches. A condition written only inside a process's text is invi
 the flow.
 
 Penanda syarat: jika, apabila, bila, bilamana, kalau (kata utuh, dengan atau tanpa
-"maka"). Keputusan (kegiatan dengan ``cabang``) dikecualikan.
+"maka"), dan pertanyaan yang dijawab di teks yang sama ("Memeriksa apakah berkas
+lengkap? Ya, diteruskan. Tidak, dikembalikan"; "Data sesuai? (Ya/Tidak)"). Keputusan
+(kegiatan dengan ``cabang``) dikecualikan. Syarat yang hanya menggeser batas waktu
+bukan cabang alur dan tidak dilaporkan: tenggat dihitung dari suatu peristiwa tepat
+sebelum penandanya ("1 hari setelah masa sanggah berakhir jika tidak ada sanggahan")
+atau syaratnya tentang kalender ("jika jatuh pada hari libur, pada hari kerja
+berikutnya").
 
 Gagal / Fails:
 
     uraian: Memeriksa berkas, apabila tidak lengkap maka dikembalikan kepada pemohon
+    uraian: Memeriksa apakah berkas lengkap? Ya, diteruskan. Tidak, dikembalikan
 
 Lolos / Passes:
 
     uraian: Memeriksa kelengkapan berkas
     cabang: {Lengkap: konsep, Tidak lengkap: kembalikan}
+
+    uraian: Mengumumkan pemenang 1 hari setelah masa sanggah jika tidak ada sanggahan
 """
 
 from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules._lib.textid import brief, condition_markers, has_condition_marker
+from sopc.rules._lib.textid import brief, decision_markers, has_condition_marker, inline_question
 
 CODE = "KJ05"
 NAME = "hidden-decision"
@@ -44,7 +53,8 @@ def _any_marker(sop) -> bool:
             parts.append(a.uraian)
             if a.keterangan:
                 parts.append(a.keterangan)
-    return has_condition_marker("\x00".join(parts))
+    joined = "\x00".join(parts)
+    return "?" in joined or "apakah" in joined.lower() or has_condition_marker(joined)
 
 
 def check(sop, ctx, options):
@@ -55,8 +65,18 @@ def check(sop, ctx, options):
             continue
         for field, label in (("uraian", "uraian"), ("keterangan", "keterangan")):
             text = getattr(a, field) or ""
-            markers = condition_markers(text)
+            markers = decision_markers(text)
             if not markers:
+                if inline_question(text):
+                    q = brief(text, 50)
+                    yield Finding(a.at(field), msg(
+                        f"{label.capitalize()} kegiatan {a.number} memuat pertanyaan yang "
+                        f"dijawab di teks (\"{q}\"): gambarkan sebagai keputusan dengan "
+                        f"cabang jawabannya (mis. Ya/Tidak) agar pilihannya tampak di alur",
+                        f"the {label} of activity {a.number} holds a question answered in the "
+                        f"text (\"{q}\"): draw it as a decision with its answers as branches "
+                        f"(e.g. Ya/Tidak) so the choice shows in the flow"),
+                        activity=a, key=f"{field}|?")
                 continue
             q = brief(text, 50)
             yield Finding(a.at(field), msg(

@@ -11,10 +11,19 @@ Singkatan = kata berhuruf kapital semua, minimal dua huruf, angka boleh setelah 
 pertama (SPM, SP2D). Angka Romawi (II, IV) dan teks yang seluruhnya kapital tidak
 dihitung. Diperiksa semua teks SOP kecuali ``nomor``, ``dasar_hukum`` dan
 ``disahkan_oleh``; nomor SOP lain di ``keterkaitan`` dan durasi (``waktu``,
-``batas_waktu``: "5 HK") juga dilewati. Singkatan lolos bila
-ada di ``istilah`` pada sopc.yaml, atau ditulis kepanjangannya di SOP yang sama:
-"Surat Perintah Membayar (SPM)" atau "SPM (Surat Perintah Membayar)". Satu temuan per
-singkatan, pada pemakaian pertamanya. SOP, AP, RI, WIB, PDF, JPG, KB/MB/GB dianggap umum.
+``batas_waktu``: "5 HK") juga dilewati. Singkatan lolos bila:
+
+- ditulis kepanjangannya di SOP yang sama: "Surat Perintah Membayar (SPM)" atau
+  "SPM (Surat Perintah Membayar)";
+- ada di ``istilah`` pada sopc.yaml, atau di glosarium bawaan singkatan yang dikenal
+  umum (NIK, KTP, NIP, ASN, APBN, BPS, SAKTI, PDF ...; sopc/rules/_data/singkatan.yaml);
+- merupakan huruf awal nama instansi, satuan kerja atau unit di sopc.yaml ("BPS" bila
+  ``instansi.nama`` "Badan Pusat Statistik Provinsi Bengkulu").
+
+Bukan singkatan: kata biasa yang ditulis kapital (NOL, IMPOR, TIM, PORTAL,
+PENGUMUMAN, CARD; dicocokkan dengan kamus kata dasar dan daftar kata Inggris), bagian
+nama bertanda hubung ("Fasih-SM"), angka Romawi. Singkatan orang dalam (SPM, SP2D,
+KPPN, POK) tetap harus dijelaskan. Satu temuan per singkatan, pada pemakaian pertamanya.
 
 Gagal / Fails:
 
@@ -33,7 +42,9 @@ from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules._lib.textid import KNOWN_ACRONYMS, acronym_hits, brief, defined_acronyms
+from sopc.rules._lib.acronym import (acronym_hits, defined_acronyms, glossary, is_ordinary_word,
+                                     named_by_initials)
+from sopc.rules._lib.textid import brief
 
 CODE = "KJ06"
 NAME = "undefined-acronym"
@@ -113,7 +124,9 @@ def check(sop, ctx, options):
     if not pending:
         return
     defined = defined_acronyms(texts + list(sop.dasar_hukum) + [sop.nomor])
-    pending = [(i, acr) for i, acr in pending if acr not in defined]
+    own = ctx.once("KJ06.own", lambda: {})
+    pending = [(i, acr) for i, acr in pending
+               if acr not in defined and not is_ordinary_word(acr) and not _own(acr, own, ctx)]
     if not pending:
         return
     refs = {i: _ref_at(sop, i) for i in {i for i, _ in pending}}
@@ -134,8 +147,20 @@ def check(sop, ctx, options):
             activity=refs[i][3], key=acr)
 
 
+def _own(acr: str, memo: dict, ctx) -> bool:
+    """Is ``acr`` the initials of the organisation's own name, satuan kerja or a unit
+    named in sopc.yaml? (memoised per run)"""
+    got = memo.get(acr)
+    if got is None:
+        cfg = ctx.config
+        names = [getattr(cfg, "instansi_nama", "") or "", getattr(cfg, "satuan_kerja", "") or ""]
+        names += list(getattr(cfg, "unit", None) or ())
+        got = memo[acr] = named_by_initials(acr, names)
+    return got
+
+
 def _known(ctx) -> frozenset[str]:
-    known = set(KNOWN_ACRONYMS)
+    known = set(glossary())
     istilah = getattr(ctx.config, "istilah", None) or {}
     known.update(str(k).strip() for k in istilah)
     known.update(str(k).strip().upper() for k in istilah)
