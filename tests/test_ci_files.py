@@ -36,6 +36,18 @@ def test_workflows_are_valid(name):
     assert not errors, [e.message[:200] for e in errors[:5]]
 
 
+@pytest.mark.parametrize("name", ["test.yml", "release.yml"])
+def test_references_resolve(name):
+    """`needs` names jobs of the workflow; `steps.<id>` names a step of the same job."""
+    from test_init_ci import step_ids_resolve
+
+    jobs = workflow(name)["jobs"]
+    for job in jobs.values():
+        needs = job.get("needs", [])
+        assert set([needs] if isinstance(needs, str) else needs) <= set(jobs)
+        step_ids_resolve(job)
+
+
 def test_matrix_covers_three_systems_and_three_pythons():
     doc = workflow("test.yml")
     matrix = doc["jobs"]["platforms"]["strategy"]["matrix"]
