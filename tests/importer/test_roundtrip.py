@@ -51,8 +51,8 @@ def test_examples_round_trip(built, tmp_path):
         sources[s.nomor] = printed_content(s)
     icfg, diags = load_config_text((dest / "sopc.yaml").read_text(encoding="utf-8"), dest)
     assert not diags
-    assert icfg.instansi.nama == cfg.instansi.nama
-    assert icfg.instansi.satuan_kerja == cfg.instansi.satuan_kerja
+    assert icfg.instansi_nama == cfg.instansi_nama
+    assert icfg.satuan_kerja == cfg.satuan_kerja
     assert sorted(icfg.unit) == sorted(cfg.unit)
     assert icfg.kertas == cfg.kertas
     for r in report:
@@ -60,13 +60,7 @@ def test_examples_round_trip(built, tmp_path):
         got = printed_content(load(text, icfg))
         assert differences(sources[got["nomor"]], got) == [], r["source"]
         assert r["activities"] == len(got["kegiatan"])
-
-
-def test_lint_is_clean_after_import(built, tmp_path):
-    _repo, out = built
-    dest = tmp_path / "sop"
-    subprocess.run([sys.executable, "-m", "sopc", "import", str(out), "--out", str(dest)],
-                   check=True, capture_output=True)
+    # the imported repository lints without an error
     res = subprocess.run([sys.executable, "-m", "sopc", "lint", str(dest), "--format", "json"],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-3000:]
