@@ -34,13 +34,19 @@ def lint_text(sop_text: str, config_text: str | None = None, extra: dict[str, st
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         target = write_repo(root, sop_text, config_text, extra, name)
-        old = os.getcwd()
-        os.chdir(root)
-        try:
-            res = load_repository([Path(name)], use_cache=False)
-            ctx = LintContext(res.repo, resolve_today(today))
-            diags = list(res.config_diagnostics) + list(res.diagnostics) + lint(res.repo, ctx, res.targets)
-        finally:
-            os.chdir(old)
         assert target.name == name
-        return sorted(diags, key=Diagnostic.sort_key)
+        return lint_folder(root, name, today)
+
+
+def lint_folder(root: Path, name: str, today: str = "2026-06-01") -> list[Diagnostic]:
+    """All diagnostics (config, source and rules) for the SOP file ``name`` of the
+    repository ``root``, paths relative to ``root``."""
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        res = load_repository([Path(name)], use_cache=False)
+        ctx = LintContext(res.repo, resolve_today(today))
+        diags = list(res.config_diagnostics) + list(res.diagnostics) + lint(res.repo, ctx, res.targets)
+    finally:
+        os.chdir(old)
+    return sorted(diags, key=Diagnostic.sort_key)
