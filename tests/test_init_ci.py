@@ -113,3 +113,27 @@ def test_pasang_refuses_what_ci_would_expand(bad, tmp_path):
     with pytest.raises(ScaffoldError):
         init_repository(tmp_path, InitAnswers(), TODAY, pasang=bad)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_sopc_installed_from_git_pins_its_commit(monkeypatch):
+    from sopc.build import scaffold
+
+    monkeypatch.setattr(scaffold, "installed_from", lambda: {
+        "url": "https://git.example.go.id/mirror/sopc.git",
+        "vcs_info": {"vcs": "git", "commit_id": "0123abcd", "requested_revision": "main"}})
+    assert install_spec() == "sopc @ git+https://git.example.go.id/mirror/sopc.git@0123abcd"
+    monkeypatch.setattr(scaffold, "installed_from", lambda: {"url": "file:///home/x/sopc", "dir_info": {}})
+    assert install_spec() == f"sopc=={__version__}"
+    assert install_spec("sopc==9.9") == "sopc==9.9"
+
+
+def test_init_from_a_local_folder_says_what_ci_installs(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from sopc.build import scaffold
+    from sopc.cli import cli
+
+    monkeypatch.setattr(scaffold, "installed_from", lambda: {"url": "file:///home/x/sopc", "dir_info": {}})
+    res = CliRunner().invoke(cli, ["init", str(tmp_path / "r"), "--yes", "--today", "2026-11-28"])
+    assert res.exit_code == 0
+    assert f"CI akan memasang sopc=={__version__} dari indeks paket" in res.output

@@ -120,14 +120,33 @@ class InitAnswers:
     unit: str = DEFAULT_UNIT
 
 
+def installed_from() -> dict:
+    """How this sopc was installed: its ``direct_url.json`` (PEP 610), or {} when it came
+    from a package index (or has no metadata)."""
+    import json
+    from importlib import metadata
+
+    try:
+        text = metadata.distribution("sopc").read_text("direct_url.json")
+        data = json.loads(text) if text else {}
+    except (metadata.PackageNotFoundError, ValueError, OSError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def install_spec(pasang: str | None = None) -> str:
-    """What the CI files give to ``pip install``: this very sopc from the package index
-    (``sopc==<running version>``), or the source given with ``sopc init --pasang``
-    (a mirror, ``git+https://…``, a wheel's URL). Raises ScaffoldError for a source that
-    cannot be written safely into both CI files (GitLab expands ``$`` in variables)."""
+    """What the CI files give to ``pip install``: the source given with ``sopc init
+    --pasang`` (a mirror, ``git+https://…``, a wheel's URL); else this very sopc: the
+    same git commit when it was installed from a git URL, otherwise
+    ``sopc==<running version>`` from the package index. Raises ScaffoldError for a source
+    that cannot be written safely into both CI files (GitLab expands ``$`` in variables)."""
     from sopc import __version__
 
     if pasang is None:
+        origin = installed_from()
+        vcs, url = origin.get("vcs_info") or {}, str(origin.get("url", ""))
+        if vcs.get("vcs") == "git" and vcs.get("commit_id") and not url.startswith("file:"):
+            return f"sopc @ git+{url}@{vcs['commit_id']}"
         return f"sopc=={__version__}"
     spec = " ".join(pasang.split())
     if not spec or "$" in spec or any(ord(c) < 32 for c in pasang if c not in "\t\n\r"):

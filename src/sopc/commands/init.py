@@ -40,6 +40,17 @@ def run(folder: Path, yes: bool, instansi: str | None, satuan_kerja: str | None,
         return 2
     for p in written:
         click.echo(str(p))
+    from sopc.build.scaffold import install_spec, installed_from
+
+    if pasang is None and str(installed_from().get("url", "")).startswith("file:"):
+        from sopc.core.diagnostics import msg
+
+        spec = install_spec()
+        click.echo(msg(f"catatan: sopc ini dipasang dari folder lokal; CI akan memasang {spec} dari indeks "
+                       f"paket. Bila versi itu belum terbit, jalankan lagi dengan --paksa --pasang \"git+https://…\".",
+                       f"note: this sopc was installed from a local folder; CI will install {spec} from the "
+                       f"package index. If that version is not published, run again with --paksa --pasang "
+                       f"\"git+https://…\".").text("id"), err=True)
     click.echo(f"Repositori SOP dibuat di {folder}. Langkah berikutnya: cd {folder} && sopc lint", err=True)
     return 0
 
