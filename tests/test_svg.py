@@ -60,7 +60,7 @@ def test_source_text_is_escaped():
 
 
 def test_offpage_connectors_are_drawn_with_letters():
-    lay = layout_sop(reference_sop())
+    lay = layout_sop(reference_sop(), table_height=330)
     root = ET.fromstring(page_svg(lay.pages[0], "a"))
     assert "A" in _texts(root)
 

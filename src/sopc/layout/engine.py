@@ -21,12 +21,15 @@ from sopc.core.paper import paper_name
 from sopc.layout import metrics
 from sopc.layout.flow import Act, XEdge
 from sopc.layout.geometry import ProcedureLayout
+from sopc.layout.labels import decision_height, decision_shape
 from sopc.layout.page import Sheet, build_page
-from sopc.layout.paginate import letters, page_ranges
+from sopc.layout.paginate import letters, page_ranges, reletter
 from sopc.layout.route import gutter_tracks
 from sopc.layout.style import (
     FONT_SIZE,
+    GUTTER_CLEAR,
     HEADINGS,
+    MIN_TEXT,
     PAD_X,
     PAD_Y,
     Style,
@@ -40,12 +43,13 @@ __all__ = ["layout_sop"]
 
 
 def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: float | None = None,
-               width: float | None = None) -> ProcedureLayout:
+               width: float | None = None, *, column_numbers: bool = False) -> ProcedureLayout:
     """Lay out the procedure table of ``sop`` on landscape pages of ``paper``.
 
-    ``table_height`` is the usable height of the table on one page (default:
-    :func:`default_table_height`); ``width`` the table width (default: the paper width
-    less the margins).
+    ``table_height`` is the usable height of the table on one page, the running header
+    and footer deducted (default: :func:`default_table_height`); ``width`` the table
+    width (default: the paper width less the margins); ``column_numbers`` adds the row
+    numbering the columns (1, 2, 3, ...) under the header (``nomor_kolom``).
     """
     paper_key = paper_name(paper) or "A4"
     lang = lang if lang in HEADINGS else "id"
@@ -53,15 +57,19 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     H = float(table_height) if table_height else default_table_height(paper_key)
 
     actors = [(str(k), str(v)) for k, v in (getattr(sop, "pelaksana", None) or {}).items()]
-    cols = build_columns(actors, W, lang)
+    acts_src = list(getattr(sop, "kegiatan", None) or [])
+    texts = [cell_texts(a) for a in acts_src]
+    tracks = sum(1 for a in acts_src for e in (a.edges or [])
+                 if isinstance(e.target, int) and not a.index < e.target <= a.index + 1)
+    cols = build_columns(actors, W, lang, texts, tracks)
     lane_cols = [c for c in cols if c.key == "actor"]
     style = make_style(lane_cols[0].w)
-    header_cells, header_h = build_header(cols, lang, style)
-    acts_src = list(getattr(sop, "kegiatan", None) or [])
-    acts = _acts(acts_src, actors, cols, style)
+    header_cells, header_h = build_header(cols, lang, style, column_numbers)
+    room = H - header_h - 2 * style.strip_h          # the most a row may take
+    acts = _acts(acts_src, texts, actors, cols, style, room)
     xedges = _xedges(acts, acts_src)
 
-    ranges = page_ranges([a.h for a in acts], header_h, style.strip_h, H)
+    ranges = page_ranges([a.h for a in acts], header_h, style.strip_h, H, _strip_need(xedges))
     page_of = {}
     for p, (a0, a1) in enumerate(ranges):
         for k in range(a0, a1):
@@ -71,22 +79,25 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     letter_of = {(e.src, e.k): letters(i) for i, e in enumerate(cross)}
 
     sheet = Sheet(acts, xedges, page_of, letter_of, cols, lane_cols, style, header_cells, header_h,
-                  W, lang, getattr(sop, "nama", "") or "", gutter_tracks(lane_cols, style))
+                  W, lang, getattr(sop, "nama", "") or "", gutter_tracks(lane_cols, style),
+                  gutter_tracks(lane_cols, style, GUTTER_CLEAR))
     pages = []
     failures = 0
     for p, (a0, a1) in enumerate(ranges):
         page, fails = build_page(sheet, p, len(ranges), a0, a1)
         failures += fails
         pages.append(page)
+    reletter(pages)
     return ProcedureLayout(paper=paper_key, lang=lang, width=W, table_height=H, columns=cols,
                            pages=pages, failures=failures)
 
 
-def _acts(acts_src, actors, cols, style: Style) -> list[Act]:
-    """The activities with their lanes, wrapped cell texts, symbol and row height."""
+def _acts(acts_src, texts_src, actors, cols, style: Style, room: float) -> list[Act]:
+    """The activities with their lanes, wrapped cell texts, symbol and row height. A
+    row taller than ``room`` steps its text down (by 0.5 pt, to 6 pt) before anything
+    else."""
     actor_index = {aid: i for i, (aid, _l) in enumerate(actors)}
     colmap = {c.key: c for c in cols if c.key != "actor"}
-    lh = metrics.line_height(FONT_SIZE)
     acts: list[Act] = []
     for i, a in enumerate(acts_src):
         lanes: list[int] = []
@@ -97,27 +108,45 @@ def _acts(acts_src, actors, cols, style: Style) -> list[Act]:
         lanes.sort()
         if not lanes:
             lanes = [0]
-        texts = {}
-        for key, txt in cell_texts(a).items():
-            c = colmap[key]
-            texts[key] = metrics.wrap(txt, max(c.w - 2 * PAD_X, 1.0), FONT_SIZE)
-        th = max(len(v) for v in texts.values()) * lh + 2 * PAD_Y
         sym = getattr(a.symbol, "value", str(a.symbol or "process"))
         if sym not in ("start", "end", "terminal", "process", "decision"):
             sym = "process"
         min_h = style.min_row
+        question = str(a.pertanyaan or "").strip() if sym == "decision" else ""
+        shape = (style.dia_w, style.dia_h, [])
         if sym == "decision":
-            min_h = style.min_row_decision
-            labs = [str(k) for k in (a.cabang or {}) if str(k).strip()]
-            if labs:
-                lw = max(style.lane_w / 2 - 6.0, style.label_size)
-                nl = max(len(metrics.wrap(t, lw, style.label_size)) for t in labs)
-                half = max(13.0, 1.5 + nl * style.label_size * 1.2 + 9.0) + style.dia_h / 2
-                min_h = max(min_h, 2 * half)
-        h = max(th, min_h)
-        acts.append(Act(i, sym, lanes, texts, h,
-                        question=str(a.pertanyaan or "").strip() if sym == "decision" else ""))
+            shape = decision_shape(question, style, style.lane_w)
+            min_h = max(style.min_row_decision, decision_height(a, question, style, style.lane_w))
+        size = FONT_SIZE
+        while True:
+            texts = {key: metrics.wrap(txt, max(colmap[key].w - 2 * PAD_X, 1.0), size)
+                     for key, txt in texts_src[i].items()}
+            th = max(len(v) for v in texts.values()) * metrics.line_height(size) + 2 * PAD_Y
+            if th <= room or size <= MIN_TEXT:
+                break
+            size -= 0.5
+        acts.append(Act(i, sym, lanes, texts, max(th, min_h), question=question, size=size,
+                        shape=shape))
     return acts
+
+
+def _strip_need(xedges: list[XEdge]):
+    """``need(a0, a1)``: does a page holding activities ``a0 .. a1 - 1`` need an
+    off-page strip at its top and at its bottom?"""
+    def need(a0: int, a1: int) -> tuple[bool, bool]:
+        top = bottom = False
+        for e in xedges:
+            s_in, t_in = a0 <= e.src < a1, a0 <= e.tgt < a1
+            if s_in == t_in:
+                continue
+            if e.forward:
+                top = top or (t_in and e.src < a0)
+                bottom = bottom or (s_in and e.tgt >= a1)
+            else:
+                top = top or (s_in and e.tgt < a0)
+                bottom = bottom or (t_in and e.src >= a1)
+        return top, bottom
+    return need
 
 
 def _xedges(acts: list[Act], acts_src) -> list[XEdge]:
@@ -129,12 +158,7 @@ def _xedges(acts: list[Act], acts_src) -> list[XEdge]:
                  if e.target is not None and isinstance(e.target, int) and 0 <= e.target < n]
         if not drawn:
             continue
-        fwd = [(t, k) for k, t in drawn if t > act.index]
-        first = min(fwd)[1] if fwd else drawn[0][0]
-        order = [first] + [k for k, _t in drawn if k != first]
-        names = ["bottom", "right", "left"]
-        for j, k in enumerate(order):
-            act.ports[k] = names[j] if j < 3 else f"extra{j - 2}"
+        act.ports = _ports(act, drawn, acts)
         for k, t in drawn:
             port = act.ports[k]
             tl = acts[t].lanes
@@ -151,3 +175,44 @@ def _xedges(acts: list[Act], acts_src) -> list[XEdge]:
             lab = a.edges[k].label
             xedges.append(XEdge(act.index, k, t, str(lab) if lab else None, port, sl, tlane))
     return xedges
+
+
+def _ports(act: Act, drawn: list[tuple[int, int]], acts: list[Act]) -> dict[int, str]:
+    """Exit port per edge number. One exit leaves at the bottom; a decision's exits
+    follow the direction of their targets: a target in a lane to the right leaves by the
+    right vertex, one to the left by the left vertex, the nearest forward target in the
+    same lane by the bottom; back edges (upwards) take a free side vertex. Further exits
+    leave along the bottom."""
+    if len(drawn) == 1 or act.kind != "decision":
+        fwd = [(t, k) for k, t in drawn if t > act.index]
+        first = min(fwd)[1] if fwd else drawn[0][0]
+        order = [first] + [k for k, _t in drawn if k != first]
+        names = ["bottom", "right", "left"]
+        return {k: names[j] if j < 3 else f"extra{j - 2}" for j, k in enumerate(order)}
+    lo, hi = min(act.lanes), max(act.lanes)
+
+    def wish(k: int, t: int) -> tuple[str, ...]:
+        tl = acts[t].lanes
+        if t > act.index:
+            if min(tl) > hi:
+                return ("right", "bottom", "left")
+            if max(tl) < lo:
+                return ("left", "bottom", "right")
+            return ("bottom", "right", "left")
+        # back edges climb a gutter track and enter their target's right side
+        return ("right", "left", "bottom")
+    # the nearest forward target first, then by distance: near ones get their wish
+    order = sorted(drawn, key=lambda kt: (kt[1] <= act.index, abs(kt[1] - act.index), kt[0]))
+    ports: dict[int, str] = {}
+    taken: set[str] = set()
+    extra = 0
+    for k, t in order:
+        for port in wish(k, t):
+            if port not in taken:
+                ports[k] = port
+                taken.add(port)
+                break
+        else:
+            extra += 1
+            ports[k] = f"extra{extra}"
+    return ports

@@ -18,6 +18,8 @@ class Act:
     drawn: list[tuple[int, int]] = field(default_factory=list)    # (edge no, target)
     question: str = ""
     ports: dict[int, str] = field(default_factory=dict)           # edge no -> port name
+    size: float = 8.0                                             # cell text size
+    shape: tuple = ()             # a decision's (width, height, question lines)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sopc.layout import metrics
 from sopc.layout.flow import Node
 from sopc.layout.geometry import LabelBox, TextLine
+from sopc.layout.style import LINE_CLEAR, MIN_TEXT
 from sopc.layout.table import baseline
 
 def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
@@ -103,25 +104,61 @@ def box_hits_obstacle(box, ob, m=0.5) -> bool:
     return True
 
 
-def inside_text(text: str, cx: float, cy: float, w: float, h: float):
-    """Lines of a short text centred inside a diamond (at most two lines, 4-6 pt), or
-    nothing when it does not fit."""
-    if not text:
-        return [], 0.0
-    for size in (6.0, 5.5, 5.0, 4.5, 4.0):
-        lh = size * 1.2
-        for n in (1, 2):
-            # the widest centred box of n lines inside the diamond
-            bh = n * lh
-            bw = w * (1 - bh / h) - 1.0
-            if bw <= size:
-                continue
-            lines = metrics.wrap(text, bw, size)
-            if len(lines) == n and " ".join(lines).split() == text.split() and \
-                    max(metrics.text_width(t, size) for t in lines) <= bw:
-                top = cy - bh / 2
-                return [TextLine(t, cx, baseline(top + k * lh, size), "middle") for k, t in enumerate(lines)], size
-    return [], 0.0
+def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, list[str]]:
+    """(width, height, lines) of a decision's diamond holding its question at the label
+    size (6 pt): the style's diamond when the question fits it, else a diamond as wide
+    as the lane allows (gutter tracks kept) and as tall as the question needs. The
+    question is never dropped."""
+    if not question:
+        return style.dia_w, style.dia_h, []
+    size = style.label_size
+    lh = size * 1.2
+    wmax = max(style.dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
+    best = None
+    words = question.split()
+    for whole in (True, False):            # words kept whole first, then hyphenated
+        widths = [style.dia_w + (wmax - style.dia_w) * k / 4 for k in range(5)] if wmax > style.dia_w \
+            else [style.dia_w]
+        for w in widths:
+            for k in range(15, 4, -1):
+                bw = w * k / 20.0
+                lines = metrics.wrap(question, bw, size)
+                if whole and " ".join(lines).split() != words:
+                    continue
+                tw = max(metrics.text_width(x, size) for x in lines)
+                if tw + 1.0 >= w:
+                    continue
+                h = max(style.dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
+                if best is None or h < best[1] - 1e-9:
+                    best = (w, h, lines)
+            if best is not None and best[1] <= 1.5 * style.dia_h + 1e-9:
+                break
+        if best is not None:
+            break
+    if best is None:                       # a lane narrower than any line: one word a line
+        lines = metrics.wrap(question, 1.0, size)
+        return wmax, max(style.dia_h, 2 * len(lines) * lh + 2.0), lines
+    return best
+
+
+def decision_height(a, question: str, style, lane_w: float) -> float:
+    """The least height of a decision's row: its diamond, with room below for the
+    labels of its exits beside the bottom exit."""
+    _w, dh, _l = decision_shape(question, style, lane_w)
+    labs = [str(k) for k in (a.cabang or {}) if str(k).strip()]
+    nl = 1
+    if labs:
+        lw = max(lane_w / 2 - 6.0, style.label_size)
+        nl = max(len(metrics.wrap(x, lw, style.label_size)) for x in labs)
+    half = max(13.0, 1.5 + nl * style.label_size * 1.2 + 9.0) + dh / 2
+    return 2 * half
+
+
+def question_lines(lines: list[str], cx: float, cy: float, h: float, size: float) -> list[TextLine]:
+    """The question's lines centred in the diamond."""
+    lh = size * 1.2
+    top = cy - len(lines) * lh / 2
+    return [TextLine(x, cx, baseline(top + k * lh, size), "middle") for k, x in enumerate(lines)]
 
 
 def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> int:
@@ -143,8 +180,8 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> int:
             size = style.label_size
             chosen = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
         if chosen is None:
-            # degrade: tiny text right below/right of the exit point
-            size = 4.5
+            # degrade: right below/right of the exit point (counted as a failure)
+            size = style.label_size
             lines = metrics.wrap(le.label, max(c.w - 4.0, size), size)
             w = max(metrics.text_width(t, size) for t in lines)
             h = len(lines) * size * 1.2
@@ -208,7 +245,7 @@ def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
     node = le.src
     size = style.label_size
     sizes = [size]
-    while sizes[-1] - 0.5 >= 4.5:
+    while sizes[-1] - 0.5 >= MIN_TEXT:
         sizes.append(sizes[-1] - 0.5)
     drops = (0.0,) if le.port in ("right", "left") else (0.0, 3.0, 6.0, 9.0, 12.0)
     for size, brk in [(z, False) for z in sizes] + [(sizes[-1], True)]:

@@ -7,6 +7,7 @@ process; the advance width of every character is cached in a dict.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,24 +76,98 @@ def text_width(s: str, size_pt: float, bold: bool = False) -> float:
     return em * size_pt
 
 
-def _break_word(word: str, width_pt: float, size_pt: float, bold: bool) -> list[str]:
-    """Split a word that is wider than the width into pieces that fit (at least one
-    character per piece)."""
+_hyph = None
+
+
+def hyphenator():
+    """pyphen's Indonesian dictionary (installed with WeasyPrint), or None without it."""
+    global _hyph
+    if _hyph is None:
+        try:
+            import pyphen
+
+            _hyph = pyphen.Pyphen(lang="id_ID")
+        except Exception:  # noqa: BLE001 - pyphen comes with WeasyPrint; without it, no syllables
+            _hyph = False
+    return _hyph or None
+
+
+_BREAK_AFTER = re.compile(r"(?<=[/.@\-])(?=.)")
+
+
+def _chars(word: str, width_pt: float, size_pt: float, bold: bool, first: float) -> list[str]:
+    """Split between characters (the last resort: no break point fits)."""
     face = _face(bool(bold))
     pieces: list[str] = []
     cur = ""
     cur_w = 0.0
+    room = first
     for ch in word:
         w = face.advance(ch) * size_pt
-        if cur and cur_w + w > width_pt:
+        if cur_w + w > room and (cur or room < width_pt):
             pieces.append(cur)
-            cur, cur_w = ch, w
+            cur, cur_w, room = ch, w, width_pt
         else:
             cur += ch
             cur_w += w
-    if cur:
-        pieces.append(cur)
+    pieces.append(cur)
     return pieces
+
+
+def _syllables(word: str, width_pt: float, size_pt: float, bold: bool, first: float) -> list[str]:
+    """Split at Indonesian syllable boundaries with a visible hyphen; the first piece
+    gets ``first`` pt (the rest of the current line), the others the whole width. A
+    piece without a fitting boundary is split between characters."""
+    hy = hyphenator()
+    out: list[str] = []
+    room = first
+    rest = word
+    while text_width(rest, size_pt, bold) > room:
+        cut = 0
+        if hy is not None and rest.isalpha():
+            for pos in hy.positions(rest):
+                if pos >= 2 and len(rest) - pos >= 2 and \
+                        text_width(rest[:pos] + "-", size_pt, bold) <= room:
+                    cut = max(cut, pos)
+        if cut:
+            out.append(rest[:cut] + "-")
+            rest = rest[cut:]
+        elif room < width_pt:
+            out.append("")                     # nothing fits on this line: a new line
+        else:
+            pieces = _chars(rest, width_pt, size_pt, bold, room)
+            out.extend(pieces[:-1])
+            rest = pieces[-1]
+            break
+        room = width_pt
+    out.append(rest)
+    return out
+
+
+def _break_word(word: str, width_pt: float, size_pt: float, bold: bool, first: float | None = None) -> list[str]:
+    """Split a word wider than the width into pieces that fit: after ``/ . @ -`` first,
+    else at a syllable boundary with a hyphen, else between characters. The first piece
+    fits ``first`` pt (default the whole width); an empty first piece means "start on a
+    new line"."""
+    first = width_pt if first is None else first
+    parts = _BREAK_AFTER.split(word)
+    out: list[str] = []
+    line, room = "", first
+    for part in parts:
+        if text_width(line + part, size_pt, bold) <= room:
+            line += part
+            continue
+        if line:
+            out.append(line)
+            line, room = "", width_pt
+        if text_width(part, size_pt, bold) <= room:
+            line = part
+            continue
+        pieces = _syllables(part, width_pt, size_pt, bold, room)
+        out.extend(pieces[:-1])
+        line, room = pieces[-1], width_pt
+    out.append(line)
+    return out
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
@@ -111,8 +186,9 @@ def _wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> lis
     """Greedy word wrap of ``text`` to ``width_pt``.
 
     Explicit newlines in the source start a new line (an empty source line stays an
-    empty line); runs of spaces collapse; a word wider than the width is broken between
-    characters. Returns at least one line (``[""]`` for empty text).
+    empty line); runs of spaces collapse; a word wider than the width is broken after
+    ``/ . @ -``, else at an Indonesian syllable boundary with a visible hyphen, else
+    (no such point fits) between characters. Returns at least one line (``[""]`` for empty text).
     """
     if text is None:
         return [""]

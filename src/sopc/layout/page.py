@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point
 from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox
-from sopc.layout.labels import inside_text, place_labels
+from sopc.layout.labels import place_labels, question_lines
 from sopc.layout.route import Router
 from sopc.layout.style import FONT_SIZE, MIN_LAST, MIN_STUB, Style
 from sopc.layout.table import place_lines
@@ -35,6 +35,7 @@ class Sheet:
     lang: str
     title_base: str
     gutters: list
+    tight_gutters: list
 
 
 @dataclass
@@ -123,8 +124,8 @@ def _rows(sh: Sheet, pg: PageCtx, top_strip: bool, bottom_strip: bool) -> None:
             c = colmap[key]
             align = "start" if key == "kegiatan" else "middle"
             cells.append(Cell(key, c.x, y, c.w, act.h,
-                              place_lines(act.texts[key], c.x, y, c.w, act.h, FONT_SIZE, align),
-                              size=FONT_SIZE))
+                              place_lines(act.texts[key], c.x, y, c.w, act.h, act.size, align),
+                              size=act.size))
         pg.rows.append(RowBox(i, y, act.h, cells, "activity"))
         y += act.h
     if bottom_strip:
@@ -141,15 +142,17 @@ def _symbols(sh: Sheet, pg: PageCtx) -> None:
         s = pg.slot_of_act[i]
         sl = pg.slots[s]
         cy = (sl.y0 + sl.y1) / 2
+        q: list[str] = []
         if act.kind == "decision":
-            w, h = style.dia_w, style.dia_h
+            w, h, q = act.shape
         else:
             w, h = style.rect_w, style.rect_h
         for lane in act.lanes:
             c = sh.lane_cols[lane]
             ref = f"s{i}.{lane}"
             x0, y0 = c.cx - w / 2, cy - h / 2
-            sym_lines, sym_size = inside_text(act.question, c.cx, cy, w, h)
+            sym_lines = question_lines(q, c.cx, cy, h, style.label_size) if q else []
+            sym_size = style.label_size if q else 0.0
             pg.symbols.append(SymbolBox(act.kind, i, lane, x0, y0, w, h, ref, sym_lines, sym_size))
             pg.nodes[ref] = Node(ref, act.kind, s, x0, y0, w, h, lane)
             sl.obstacles.append((act.kind, x0, y0, x0 + w, y0 + h))
@@ -279,7 +282,7 @@ def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], int]:
     """Joins of joint activities, then every local edge in order of preference; the
     connectors and the number of edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
-    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters)
+    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters)
     connectors: list[Connector] = []
     # joint activities: one line joining neighbouring symbols
     for i in range(pg.a0, pg.a1):

@@ -13,26 +13,48 @@ def letters(i: int) -> str:
     return s
 
 
-def page_ranges(heights: list[float], header_h: float, strip_h: float, H: float) -> list[tuple[int, int]]:
-    """Activity ranges ``(a0, a1)`` per page: rows of ``heights`` under the header, with
-    room for an off-page strip at the top of every page but the first and at the bottom
-    of every page but the last, within the usable height ``H``."""
+def page_ranges(heights: list[float], header_h: float, strip_h: float, H: float,
+                need=None) -> list[tuple[int, int]]:
+    """Activity ranges ``(a0, a1)`` per page, each page filled as far as it goes: rows of
+    ``heights`` under the header, plus an off-page strip at the top and at the bottom
+    where ``need(a0, a1)`` says the page needs one, within the usable height ``H``. A
+    row taller than a page gets a page of its own."""
     n = len(heights)
     ranges: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        used = header_h + (strip_h if ranges else 0.0)
-        if used + sum(heights[i:]) <= H:
-            ranges.append((i, n))
-            break
-        j = i
-        while j < n and used + heights[j] + strip_h <= H:
-            used += heights[j]
-            j += 1
-        if j == i:
-            j = i + 1
-        ranges.append((i, j))
-        i = j
+        best = i + 1
+        total = header_h
+        for j in range(i, n):
+            total += heights[j]
+            if total > H:
+                break
+            top, bottom = need(i, j + 1) if need else (i > 0, j + 1 < n)
+            if total + (int(top) + int(bottom)) * strip_h <= H:
+                best = j + 1
+        ranges.append((i, best))
+        i = best
     if not ranges:
         ranges = [(0, 0)]
     return ranges
+
+
+def reletter(pages) -> None:
+    """Rename the off-page letters in reading order: the first page where a pair
+    appears, top strip before bottom strip, left to right (A, B, C, ...)."""
+    new: dict[str, str] = {}
+    for page in pages:
+        for o in sorted(page.offpage, key=lambda o: (o.y, o.x)):
+            if o.letter not in new:
+                new[o.letter] = letters(len(new))
+    if all(k == v for k, v in new.items()):
+        return
+    for page in pages:
+        for o in page.offpage:
+            o.letter = new[o.letter]
+            o.ref = f"p{o.letter}"
+        for c in page.connectors:
+            if c.start.startswith("p"):
+                c.start = f"p{new[c.start[1:]]}"
+            if c.end.startswith("p"):
+                c.end = f"p{new[c.end[1:]]}"

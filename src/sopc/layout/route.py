@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from sopc.layout.flow import LocalEdge
-from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, MIN_LAST, MIN_STUB, TOL
+from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
 
 ROUTE_BUDGET = 6000          # segment checks per route search
 
@@ -25,7 +25,8 @@ class _OutOfBudget(Exception):
 
 class Router:
     def __init__(self, slots: list[Slot], col_bounds: list[float], header_h: float,
-                 page_h: float, gutters: list[tuple[float, int, str, int]]):
+                 page_h: float, gutters: list[tuple[float, int, str, int]],
+                 tight_gutters: list[tuple[float, int, str, int]] | None = None):
         self.slots = slots
         self.slot_y0 = [s.y0 for s in slots]
         self.slot_y1 = [s.y1 for s in slots]
@@ -34,6 +35,8 @@ class Router:
         self.header_h = header_h
         self.page_h = page_h
         self.gutters = gutters
+        self.tight_gutters = tight_gutters or []
+        self.line_clear = LINE_CLEAR
         self.hs: dict[int, list] = {}
         self.vs: dict[int, list] = {}
         self._levels: dict[int, list[float]] = {}
@@ -127,8 +130,9 @@ class Router:
         x = x1
         ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
         bounds = self.col_bounds
-        i = bisect_left(bounds, x - GRID_CLEAR)             # _near_line
-        if i < len(bounds) and bounds[i] <= x + GRID_CLEAR:
+        clear = self.line_clear if yb - ya > LINE_RUN else GRID_CLEAR
+        i = bisect_left(bounds, x - clear)                  # _near_line
+        if i < len(bounds) and bounds[i] <= x + clear:
             return False
         kx = int(round(x))
         vs = self.vs
@@ -198,14 +202,24 @@ class Router:
     def route(self, e: LocalEdge, cid) -> tuple[list[tuple[float, float]], bool]:
         """The first clean route of the candidates (and True), or a complete but unclean
         one (and False) when there is none or the search budget runs out."""
-        self.budget = ROUTE_BUDGET
-        try:
-            got = self._search(e, cid)
-        except _OutOfBudget:
-            got = None
-        self.budget = 10 ** 9
-        if got is not None:
-            return got, True
+        for tight in (False, True):
+            # tight: the last resort before an unclean route, tracks nearer the lines
+            self.line_clear = GRID_CLEAR if tight else LINE_CLEAR
+            gutters = self.gutters
+            if tight:
+                self.gutters = self.tight_gutters
+            self.budget = ROUTE_BUDGET
+            try:
+                got = self._search(e, cid)
+            except _OutOfBudget:
+                got = None
+            self.gutters = gutters
+            self.line_clear = LINE_CLEAR
+            self.budget = 10 ** 9
+            if got is not None:
+                return got, True
+            if not self.tight_gutters:
+                break
         return self._fallback(e), False
 
     def _search(self, e: LocalEdge, cid):
@@ -376,13 +390,13 @@ def simplify(pts):
     return out
 
 
-def gutter_tracks(lane_cols, style):
+def gutter_tracks(lane_cols, style, clear: float = LINE_CLEAR):
     """Gutter track positions (x, lane, side, preference rank), for every page."""
     gutters = []
     shw = style.sym_half
     for li, c in enumerate(lane_cols):
-        for side, g0, g1 in (("l", c.x + GUTTER_CLEAR, c.cx - shw - GUTTER_CLEAR),
-                             ("r", c.cx + shw + GUTTER_CLEAR, c.x1 - GUTTER_CLEAR)):
+        for side, g0, g1 in (("l", c.x + clear, c.cx - shw - GUTTER_CLEAR),
+                             ("r", c.cx + shw + GUTTER_CLEAR, c.x1 - clear)):
             if g1 < g0:
                 continue
             mid = (g0 + g1) / 2

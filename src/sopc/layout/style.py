@@ -23,7 +23,11 @@ MIN_LAST = ARROW_LEN + 2.5  # shortest final segment
 MIN_STUB = 3.0              # shortest segment leaving a symbol
 TOL = 1.2                   # parallel segments closer than this count as shared
 GRID_CLEAR = 1.0            # no segment may run closer than this along a grid line
-GUTTER_CLEAR = 2.5          # gutter tracks keep this distance from lane borders and symbols
+GUTTER_CLEAR = 2.5          # gutter tracks keep this distance from symbols
+LINE_CLEAR = 6.0            # a vertical segment longer than LINE_RUN keeps this from column lines
+LINE_RUN = 20.0
+MIN_TEXT = 6.0              # no text of the table is smaller (cells step down to it)
+LABEL_SIZE = 6.0            # branch labels and decision questions: one size
 
 HEADINGS = {
     "id": {"no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu": "Mutu Baku",
@@ -69,19 +73,18 @@ class Style:
 
 def make_style(lane_w: float) -> Style:
     lane_w = max(lane_w, 1.0)
-    rect_w = min(0.56 * lane_w, 60.0)
-    rect_h = max(4.0, min(rect_w * 0.45, 17.0))
-    dia_w = min(0.48 * lane_w, 52.0)
-    dia_h = max(5.0, min(dia_w * 0.7, 26.0))
-    pent_w = max(4.0, min(0.3 * lane_w, 15.0))
+    # narrow lanes keep room for gutter tracks (LINE_CLEAR from the lane's lines)
+    rect_w = max(0.4 * lane_w, min(0.52 * lane_w, lane_w - 34.0, 56.0))
+    rect_h = max(6.0, min(rect_w * 0.42, 15.0))
+    dia_w = max(0.4 * lane_w, min(0.5 * lane_w, lane_w - 32.0, 50.0))
+    dia_h = max(8.0, min(dia_w * 0.62, 24.0))
+    pent_w = max(6.0, min(0.26 * lane_w, 14.0))
     pent_h = pent_w * 1.05
-    label_size = max(4.5, min(6.5, lane_w / 9.5))
     return Style(
         lane_w=lane_w, rect_w=rect_w, rect_h=rect_h, dia_w=dia_w, dia_h=dia_h,
-        pent_w=pent_w, pent_h=pent_h, strip_h=pent_h + 16.0,
-        min_row=rect_h + 2 * 12.0,
-        min_row_decision=dia_h + 2 * 13.0 + label_size,
-        label_size=label_size,
-        actor_size=max(4.5, min(HEADER_SIZE, lane_w / 6.0)),
+        pent_w=pent_w, pent_h=pent_h, strip_h=pent_h + 12.0,
+        min_row=rect_h + 2 * 8.5,
+        min_row_decision=dia_h + 2 * 8.5 + LABEL_SIZE * 1.2 + 3.0,
+        label_size=LABEL_SIZE,
+        actor_size=max(MIN_TEXT, min(HEADER_SIZE, lane_w / 6.0)),
     )
-

@@ -5,37 +5,108 @@ from __future__ import annotations
 
 from sopc.layout import metrics
 from sopc.layout.geometry import Cell, Column, TextLine
-from sopc.layout.style import HEADER_SIZE, HEADINGS, NO_WIDTH, PAD_X, PAD_Y, Style
+from sopc.layout.style import FONT_SIZE, HEADER_SIZE, HEADINGS, MIN_TEXT, NO_WIDTH, PAD_X, PAD_Y, Style
 
 
-def build_columns(actors: list[tuple[str, str]], width: float, lang: str) -> list[Column]:
+# text columns: (key, weight of the spare width, cap of the preferred width as a share of
+# the table width)
+_TEXT_COLS = (("kegiatan", 3.0, 0.34), ("kelengkapan", 1.0, 0.16), ("waktu", 0.4, 0.09),
+              ("output", 1.0, 0.16), ("keterangan", 1.0, 0.24))
+LANE_MIN = 46.0             # an actor lane is never narrower (symbol + gutter tracks)
+LANE_PREF = 84.0            # an actor lane's width when the paper has room
+LANE_MAX = 120.0
+WORD_CAP = 50.0             # a longer word may break (after / . @ - or at a syllable)
+
+
+def _needs(texts: list[str], header: str) -> tuple[float, float]:
+    """(minimum, natural) width of a text column: its longest word (capped: longer ones
+    break) or header word, and its longest paragraph on one line; padding included."""
+    longest = max((metrics.text_width(w, HEADER_SIZE, True) for w in header.split()), default=0.0)
+    natural = 0.0
+    for t in texts:
+        for para in t.split("\n"):
+            natural = max(natural, metrics.text_width(" ".join(para.split()), FONT_SIZE))
+            for w in para.split():
+                longest = max(longest, min(metrics.text_width(w, FONT_SIZE), WORD_CAP))
+    return longest + 2 * PAD_X + 0.5, max(natural, longest) + 2 * PAD_X + 0.5
+
+
+def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
+                  rows: list[dict[str, str]] | None = None, tracks: int = 0) -> list[Column]:
+    """Column widths from the content, within ``width``: the text columns take the width
+    their text needs (a column holding only "-" narrows), actor lanes fit their header
+    words; ``tracks`` (edges that need a gutter track) widen the lanes' comfortable width.
+    Widths are met in stages (see below); what is left goes to Kegiatan."""
     h = HEADINGS.get(lang, HEADINGS["id"])
+    rows = rows or []
     n = max(1, len(actors))
-    no_w = min(NO_WIDTH, width * 0.05)
-    rest_all = width - no_w
-    # the other columns keep a readable minimum (scaled down on narrow tables)
-    others_min = min(380.0, 0.5 * rest_all)
-    upper = max(min(0.62 * rest_all, rest_all - others_min), 0.22 * rest_all)
-    wanted = min(n, 4) * 70.0 + max(0, n - 4) * 40.0
-    actor_total = min(max(wanted, 0.22 * rest_all), upper)
-    rest = rest_all - actor_total
-    shares = [("kegiatan", 0.36), ("kelengkapan", 0.20), ("waktu", 0.105), ("output", 0.18),
-              ("keterangan", 0.155)]
+    no_w = max(metrics.text_width(str(max(len(rows), 1)), FONT_SIZE), metrics.text_width(h["no"], HEADER_SIZE, True))
+    no_w = min(NO_WIDTH, width * 0.05, no_w + 2 * PAD_X + 4.0) if width < 300 else max(no_w + 2 * PAD_X + 4.0, 20.0)
+    words = [w for _a, label in actors for w in label.split()]
+    lane_word = max((metrics.text_width(w, 7.0, True) for w in words), default=0.0) + 6.0
+    lane_min = LANE_MIN
+    lane_fit = max(LANE_MIN, min(lane_word, LANE_MAX))        # every header word whole
+    want: dict[str, tuple[float, float, float, float]] = {}     # key -> (min, pref, weight, max)
+    for key, weight, cap in _TEXT_COLS:
+        lo, nat = _needs([r[key] for r in rows], h[key])
+        pref = max(lo, min(nat, cap * width))
+        want[key] = (lo, pref, weight, max(pref, cap * width * 1.6))
+    widths = {k: v[0] for k, v in want.items()}
+    widths["lane"] = lane_min
+    rem = width - no_w - sum(v[0] for v in want.values()) - n * lane_min
+    if rem < 0:                          # not even the minimums fit: scale them
+        f = (width - no_w) / max(width - no_w - rem, 1e-9)
+        widths = {k: v * f for k, v in widths.items()}
+    else:
+        # stages of targets, the first ones met first: a comfortable lane and a
+        # readable Kegiatan, then every text column's want, then wider lanes, then the
+        # spare by weight up to each column's limit
+        busy = min(60.0, 4.0 * -(-tracks // n))        # room for the lanes' gutter tracks
+        stages = [{"waktu": want["waktu"][1]},
+                  {"lane": max(lane_min, 72.0 + busy / 2), "kegiatan": min(want["kegiatan"][1], 150.0)},
+                  {"lane": lane_fit},
+                  {k: v[1] for k, v in want.items()},
+                  {"lane": max(lane_min, LANE_PREF + busy)},
+                  {k: v[3] for k, v in want.items()} | {"lane": LANE_MAX + busy}]
+        weight = {k: v[2] for k, v in want.items()} | {"lane": 1.0}
+        for target in stages:
+            delta = {k: max(0.0, v - widths[k]) for k, v in target.items()}
+            cost = sum(d * (n if k == "lane" else 1) for k, d in delta.items())
+            if cost <= 1e-9:
+                continue
+            if cost <= rem:
+                for k, d in delta.items():
+                    widths[k] += d
+                rem -= cost
+                continue
+            if target is stages[-1]:         # the spare by weight
+                tot = sum(weight[k] * (n if k == "lane" else 1) for k, d in delta.items() if d > 0)
+                for k, d in delta.items():
+                    if d > 0:
+                        widths[k] += min(d, rem * weight[k] / tot)
+            else:
+                f = rem / cost
+                for k, d in delta.items():
+                    widths[k] += d * f
+            rem = 0.0
+            break
+        if rem > 1e-6:
+            widths["kegiatan"] += rem
+    lane_w = widths["lane"]
     cols: list[Column] = []
     x = 0.0
     cols.append(Column("no", h["no"], x, no_w))
     x += no_w
-    cols.append(Column("kegiatan", h["kegiatan"], x, rest * shares[0][1]))
-    x += rest * shares[0][1]
-    lane_w = actor_total / n
+    cols.append(Column("kegiatan", h["kegiatan"], x, widths["kegiatan"]))
+    x += widths["kegiatan"]
     for i in range(n):
         aid, label = actors[i] if i < len(actors) else ("", "")
         cols.append(Column("actor", label, x, lane_w, actor=aid, group="pelaksana"))
         x += lane_w
-    for key, share in shares[1:]:
-        w = rest * share
-        cols.append(Column(key, h[key], x, w, group="mutu" if key in ("kelengkapan", "waktu", "output") else None))
-        x += w
+    for key in ("kelengkapan", "waktu", "output", "keterangan"):
+        cols.append(Column(key, h[key], x, widths[key],
+                           group="mutu" if key in ("kelengkapan", "waktu", "output") else None))
+        x += widths[key]
     # absorb rounding so the last border is exactly the table width
     cols[-1].w = width - cols[-1].x
     return cols
@@ -59,37 +130,44 @@ def place_lines(lines: list[str], x: float, y: float, w: float, h: float, size: 
     return [TextLine(t, ax, top + i * lh + half + k, anchor) for i, t in enumerate(lines)]
 
 
-def build_header(cols: list[Column], lang: str, style: Style) -> tuple[list[Cell], float]:
+NUMBER_ROW_SIZE = 6.5       # the column-number row (nomor_kolom)
+
+
+def _fit_size(labels: list[str], w: float, top: float) -> float:
+    """The largest size (``top`` down to 6 pt, by 0.5) at which every word of
+    ``labels`` fits ``w``; at 6 pt a longer word breaks with a hyphen."""
+    words = [x for lb in labels for x in lb.split()]
+    z = top
+    while z > MIN_TEXT and words and max(metrics.text_width(x, z, True) for x in words) > w:
+        z -= 0.5
+    return z
+
+
+def build_header(cols: list[Column], lang: str, style: Style,
+                 column_numbers: bool = False) -> tuple[list[Cell], float]:
+    """The two header rows (and, with ``column_numbers``, a third row numbering the
+    columns 1, 2, 3, ...) and their total height. Every label prints whole: no text is
+    cut short, and none is smaller than 6 pt."""
     hd = HEADINGS.get(lang, HEADINGS["id"])
     lh = metrics.line_height(HEADER_SIZE)
     actors = [c for c in cols if c.key == "actor"]
     mutu = [c for c in cols if c.group == "mutu"]
     span = [c for c in cols if c.key in ("no", "kegiatan", "keterangan")]
 
-    def wr(text, w, size, max_lines=6):
-        lines = metrics.wrap(text, max(w - 2 * 2.0, 1.0), size, bold=True)
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = lines[-1][:-1] + "\u2026" if len(lines[-1]) > 1 else "\u2026"
-        return lines
+    def wr(text, w, size):
+        return metrics.wrap(text, max(w - 2 * 2.0, 1.0), size, bold=True)
 
     pel_w = sum(c.w for c in actors)
     mutu_w = sum(c.w for c in mutu)
-    g_pel = wr(hd["pelaksana"], pel_w, HEADER_SIZE, 2)
-    g_mutu = wr(hd["mutu"], mutu_w, HEADER_SIZE, 2)
+    g_pel = wr(hd["pelaksana"], pel_w, HEADER_SIZE)
+    g_mutu = wr(hd["mutu"], mutu_w, HEADER_SIZE)
     h1 = max(len(g_pel), len(g_mutu)) * lh + 2 * PAD_Y
     # one size for all actor labels: the largest at which every word fits its column
-    size = style.actor_size
-    words = [w for c in actors for w in c.label.split()]
-    while size > 5.5 and words and actors and \
-            max(metrics.text_width(w, size, True) for w in words) > actors[0].w - 4.0:
-        size -= 0.5
+    size = _fit_size([c.label for c in actors], actors[0].w - 4.0, style.actor_size) if actors else HEADER_SIZE
     sub = [(c, wr(c.label, c.w, size), size) for c in actors]
+
     def fit(c):
-        z = HEADER_SIZE
-        while z > 5.5 and max((metrics.text_width(w, z, True) for w in c.label.split()), default=0) > c.w - 4.0:
-            z -= 0.5
-        return z
+        return _fit_size([c.label], c.w - 4.0, HEADER_SIZE)
     sub += [(c, wr(c.label, c.w, fit(c)), fit(c)) for c in mutu]
     h2 = max(len(l) * metrics.line_height(s) for _, l, s in sub) + 2 * PAD_Y
     spans = [(c, wr(c.label, c.w, fit(c)), fit(c)) for c in span]
@@ -116,6 +194,13 @@ def build_header(cols: list[Column], lang: str, style: Style) -> tuple[list[Cell
         cells.append(Cell(c.key if c.key != "actor" else "actor", c.x, h1, c.w, h2,
                           place_lines(lines, c.x, h1, c.w, h2, size, "middle"),
                           bold=True, size=size))
+    if column_numbers:
+        nh = metrics.line_height(NUMBER_ROW_SIZE) + 4.0
+        for k, c in enumerate(cols):
+            cells.append(Cell("nomor", c.x, total, c.w, nh,
+                              place_lines([str(k + 1)], c.x, total, c.w, nh, NUMBER_ROW_SIZE, "middle"),
+                              size=NUMBER_ROW_SIZE))
+        total += nh
     cells.sort(key=lambda cl: (cl.y, cl.x))
     return cells, total
 
