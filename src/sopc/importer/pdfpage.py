@@ -159,6 +159,8 @@ def _walk(page: Page, count, get, parent, depth: int, state: dict) -> None:
             p = _path(obj, _concat(m, parent), page.height)
             if p is not None:
                 page.paths.append(p)
+        elif kind == R.FPDF_PAGEOBJ_TEXT and depth == 0:
+            state.setdefault("top_text", set()).add(ctypes.cast(obj, ctypes.c_void_p).value)
         elif kind == R.FPDF_PAGEOBJ_IMAGE:
             box = _bounds(obj, parent, page.height)
             w, h = ctypes.c_uint(), ctypes.c_uint()
@@ -174,7 +176,10 @@ def _is_qr(img: Image, page: Page) -> bool:
     return (x1 - x0) <= QR_MAX and (bottom - top) <= QR_MAX and x0 < 30 and bottom > page.height - 60
 
 
-def _chars(page: Page, textpage) -> None:
+def _chars(page: Page, textpage, skip_objects: set[int] = frozenset(), footnote: bool = False) -> None:
+    """Characters of the text page; those of ``skip_objects`` (the signing wrapper's
+    footnote, drawn outside the wrapped page) are left out, and with ``footnote`` small
+    oblique text in the bottom-left band (a notice without a wrapper)."""
     n = R.FPDFText_CountChars(textpage)
     rect = R.FS_RECTF()
     H = page.height
@@ -191,18 +196,23 @@ def _chars(page: Page, textpage) -> None:
             continue
         if u < 0x20 and ch != "\t":
             continue
+        if skip_objects and ctypes.cast(R.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value in skip_objects:
+            continue
         R.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))
         size = R.FPDFText_GetFontSize(textpage, i)
         c = Char(ch, rect.left, H - rect.top, rect.right, H - rect.bottom, size, ch.isspace() or ch == "\t")
+        if (footnote and size <= FOOTNOTE_MAX_SIZE and c.top > H - 60 and c.x0 < 0.6 * page.width
+                and _oblique(textpage, i)):
+            continue                        # an e-signature notice stamped into the page itself
         out.append(c)
 
 
-def _drop_footnote(page: Page) -> None:
-    """Drop the e-signature notice: small text in the bottom band, left of the centre."""
-    limit = page.height - 60
-    half = page.width * 0.6
-    page.chars = [c for c in page.chars
-                  if c.space or c.size > FOOTNOTE_MAX_SIZE or c.top < limit or c.x0 > half]
+def _oblique(textpage, i: int) -> bool:
+    buf = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    R.FPDFText_GetFontInfo(textpage, i, buf, 96, ctypes.byref(flags))
+    name = buf.value.decode("latin-1", "replace").lower()
+    return "oblique" in name or "italic" in name
 
 
 def open_document(path: str):
@@ -221,8 +231,8 @@ def read_page(doc, index: int, *, with_text: bool = True) -> Page:
     if with_text:
         tp = R.FPDFText_LoadPage(praw)
         try:
-            _chars(page, tp)
-            _drop_footnote(page)
+            wrapped = state.get("wrapped", False)
+            _chars(page, tp, state.get("top_text", set()) if wrapped else set(), footnote=not wrapped)
         finally:
             R.FPDFText_ClosePage(tp)
     return page
