@@ -228,3 +228,10 @@ def test_cache_key_check(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     c = doctor.check_cache_key()
     assert not c.ok and c.fix[0].startswith("export SOPC_CACHE_KEY=")
+
+
+def test_a_probe_that_crashes_is_an_error_not_a_traceback():
+    proc = env._start("import sys; sys.stderr.write('Fatal Python error: Segmentation fault'); sys.exit(139)")
+    probe = env._finish(proc)
+    assert not probe.ok and "code 139" in probe.error and "Segmentation fault" in probe.error
+    assert env.pdf_problem(probe) is not None

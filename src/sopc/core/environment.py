@@ -111,30 +111,31 @@ def _finish(proc: subprocess.Popen) -> Probe:
     return Probe({k: str(v) for k, v in data.items()}, error, missing)
 
 
+_PROBES = {"weasyprint": _PDF_PROBE, "pygraphviz": _GRAPHVIZ_PROBE}
+
+
+def _probe(*packages: str) -> list[Probe]:
+    """Probe ``packages`` side by side, each in a child process of its own."""
+    started = [_start(_PROBES[p]) if importlib.util.find_spec(p) is not None else p for p in packages]
+    return [_finish(s) if isinstance(s, subprocess.Popen) else
+            Probe(error=f"ModuleNotFoundError: No module named '{s}'", package_missing=True)
+            for s in started]
+
+
 def probe_pdf() -> Probe:
     """WeasyPrint, Pango and HarfBuzz as a child process sees them."""
-    if importlib.util.find_spec("weasyprint") is None:
-        return Probe(error="ModuleNotFoundError: No module named 'weasyprint'", package_missing=True)
-    return _finish(_start(_PDF_PROBE))
+    return _probe("weasyprint")[0]
 
 
 def probe_graphviz() -> Probe:
     """pygraphviz and the Graphviz it carries, checked by laying out a two-node graph."""
-    if importlib.util.find_spec("pygraphviz") is None:
-        return Probe(error="ModuleNotFoundError: No module named 'pygraphviz'", package_missing=True)
-    return _finish(_start(_GRAPHVIZ_PROBE))
+    return _probe("pygraphviz")[0]
 
 
 def probe_all() -> tuple[Probe, Probe]:
     """(PDF stack, Graphviz), probed side by side."""
-    procs = {}
-    for name, code in (("weasyprint", _PDF_PROBE), ("pygraphviz", _GRAPHVIZ_PROBE)):
-        procs[name] = _start(code) if importlib.util.find_spec(name) is not None else None
-    out = []
-    for name, proc in procs.items():
-        out.append(_finish(proc) if proc is not None else
-                   Probe(error=f"ModuleNotFoundError: No module named '{name}'", package_missing=True))
-    return out[0], out[1]
+    pdf, graphviz = _probe("weasyprint", "pygraphviz")
+    return pdf, graphviz
 
 
 # ---------------------------------------------------------------- what is missing
