@@ -132,11 +132,11 @@ def test_failed_write_keeps_previous_site(repo, monkeypatch):
     calls = {"n": 0}
     real = writer._write_file
 
-    def flaky(path, data):
+    def flaky(path, data, sync=True):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
-        real(path, data)
+        real(path, data, sync)
 
     monkeypatch.setattr(writer, "_write_file", flaky)
     res = build([repo], today=TODAY)
