@@ -99,6 +99,7 @@ class Spec:
     label_far: bool = False
     label_image: bool = False
     label_stacked: bool = False            # rotated labels read as stacked single letters
+    gap_source: bool = False               # connectors start 3 pt short of their source
 
     def truth_edges(self) -> list[list[tuple]]:
         out = []

@@ -166,7 +166,7 @@ def _boxes(spec: Spec, pages, place):
         mains = []
         if a.straddle:
             _x0, x1 = _actor_span(cols, a.actor[0])
-            mains.append((x1 - w / 2 - 2, cy - h / 2, x1 + w / 2 + 8, cy + h / 2))
+            mains.append((x1 - w / 2, cy - h / 2, x1 + w / 2, cy + h / 2))
         else:
             for k in a.actor:
                 x0, x1 = _actor_span(cols, k)
@@ -271,6 +271,10 @@ def _edge(spec, pages, drawers, all_boxes, src, dst, branch, label, counter, kin
             pts = [(scx, s[3]), (scx, s[3] + 5), (gx, s[3] + 5)]
             start = (scx, s[3])
         pts += [(gx, t[1] - 6), (tcx, t[1] - 6), (tcx, t[1])]
+    if spec.gap_source:                     # drawn a little short of the source
+        (ax, ay), (bx, by) = pts[0], pts[1]
+        n = max(abs(bx - ax) + abs(by - ay), 1e-6)
+        pts[0] = (ax + 3 * (bx - ax) / n, ay + 3 * (by - ay) / n)
     d.connector(pts, spec)
     _label(spec, d, label, start, right_exit)
 

@@ -105,6 +105,12 @@ def variants() -> dict[str, Spec]:
     v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel")
     v["labels_image"] = Spec("labels_image", acts=_decision_acts("Ya", "Tidak"), label_image=True)
     v["labels_stacked"] = Spec("labels_stacked", acts=_decision_acts("Lengkap", "Belum Lengkap"), label_stacked=True)
+    v["straddle_gap"] = Spec("straddle_gap", style="word", gap_source=True, acts=[
+        Act("Menerima berkas", [0], "terminator"),
+        Act("Menilai berkas bersama", [0], "decision", straddle=True, edges=[(3, "Ya"), (2, "Tidak")]),
+        Act("Memproses berkas", [2], edges=[(4, "")]),
+        Act("Mengembalikan berkas", [0], "terminator", edges=[("selesai", "")]),
+        Act("Menyerahkan hasil", [2], "terminator")])
     v["raster_flow"] = Spec("raster_flow", acts=base_acts(), raster=True)
     v["jpeg_one_page"] = Spec("jpeg_one_page", jpeg="one", layout="one_page",
                               lists={"dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"],

@@ -259,7 +259,7 @@ def _links(acts, rows, syms, edges, by_row, main_of, d: Draft, raster_rows=froze
         decision = any(syms[k][0].kind == DECISION for k in main_of[i])
         ends_here = _ends_in_row(i, by_row, main_of, syms, edges)
         if any(not o[2] for o in outs):
-            a.unsure["ke"] = "no_arrowhead"
+            a.unsure["ke"] = "guessed_edge"
         targets = sorted({o[0] for o in outs})
         if decision:
             seen: dict[str, int | str] = {}

@@ -99,6 +99,7 @@ def _read(path: str, pages: list[Page]) -> Document:
             _jpeg_table(doc, page, ident, i)
             continue
         pt = read_rows(page, words[i], rules[i], cols, body)
+        pt.header = found is not None
         if found is None and not _continues(doc, pt):
             continue
         tp = TablePage(pt)
@@ -155,10 +156,15 @@ def _grid_test(cols: Columns, rules: Rules, width: float):
     edges = cols.edges
     long_h = [r for r in rules.h if r.b - r.a > 0.45 * width]
 
+    def crossed(x: float, y: float) -> bool:
+        return any(abs(y - r.pos) < 2.5 and r.a - 2 <= x <= r.b + 2 for r in rules.h)
+
     def on_grid(x0, y0, x1, y1) -> bool:
+        """A piece of a column line runs between row lines (it is cut at crossings);
+        a connector along a divider (to a straddling symbol) ends at a symbol."""
         if x1 - x0 <= y1 - y0:
             x = (x0 + x1) / 2
-            return any(abs(x - e) < 1.3 for e in edges)
+            return any(abs(x - e) < 1.3 for e in edges) and crossed(x, y0) and crossed(x, y1)
         y = (y0 + y1) / 2
         return any(abs(y - r.pos) < 1.3 and r.a - 2 <= x0 and x1 <= r.b + 2 for r in long_h)
 
@@ -170,7 +176,8 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
     if not spans:
         return
     x0, x1 = spans[0][0], spans[-1][1]
-    top = tp.table.top - 1
+    # an off-page connector may sit above a continued table without a header
+    top = tp.table.top - (1 if tp.table.header else 30)
     area = (x0, top, x1, page.height)
     grid = _grid_test(cols, rules, cols.edges[-1] - cols.edges[0])
     syms, segs, arrows = shapes.extract(page.paths, area, grid)

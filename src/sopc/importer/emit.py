@@ -28,6 +28,9 @@ NOTES = {
     "several_symbols": msg("beberapa simbol dalam satu baris", "several symbols in one row"),
     "unnumbered": msg("baris tanpa nomor", "unnumbered row"),
     "no_arrowhead": msg("konektor tanpa kepala panah; arah ditebak", "connector without arrowhead; direction guessed"),
+    "loose_connector": msg("konektor tidak menyentuh simbol asalnya; sumber ditebak",
+                           "a connector stops short of its source; source guessed"),
+    "guessed_edge": msg("arah atau asal konektor ditebak", "connector direction or source guessed"),
     "no_label": msg("label cabang tidak ditemukan", "branch label not found"),
     "one_exit": msg("simbol keputusan dengan satu jalur keluar", "decision with one exit"),
     "several_targets": msg("beberapa panah keluar; hanya yang pertama dipakai", "several arrows leave; the first is used"),
@@ -79,7 +82,7 @@ def sop_yaml(d: Draft, external: set[int] = frozenset()) -> str:
     """The SOP file; ``external`` lists the keterkaitan entries that name no SOP of
     the import (written as ``eksternal``)."""
     f, u = d.fields, d.unsure
-    out = [f"# Diimpor oleh sopc import dari PDF bertanda tangan; periksa baris bertanda 'periksa'."]
+    out = ["# Diimpor oleh sopc import dari PDF bertanda tangan; periksa baris bertanda 'periksa'."]
     for key in ("nomor", "nama", "unit", "batas_waktu"):
         if key in f:
             out.append(f"{key}: {scalar(f[key])}{_c(u.get(key))}")

@@ -136,9 +136,27 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
                 flow.edges.append(Edge(a, b, sure=False, comp=ci))
                 flow.notes.append("no_arrowhead")
         elif targets and not sources:
-            pass                                   # an arrow from nowhere (off-page stub)
+            src = _loose_source(comp, segs, symbols, targets)
+            if src is not None:                    # a connector drawn short of its source
+                flow.edges += [Edge(src, t, sure=False, comp=ci) for t in sorted(targets)]
+                flow.notes.append("loose_connector")
     _branch_labels(flow, comps, segs, words)
     return flow
+
+
+def _loose_source(comp, segs, symbols: list[Symbol], targets: set[int], reach: float = 8.0) -> int | None:
+    """The symbol nearest the connector's far end (the end away from its targets),
+    when a connector stops a little short of it."""
+    ends = [(x, y) for i in comp for x, y in ((segs[i][0], segs[i][1]), (segs[i][2], segs[i][3]))]
+    far = max(ends, key=lambda p: min(_sym_dist(symbols[t], *p) for t in targets))
+    best, dist = None, reach
+    for k, sym in enumerate(symbols):
+        if k in targets:
+            continue
+        d = _sym_dist(sym, *far)
+        if d < dist:
+            best, dist = k, d
+    return best
 
 
 def free_words(words: list[Word], symbols: list[Symbol]) -> list[Word]:

@@ -45,7 +45,6 @@ class Identity:
     signer: dict[str, str] = field(default_factory=dict)          # jabatan, nama, nip, pangkat
     lists: dict[str, list[str]] = field(default_factory=dict)
     header: list[str] = field(default_factory=list)               # header block lines
-    notes: list[str] = field(default_factory=list)                # English keys of doubts
     unsure: set[str] = field(default_factory=set)                 # keys to mark periksa
     bottom: float = 0.0                                           # lowest y of the identity grid
 

@@ -143,7 +143,7 @@ def _actors(xs, roles, texts):
     two columns whose divider was not drawn."""
     edges, out_roles, actors = [xs[0]], [], []
     for i, role in enumerate(roles):
-        a, b = xs[i], xs[i + 1]
+        b = xs[i + 1]
         if role != "actor":
             edges.append(b)
             out_roles.append(role)
