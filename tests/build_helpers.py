@@ -119,3 +119,13 @@ def copy_tree(src: Path, dst: Path) -> Path:
 
 def read_site(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def build_examples(tmp_path: Path, monkeypatch, **kw):
+    """Build a copy of examples/ in memory (paksa, write=False), from inside it."""
+    from sopc.build.pipeline import build
+
+    root = copy_tree(EXAMPLES, tmp_path / "ex")
+    monkeypatch.chdir(root)
+    kw.setdefault("today", "2026-11-28")
+    return build([root], write=False, paksa=True, **kw)

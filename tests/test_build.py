@@ -296,14 +296,9 @@ def test_cli_config_error(tmp_path, monkeypatch):
 def test_inline_svg_ids_unique(tmp_path, monkeypatch):
     import re
 
-    src = Path(__file__).parent.parent / "examples"
-    if not (src / "sopc.yaml").is_file():
-        pytest.skip("examples/ not there yet")
-    from build_helpers import copy_tree
+    from build_helpers import build_examples
 
-    root = copy_tree(src, tmp_path / "ex")
-    monkeypatch.chdir(root)
-    res = build([root], today=TODAY, write=False, paksa=True)
+    res = build_examples(tmp_path, monkeypatch, today=TODAY)
     for p in res.rendered:
         page = res.files[p.relpath].decode("utf-8")
         ids = re.findall(r'\sid="([^"]+)"', page)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_helpers import CONFIG, GOLDEN_REPO, SOP_A, SOP_B, copy_tree, make_repo
+from build_helpers import CONFIG, GOLDEN_REPO, SOP_A, SOP_B, build_examples, copy_tree, make_repo
 from sopc.build.pipeline import build
 from sopc.render.html import environment, format_date, format_nip, nl2br, paper_css
 
@@ -120,12 +120,7 @@ def test_english_labels(tmp_path, monkeypatch):
 
 
 def test_every_uraian_present_in_examples(tmp_path, monkeypatch):
-    src = Path(__file__).parent.parent / "examples"
-    if not (src / "sopc.yaml").is_file():
-        pytest.skip("examples/ not there yet")
-    root = copy_tree(src, tmp_path / "ex")
-    monkeypatch.chdir(root)
-    res = build([root], today=TODAY, write=False, paksa=True)
+    res = build_examples(tmp_path, monkeypatch, today=TODAY)
     assert res.rendered
     for p in res.rendered:
         page = html.unescape(res.files[p.relpath].decode("utf-8"))
