@@ -13,7 +13,8 @@ Sections
             files; (b) ``sopc lint`` on one file, interpreter start-up included, vs
             ``python -c pass``; (c) in-process time per SOP in the rules
             (``sopc.lint.engine.lint``) and in the loader.
-  build (d) ``sopc build`` of the corpus to HTML vs ``mkdocs build`` of the same SOPs as
+  build (d) ``sopc build`` of the corpus to HTML, cold (no .sopc-cache), several runs, each
+            paired with ``mkdocs build`` of the same SOPs as
             Markdown; (e) no-op rebuild; (f) rebuild after one SOP is edited;
             (g) build of a one-SOP repository (one 25-activity SOP: load, layout, HTML)
             in-process, warm.
@@ -313,34 +314,48 @@ def bench_build(corpus: Path, md: Path | None, repeat: int, results: dict) -> No
     env = env_today()
     out = WORK / "site-corpus"
     cmd = build_cmd(corpus, help_text, out)
-    clean_outputs(corpus)
-    if out.exists():
-        shutil.rmtree(out)
-    t_full, cp = run_wall(cmd, env=env)
-    if cp.returncode not in (0, 1):
-        say(f"sopc build gagal / failed (exit {cp.returncode}):\n{cp.stderr[-2000:]}")
-        return
+    mk = tool("mkdocs")
+    if md is None or mk is None:
+        say("  mkdocs missing (pip install mkdocs): no baseline")
+    # A truly cold build, as a CI runner starts: no output folder and no .sopc-cache
+    # (rendered pages, PDFs, compiled templates, Graphviz maps, snapshot). Several runs,
+    # each paired with an mkdocs build of the same SOPs, because the target holds for
+    # every run, not for the median.
+    fulls, ratios, mks = [], [], []
+    for _ in range(max(2, min(repeat, 4))):
+        clean_outputs(corpus)
+        if out.exists():
+            shutil.rmtree(out)
+        t_full, cp = run_wall(cmd, env=env)
+        if cp.returncode not in (0, 1):
+            say(f"sopc build gagal / failed (exit {cp.returncode}):\n{cp.stderr[-2000:]}")
+            return
+        fulls.append(t_full)
+        if md is not None and mk is not None:
+            msite = md / "site"
+            if msite.exists():
+                shutil.rmtree(msite)
+            t_mk, mcp = run_wall([mk, "build", "-q", "-f", str(md / "mkdocs.yml")], cwd=md)
+            if mcp.returncode != 0:
+                say(f"  mkdocs build failed (exit {mcp.returncode}): {mcp.stderr[-500:]}")
+                md = None
+            else:
+                mks.append(t_mk)
+                ratios.append(t_full / t_mk)
+    t_full = statistics.median(fulls)
     results["build_full"] = t_full
     site = out if out.exists() else corpus / "_site"
     pages = len(list(site.rglob("*.html"))) if site.exists() else 0
-    say(f"sopc build (bersih / clean, default --jobs): {fmt_s(t_full)}, exit {cp.returncode}, "
+    say(f"sopc build (dingin / cold: no .sopc-cache, default --jobs), {len(fulls)} runs: median "
+        f"{fmt_s(t_full)}, range {fmt_s(min(fulls))}-{fmt_s(max(fulls))}, exit {cp.returncode}, "
         f"{pages} HTML pages")
-    say(f"  target <= 10 s: {verdict(t_full, t_full <= 10)}")
-    mk = tool("mkdocs")
-    if md is None or mk is None:
-        say("  skipped: mkdocs missing (pip install mkdocs)")
-    else:
-        msite = md / "site"
-        if msite.exists():
-            shutil.rmtree(msite)
-        t_mk, mcp = run_wall([mk, "build", "-q", "-f", str(md / "mkdocs.yml")], cwd=md)
-        if mcp.returncode != 0:
-            say(f"  mkdocs build failed (exit {mcp.returncode}): {mcp.stderr[-500:]}")
-        else:
-            results["mkdocs_full"] = t_mk
-            ratio = t_full / t_mk
-            say(f"mkdocs build (Markdown, same SOPs): {fmt_s(t_mk)}")
-            say(f"  sopc/mkdocs = {ratio:.2f} (target <= 0.5): {verdict(ratio, ratio <= 0.5)}")
+    say(f"  target <= 10 s every run: {verdict(max(fulls), max(fulls) <= 10)}")
+    if ratios:
+        results["mkdocs_full"] = statistics.median(mks)
+        say(f"mkdocs build (Markdown, same SOPs), paired runs: median {fmt_s(statistics.median(mks))}, "
+            f"range {fmt_s(min(mks))}-{fmt_s(max(mks))}")
+        say(f"  sopc/mkdocs per pair: {', '.join(f'{r:.2f}' for r in ratios)} (target <= 0.5 every run): "
+            f"{verdict(max(ratios), max(ratios) <= 0.5)}")
 
     head("(e) bangun ulang tanpa perubahan / no-op rebuild")
     t_noop, _samples, cp = median_wall(cmd, repeat, env=env)
