@@ -8,8 +8,9 @@ need beyond the HTML of the screen.
   sits at the bottom right, outside the box, on every page anyway).
 - **DRAF.** A page rendered with ``--paksa`` despite error-level findings carries a
   light diagonal "DRAF" (:data:`DRAF_BACKGROUND`, a page background under the content).
-- **Identity on one page.** :func:`identity_size` picks the text size of the identity
-  table (8.5 pt down to a floor of 6.5 pt) whose estimated height fits the page, from
+- **Identity on one page.** :func:`identity_level` picks the text size (8.5 pt down to
+  a floor of 6.5 pt, the last steps with tighter spacing) of the identity table whose
+  estimated height fits the page, from
   the bundled font's metrics and the print stylesheet's measures (``sopc.css``,
   ``@media print``). The estimate errs on the tall side: words break only at spaces.
 """
@@ -17,6 +18,7 @@ need beyond the HTML of the screen.
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sopc.core.paper import MM, size_pt
@@ -81,24 +83,38 @@ DRAF_BACKGROUND = ("url(data:image/svg+xml;base64," + base64.b64encode(_DRAF_SVG
 
 # --------------------------------------------------------------------------- identity fit
 
-#: the identity table's text sizes, largest first; the last is the floor (OUTPUT.md §1)
-SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)
-LINE = 1.25                            # line-height of the print stylesheet
+
+@dataclass(frozen=True)
+class Level:
+    """One step of the identity table: text size and the spacing that goes with it
+    (the print stylesheet's ``.identitas`` rules, ``sopc.css``)."""
+
+    size: float                        # pt
+    line: float = 1.25                 # line-height
+    pad_y: float = 1.1 * MM            # th, td top and bottom
+    sec_pad: float = 3.5 * MM          # tr.bagian td, top + bottom
+    item_gap: float = 0.3 * MM         # ol.daftar li margins
+    head_gap: float = 1 * MM           # .judul-bagian margin-bottom
+
+    @property
+    def css_class(self) -> str:
+        """``ukuran-75`` for 7.5 pt; ``rapat`` added for the compact spacing."""
+        c = f"ukuran-{int(round(self.size * 10))}"
+        return c + " rapat" if self.line < 1.25 else c
+
+
+_COMPACT = {"line": 1.15, "pad_y": 0.5 * MM, "sec_pad": 2 * MM, "item_gap": 0.1 * MM,
+            "head_gap": 0.5 * MM}
+#: largest first; the last is the floor (OUTPUT.md §1: 6.5 pt)
+LEVELS = (Level(8.5), Level(8.0), Level(7.5), Level(7.0), Level(7.0, **_COMPACT),
+          Level(6.5, **_COMPACT))
 BORDER = 0.75                          # 1px cell borders
-PAD_X, PAD_Y = 2 * MM, 1.1 * MM        # .identitas th, td
-SEC_PAD_TOP, SEC_PAD_BOTTOM = 1.5 * MM, 2 * MM
+PAD_X = 2 * MM
 KOP_PAD, LOGO_H, LOGO_GAP = 3 * MM, 26 * MM, 2 * MM
 KOP_P_MARGIN = 0.8 * MM
 TTD_H = 13 * MM                        # .pengesah .ruang-ttd
 LIST_INDENT = 6 * MM                   # ol.daftar padding-left
-ITEM_GAP = 0.3 * MM
-HEAD_GAP = 1 * MM                      # .judul-bagian margin-bottom
 SAFETY = 6.0                           # pt kept free below the estimated table
-
-
-def size_class(size: float) -> str:
-    """The CSS class of an identity text size: ``ukuran-75`` for 7.5 pt."""
-    return f"ukuran-{int(round(size * 10))}"
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> int:
@@ -132,26 +148,26 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> int:
     return total
 
 
-def _list_height(items: Iterable[str], width: float, size: float) -> float:
+def _list_height(items: Iterable[str], width: float, lv: Level) -> float:
     items = [str(t) for t in items if t is not None and str(t).strip()]
+    lh = lv.size * lv.line
     if not items:
-        return size * LINE
-    lh = size * LINE
-    return sum(_lines(t, width - LIST_INDENT, size) * lh + ITEM_GAP for t in items) + ITEM_GAP
+        return lh
+    return sum(_lines(t, width - LIST_INDENT, lv.size) * lh + lv.item_gap for t in items) + lv.item_gap
 
 
-def identity_height(identity: dict, kop: dict, paper: str, size: float,
-                    L: dict | None = None) -> float:
-    """Estimated height in pt of the printed identity table at text ``size``.
+def identity_height(identity: dict, kop: dict, paper: str, lv: Level, L: dict | None = None) -> float:
+    """Estimated height in pt of the printed identity table at level ``lv``.
 
     ``identity``: the context's ``identity`` (nomor, nama, pengesah, sections of
     ``{"text": ...}`` items); ``kop``: ``{"lines": [(text, size, bold)], "logo": bool}``;
     ``L``: the printed labels.
     """
     L = L or {}
+    size = lv.size
     width = size_pt(paper)[0] - 2 * PAGE_MARGIN - 2 * 1.125
-    lh = size * LINE
-    cell = 2 * PAD_Y + BORDER
+    lh = size * lv.line
+    cell = 2 * lv.pad_y + BORDER
     col_label, col_value, half = 0.17 * width, 0.33 * width, 0.5 * width
     inner = lambda w: w - 2 * PAD_X - BORDER - 1.0  # noqa: E731
 
@@ -174,27 +190,28 @@ def identity_height(identity: dict, kop: dict, paper: str, size: float,
              + row(L.get("nama", "Nama SOP"), identity.get("nama") or "-", True))
     kop_h = 2 * KOP_PAD + BORDER + (LOGO_H + LOGO_GAP if kop.get("logo") else 0.0)
     for text, ksize, bold in kop.get("lines", ()):
-        kop_h += _lines(str(text).upper(), half - 2 * KOP_PAD - BORDER - 1.0, ksize, bold) * ksize * LINE \
+        kop_h += _lines(str(text).upper(), half - 2 * KOP_PAD - BORDER - 1.0, ksize, bold) * ksize * 1.25 \
             + KOP_P_MARGIN
     kop_h += KOP_P_MARGIN
     total = max(right, kop_h) + 2 * 1.125
+
+    def cell_h(key: str, items) -> float:
+        head = _lines(L.get(key, key).upper() + ":", inner(half), size, True) * lh + lv.head_gap
+        return head + _list_height((it.get("text") for it in items), inner(half), lv)
+
     for left_key, left_items, right_key, right_items in identity.get("sections", ()):
-        def cell_h(key, items):
-            head = _lines(L.get(key, key).upper() + ":", inner(half), size, True) * lh + HEAD_GAP
-            return head + _list_height((it.get("text") for it in items), inner(half), size)
-        total += max(cell_h(left_key, left_items), cell_h(right_key, right_items)) \
-            + SEC_PAD_TOP + SEC_PAD_BOTTOM + BORDER
+        total += max(cell_h(left_key, left_items), cell_h(right_key, right_items)) + lv.sec_pad + BORDER
     return total
 
 
-def identity_size(identity: dict, kop: dict, paper: str, tte: bool, L: dict | None = None) -> float:
-    """The largest text size of :data:`SIZES` whose identity table fits one page
-    (the floor when none does: the sections then keep together across the break)."""
+def identity_level(identity: dict, kop: dict, paper: str, tte: bool, L: dict | None = None) -> Level:
+    """The first of :data:`LEVELS` whose identity table fits one page (the floor when
+    none does: the table then runs on, its rows kept together)."""
     room = size_pt(paper)[1] - PAGE_MARGIN - bottom_margin(tte) - SAFETY
-    for size in SIZES:
-        if identity_height(identity, kop, paper, size, L) <= room:
-            return size
-    return SIZES[-1]
+    for lv in LEVELS:
+        if identity_height(identity, kop, paper, lv, L) <= room:
+            return lv
+    return LEVELS[-1]
 
 
 def print_context(identity: dict, instansi: dict, has_logo: bool, paper: str, tte: bool,
@@ -204,10 +221,9 @@ def print_context(identity: dict, instansi: dict, has_logo: bool, paper: str, tt
                                        (instansi.get("satuan_kerja") or "", 9.5, True),
                                        (instansi.get("unit") or "", 9.5, False)]}
     kop["lines"] = [ln for ln in kop["lines"] if ln[0]]
-    size = identity_size(identity, kop, paper, tte, L)
     return {
         "tte": tte,
         "margin_bawah": pt_css(bottom_margin(tte)),
-        "identitas": size_class(size),
+        "identitas": identity_level(identity, kop, paper, tte, L).css_class,
         "draf": DRAF_BACKGROUND if forced else None,
     }

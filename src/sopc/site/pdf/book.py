@@ -21,6 +21,7 @@ from typing import Any
 
 from sopc.core.model import SOP
 from sopc.core.paper import css_size, paper_name
+from sopc.render.printed import DRAF_BACKGROUND, bottom_margin, pt_css
 from sopc.site.options import PdfSettings, SiteOptions
 
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.S | re.I)
@@ -31,6 +32,7 @@ _FRAG_ATTR = re.compile(r'\b((?:xlink:)?href)="#([^"]*)"')
 _URL_FRAG = re.compile(r"url\(#([^)]*)\)")
 _REL_ATTR = re.compile(r'\b(href|src|xlink:href)="([^"#][^"]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_DRAF_META = b'<meta name="sopc-draf"'
 
 
 @dataclass
@@ -121,12 +123,12 @@ def section_html(html: bytes, relpath: str, anchors: dict[str, str]) -> bytes:
 
 
 BOOK_CSS = """
-@page { size: %(size)s; margin: 12mm;
+@page { size: %(size)s; margin: 12mm 12mm %(bottom)s;
   @bottom-right { content: "%(halaman)s " counter(page) " %(dari)s " %(total)s;
     font-family: "DejaVu Sans", sans-serif; font-size: 8pt; } }
 @page sampul { @bottom-right { content: none; } }
 %(named)s
-html { background: #fff; }
+html { background: none; }
 body { margin: 0; font-family: "SopcSans", "DejaVu Sans", sans-serif; }
 .sampul { page: sampul; text-align: center; padding-top: 18mm; }
 .sampul .logo { max-height: 40mm; max-width: 60mm; margin-bottom: 8mm; }
@@ -162,19 +164,26 @@ def book_html(entries: list[BookEntry], *, config: Any, unit: str | None, today:
     paper = paper_name(paper) or "A4"
     anchors = {e.relpath: f"sop-{i + 1}" for i, e in enumerate(entries)}
     bodies, extra_css = [], []
-    papers_used = sorted({paper_name(e.paper) or paper for e in entries} - {paper})
+    pages_used: dict[str, tuple[str, bool]] = {}    # named page -> (paper, DRAF)
     for i, e in enumerate(entries if starts is None else ()):
         body, css = embed_page(e.html.decode("utf-8", "replace"), e.relpath, f"b{i + 1}-", anchors)
         if css.strip():
             extra_css.append(css)
         p = paper_name(e.paper) or paper
-        cls = f" kertas-{p.lower()}" if p != paper else ""
+        draf = _DRAF_META in e.html[:4096]
+        name = "-".join(([f"kertas-{p.lower()}"] if p != paper else []) + (["draf"] if draf else []))
+        if name:
+            pages_used[name] = (p, draf)
+        cls = f" {name}" if name else ""
         bodies.append(f'<section class="buku-sop{cls}" id="{anchors[e.relpath]}">\n{body}\n</section>')
-    named = "\n".join(f"@page kertas-{p.lower()} {{ size: {css_size(p)}; }}"
-                      for p in papers_used)
-    named_use = "\n".join(f".kertas-{p.lower()} {{ page: kertas-{p.lower()}; }}" for p in papers_used)
+    # An SOP on another paper, or rendered with --paksa despite errors (its pages marked
+    # DRAF as in its own PDF), gets a named page.
+    named = "\n".join(f"@page {n} {{ size: {css_size(p)};{f' background: {DRAF_BACKGROUND};' if d else ''} }}"
+                      for n, (p, d) in sorted(pages_used.items()))
+    named_use = "\n".join(f".{n} {{ page: {n}; }}" for n in sorted(pages_used))
     style = BOOK_CSS % {
         "size": css_size(paper), "named": named, "named_use": named_use,
+        "bottom": pt_css(bottom_margin(bool(getattr(config, "tte", False)))),
         "halaman": "Page" if en else "Halaman", "dari": "of" if en else "dari",
         "total": "counter(pages)" if total is None else f'"{int(total)}"',
         "toc_counter": (".daftar-isi a.hal::after { content: target-counter(attr(href), page); }"
