@@ -18,8 +18,10 @@ PAGE = halaman.DOCS / "tutorial.md"
 
 
 @pytest.fixture(scope="module")
-def followed(tmp_path_factory):
-    return halaman.follow(PAGE, tmp_path_factory.mktemp("tutorial") / "pembaca")
+def followed():
+    # Followed once per test process, in a fresh temporary folder (halaman.tutorial_run);
+    # the site's pictures and the import page's archive come from the same run.
+    return halaman.tutorial_run()
 
 
 def test_tutorial_starts_from_an_empty_folder(followed):

@@ -1,8 +1,8 @@
 """MkDocs hook: the pictures of the documentation are made by the build, from the
 tutorial's own SOP, so that they always show what sopc draws today.
 
-The hook follows docs/tutorial.md as a reader would (halaman.follow: every command and
-file of the page, in order, in a temporary folder, ending with ``sopc build --pdf``),
+The hook follows docs/tutorial.md as a reader would (halaman.tutorial_run: every command
+and file of the page, in order, in a temporary folder, ending with ``sopc build --pdf``),
 then turns the pages of the built PDFs into PNG files of the site:
 
     gambar/identitas.png       page 1 of the SOP (identity page)
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,24 +55,23 @@ def pictures() -> dict[str, bytes]:
 
     from sopc.core.text import slugify
 
-    with tempfile.TemporaryDirectory(prefix="sopc-docs-") as tmp:
-        run = halaman.follow(halaman.DOCS / "tutorial.md", Path(tmp) / "pembaca")
-        # The SOP the reader wrote last is the one the pictures show.
-        name, text = list(run.files.items())[-1]
-        nomor = yaml.safe_load(text)["nomor"]
-        site = run.cwd / "_site"
-        found = sorted(site.rglob(slugify(nomor) + ".pdf"))
-        if not found:
-            raise halaman.StepError(f"the tutorial built no PDF for {nomor} ({name}) in {site}")
-        pdf = found[0]
-        out = {"gambar/identitas.png": _png(pdf, 0)}
-        for i in range(1, _page_count(pdf)):
-            out[f"gambar/prosedur-{i}.png"] = _png(pdf, i)
-        for form in ("monitoring", "evaluasi"):
-            forms = sorted((site / "formulir").glob(form + "-*.pdf"))
-            if forms:
-                out[f"gambar/{form}.png"] = _png(forms[0], 0)
-        return out
+    run = halaman.tutorial_run()
+    # The SOP the reader wrote last is the one the pictures show.
+    name, text = list(run.files.items())[-1]
+    nomor = yaml.safe_load(text)["nomor"]
+    site = run.cwd / "_site"
+    found = sorted(site.rglob(slugify(nomor) + ".pdf"))
+    if not found:
+        raise halaman.StepError(f"the tutorial built no PDF for {nomor} ({name}) in {site}")
+    pdf = found[0]
+    out = {"gambar/identitas.png": _png(pdf, 0)}
+    for i in range(1, _page_count(pdf)):
+        out[f"gambar/prosedur-{i}.png"] = _png(pdf, i)
+    for form in ("monitoring", "evaluasi"):
+        forms = sorted((site / "formulir").glob(form + "-*.pdf"))
+        if forms:
+            out[f"gambar/{form}.png"] = _png(forms[0], 0)
+    return out
 
 
 def on_files(files, config):

@@ -36,10 +36,12 @@ year.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,18 +165,25 @@ def make_clone(work: Path) -> None:
     git("clone", "-q", str(server), str(work), cwd=work.parent)
 
 
-def make_archive(dest: Path, work: Path) -> None:
+_TUTORIAL: list["Run"] = []
+
+
+def tutorial_run() -> "Run":
+    """The tutorial followed once per process (in a temporary folder removed at exit):
+    its test, the pictures of the site and the archive of the import page share it."""
+    if not _TUTORIAL:
+        tmp = Path(tempfile.mkdtemp(prefix="sopc-tutorial-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        _TUTORIAL.append(follow(DOCS / "tutorial.md", tmp / "pembaca"))
+    return _TUTORIAL[0]
+
+
+def make_archive(dest: Path) -> None:
     """sopc's PDFs of the tutorial's SOP and of the example SOP of ``sopc init``, as an
     archive of signed SOPs to import."""
-    env = environment(work.parent)
-    make_repository(work)
-    for b in blocks(DOCS / "tutorial.md"):
-        if b.kind == "berkas":
-            (work / b.args[0]).write_text(b.code, "utf-8")
-    subprocess.run(["sopc", "build", "--pdf", "-q", "--out", str(work / "_site")], cwd=work,
-                   env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    run = tutorial_run()
     dest.mkdir(parents=True, exist_ok=True)
-    for pdf in sorted((work / "_site").glob("*/sop-*.pdf")):
+    for pdf in sorted((run.cwd / "_site").glob("*/sop-*.pdf")):
         shutil.copyfile(pdf, dest / pdf.name)
 
 
@@ -249,7 +258,7 @@ class Run:
         elif b.kind == "siapkan" and b.args == ["git"]:
             make_clone(self.cwd)
         elif b.kind == "siapkan" and b.args == ["arsip"]:
-            make_archive(self.cwd / "arsip", self.folder.parent / (self.folder.name + ".arsip"))
+            make_archive(self.cwd / "arsip")
         elif b.kind == "siapkan":
             raise StepError(f"{b.where()}: unknown 'siapkan {' '.join(b.args)}'")
 
