@@ -160,7 +160,23 @@ def test_failed_render_keeps_previous_site(repo, monkeypatch):
     assert read_site(repo / "_site") == before
 
 
+def test_failed_exchange_keeps_previous_site(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(out, {"a.html": b"old"})
+
+    def exchange(a, b):
+        raise OSError(5, "I/O error")
+
+    monkeypatch.setattr(writer, "exchange", exchange)
+    with pytest.raises(SiteWriteError):
+        write_site(out, {"a.html": b"new"})
+    assert (out / "a.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_failed_swap_restores(tmp_path, monkeypatch):
+    """The two-rename swap of systems without renameat2 (RENAME_EXCHANGE)."""
+    monkeypatch.setattr(writer, "exchange", lambda a, b: False)
     out = tmp_path / "site"
     write_site(out, {"a.html": b"old"})
     real = os.rename
