@@ -100,6 +100,8 @@ class Spec:
     label_image: bool = False
     label_stacked: bool = False            # rotated labels read as stacked single letters
     gap_source: bool = False               # connectors start 3 pt short of their source
+    spill: bool = False                    # the last list row of the identity on page 2
+    bottom_margin: float = 45.0            # rows fill the page down to this margin
 
     def truth_edges(self) -> list[list[tuple]]:
         out = []
@@ -117,8 +119,9 @@ def _label(spec: Spec, key: str) -> str:
     return spec.labels.get(key, LABELS[key])
 
 
-def _identity(c: Canvas, spec: Spec, W: float, H: float) -> float:
-    """Draw the identity page's table; return its bottom."""
+def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None = None) -> float:
+    """Draw the identity page's table; return its bottom (on ``spill_to`` when the
+    last row of lists spills onto the next page)."""
     m = 28.0
     rx = round(W * 0.54, 1)
     lab_w = 105.0
@@ -169,6 +172,10 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float) -> float:
     y = top_block
     half = (W - 2 * m) / 2
     for pair in keys:
+        if spill_to is not None and pair[0] == "peringatan":
+            c.grid(hs, vs + [(m, top_block, y), (W - m, top_block, y), (m + half, top_block, y)], spec)
+            hs, vs, c, top_block = [(28.0, m, W - m)], [], spill_to, 28.0
+            y = 28.0
         hmax = 0.0
         for j, key in enumerate(pair):
             if key == "peralatan" and spec.no_peralatan:

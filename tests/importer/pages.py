@@ -74,7 +74,9 @@ def _cell(c: Canvas, text: str, x0: float, x1: float, top: float, spec: Spec, it
 def render(spec: Spec, path) -> None:
     W, H = spec.paper
     canv = [Canvas(W, H)]
-    bottom = _identity(canv[0], spec, W, H)
+    if spec.spill:
+        canv.append(Canvas(W, H))
+    bottom = _identity(canv[0], spec, W, H, canv[1] if spec.spill else None)
     if spec.jpeg:
         _jpeg(spec, canv, bottom, W, H)
     elif spec.acts:
@@ -92,8 +94,8 @@ def _table(spec: Spec, canv: list[Canvas], id_bottom: float, W: float, H: float)
     i = 0
     while i < len(acts):
         first = not pages
-        if first and spec.layout == "one_page":
-            c, top = canv[0], id_bottom + 10
+        if first and (spec.layout == "one_page" or spec.spill):
+            c, top = canv[-1], id_bottom + 10
         else:
             c = Canvas(W, H)
             canv.append(c)
@@ -105,7 +107,7 @@ def _table(spec: Spec, canv: list[Canvas], id_bottom: float, W: float, H: float)
         rows = []
         while i < len(acts) and len(rows) < spec.rows_per_page:
             h = _row_height(spec, acts[i], cols) + (pad if not rows else 0.0)
-            if y + h > H - 45 and rows:
+            if y + h > H - spec.bottom_margin and rows:
                 break
             rows.append((i, y, y + h))
             place[i] = (len(pages), y, y + h, (pad if rows[0][0] == i and not first else 0.0))

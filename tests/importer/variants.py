@@ -69,6 +69,17 @@ def variants() -> dict[str, Spec]:
                         lists={"dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"], "kualifikasi_pelaksana": [],
                                "keterkaitan": [], "peralatan": [], "peringatan": [], "pencatatan": []})
     v["multipage"] = Spec("multipage", acts=long_acts(12), rows_per_page=5, page_numbers="dash")
+    v["fill_into_footer"] = Spec("fill_into_footer", acts=long_acts(16), rows_per_page=99, bottom_margin=35,
+                                 col_labels={"no": "", "kegiatan": "AKTIVITAS", "kelengkapan": "Sumber Data"},
+                                 mutu="MUTU BAKU")
+    v["one_page_continued"] = Spec("one_page_continued", layout="one_page", acts=long_acts(7), rows_per_page=2,
+                                   col_labels={"kegiatan": "Uraian", "kelengkapan": "Input", "waktu": "Waktu (menit)",
+                                               "ket": "Ket"}, lists={
+                                       "dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"],
+                                       "kualifikasi_pelaksana": [], "keterkaitan": [], "peralatan": [],
+                                       "peringatan": [], "pencatatan": []})
+    v["identity_spill"] = Spec("identity_spill", spill=True, acts=base_acts(),
+                               col_labels={"kegiatan": "Aktivitas", "kelengkapan": "Persyaratan/ Perlengkapan"})
     v["multipage_repeat_labeled"] = Spec("multipage_repeat_labeled", acts=long_acts(9), rows_per_page=4,
                                          repeat_header=True, offpage_labels=True, page_numbers="bare",
                                          style="word", trailing_blank=True)

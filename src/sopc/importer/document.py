@@ -82,6 +82,13 @@ def _read(path: str, pages: list[Page]) -> Document:
     ident = read_identity(pages[0], words[0], rules[0])
     if len(ident.values) + len(ident.lists) < 3 or not ident.values.get("nomor") and not ident.values.get("nama"):
         raise ImportFailure("not_sop")
+    if len(pages) > 1 and len(ident.lists) < 6:       # the identity spills onto page 2
+        more = read_identity(pages[1], words[1], rules[1])
+        for key, items in more.lists.items():
+            if key not in ident.lists:
+                ident.lists[key] = items
+                if key in more.unsure:
+                    ident.unsure.add(key)
     doc = Document(path, pages, ident)
     doc.batas_waktu = _batas_waktu(words)
     cols: Columns | None = None
