@@ -86,8 +86,10 @@ def secret() -> bytes | None:
 def _file_secret(path: Path) -> bytes | None:
     try:
         st = os.stat(path, follow_symlinks=False)
-        private = stat.S_ISREG(st.st_mode) and not (st.st_mode & 0o077) and \
-            (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+        # POSIX: a regular file of this user that nobody else may read (on Windows the
+        # user profile's ACLs keep the cache folder private; st_mode cannot tell)
+        private = stat.S_ISREG(st.st_mode) and (os.name == "nt" or (
+            not (st.st_mode & 0o077) and st.st_uid == os.getuid()))
         if private:
             data = path.read_bytes().strip()
             if len(data) >= 32:
