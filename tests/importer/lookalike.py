@@ -154,7 +154,7 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None
             if spec.nip_line:
                 c.text(vx, t + 3 + 52, spec.nip_line, 7.5)
         elif value:
-            c.text(vx, t + (h - 7.5) / 2, value, 7.5, spacing=1.0 if "letterspace" in spec.damage and key == "nama" else 0.0)
+            c.text(vx, t + (h - 7.5) / 2, value, 7.5, spacing=2.4 if "letterspace" in spec.damage and key == "nama" else 0.0)
     hs.append((top_block, m, W - m))
     hs.append((m, m, rx))
     vs += [(rx, m, top_block), (rx + lab_w, m, top_block), (m, m, top_block), (W - m, m, top_block)]

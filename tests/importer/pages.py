@@ -67,7 +67,7 @@ def _cell(c: Canvas, text: str, x0: float, x1: float, top: float, spec: Spec, it
             base = c.H - (top + 3 + 8.5 * k + 7 * 0.8)
             c.ops.append(f"BT /FR 7 Tf 1 0 0 1 {x0 + 3:.2f} {base:.2f} Tm ({a}) Tj /FI 7 Tf ({b}) Tj ET")
         else:
-            c.text(x0 + 3, top + 3 + 8.5 * k, line, 7, spacing=0.9 if "letterspace" in spec.damage and k == 0 and
+            c.text(x0 + 3, top + 3 + 8.5 * k, line, 7, spacing=2.2 if "letterspace" in spec.damage and k == 0 and
                    text.startswith("Mem") else 0.0)
 
 

@@ -47,11 +47,26 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        ws = self.words
+        short = sum(1 for w in ws if len(w.text) <= 2 and w.text.isalpha())
+        if len(ws) >= 4 and short >= 0.7 * len(ws):
+            return _spaced_text(ws)
+        return " ".join(w.text for w in ws)
 
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+def _spaced_text(ws: list[Word]) -> str:
+    """A letter-spaced line read as 1-2 letter fragments: the fragments of a word are
+    closer together than the words are."""
+    gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
+    med = sorted(gaps)[len(gaps) // 2]
+    out = ws[0].text
+    for g, w in zip(gaps, ws[1:]):
+        out += (" " if g > max(1.6 * med, med + 0.2 * w.size) else "") + w.text
+    return out
 
 
 @dataclass(slots=True)
