@@ -18,12 +18,11 @@ from pathlib import Path
 
 from sopc import __version__
 from sopc.core import environment as env
-from sopc.core.assets import FONT_DIR, PACKAGE_DIR, template_root
+from sopc.core.assets import FONT_DIR, FONT_FILES, PACKAGE_DIR, template_root
 from sopc.core.diagnostics import Message, msg
 
 MIN_PYTHON = (3, 11)
 MIN_PANGO = (1, 44)        # WeasyPrint's documented minimum
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 _FONT_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO")
 _PY = msg("Python", "Python")
 
@@ -55,7 +54,7 @@ def check_python() -> Check:
         return Check(_PY, f"{v} ({sys.executable})")
     need = ".".join(map(str, MIN_PYTHON))
     return Check(_PY, v, False, msg(f"sopc membutuhkan Python {need} atau lebih baru",
-                                         f"sopc needs Python {need} or newer"),
+                                    f"sopc needs Python {need} or newer"),
                  ("https://www.python.org/downloads/",))
 
 
