@@ -100,6 +100,10 @@ SOPS = {
     "umum/letter.sop.yaml": _long_sop("SOP-101/UJI/2025", "Letter", "Wilayah Utara"),
     "umum/a4.sop.yaml": _long_sop("SOP-102/UJI/2025", "A4", "Wilayah Tengah"),
     "umum/legal.sop.yaml": _long_sop("SOP-103/UJI/2025", "Legal", "Wilayah Selatan"),
+    # too long for one page even at the floor: the identity runs on, rows kept whole
+    "umum/panjang.sop.yaml": _long_sop("SOP-105/UJI/2025", "A4", "Wilayah Barat",
+                                       dasar_hukum=DASAR + [t + " (perubahan)" for t in DASAR[:6]],
+                                       peringatan=[f"{t} (ketentuan {k})" for k in (1, 2, 3) for t in PERINGATAN]),
     # KP01 (a NIP of 3 digits) is an error: rendered only with --paksa, marked DRAF
     "umum/draf.sop.yaml": sop("SOP-104/UJI/2025", "Pengarsipan Surat", "Bagian Umum",
                               {"arsip": "Arsiparis"},
@@ -197,6 +201,17 @@ def test_draf_only_with_paksa_and_errors(site):
         assert "sopc-draf" not in html
 
 
+def test_identity_too_long_keeps_its_rows_whole(site):
+    data, html = _pdf(site, "SOP-105/UJI/2025")
+    assert "ukuran-65 rapat" in html                  # the floor
+    texts = [" ".join(t.split()) for t in _texts(data)]
+    assert len(texts) == 2 + html.count('class="lembar halaman-prosedur"')
+    assert "DASAR HUKUM" in texts[0] and "Reformasi Birokrasi 2010-2025 (perubahan)" in texts[0]
+    # the Peringatan | Pencatatan row moved whole to the next page
+    assert "PERINGATAN:" not in texts[0] and "PERINGATAN:" in texts[1]
+    assert "atasan langsung (ketentuan 3)" in texts[1] and "Rekapitulasi survei kepuasan" in texts[1]
+
+
 def _in_tte_box(page) -> list:
     w, h = TTE_BOX
     objs = page.chars + page.rects + page.lines + page.curves + page.images
@@ -232,7 +247,7 @@ def test_book_follows_the_same_rules(site):
     texts = _texts(book)
     for word in SUMMARY_WORDS:
         assert not any(word in t for t in texts), word
-    sop_pages = sum(len(_texts(_pdf(site, n)[0])) for n in ALL)
+    sop_pages = sum(len(_texts(_pdf(site, n)[0])) for n in ALL + ("SOP-105/UJI/2025",))
     assert len(texts) == 2 + sop_pages                # cover, daftar isi, the SOPs
     draf = _draf_pages(book)
     assert sum(draf) == len(_texts(_pdf(site, "SOP-104/UJI/2025")[0]))
