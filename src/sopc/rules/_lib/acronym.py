@@ -103,11 +103,14 @@ def is_ordinary_word(word: str) -> bool:
 # Finding acronyms
 
 def _is_shouting(text: str, found: list[str]) -> bool:
-    """A text written in capitals (a heading) is not a list of acronyms."""
+    """A text written in capitals (a heading) is not a list of acronyms: three or more
+    all-caps words and at most a quarter of the words with a lowercase letter
+    ("Mengirim ADK SPM ke KPPN" is not shouting)."""
     if len(found) < 3:
         return False
     words = _WORDS_RE.findall(text)
-    return len(found) * 5 >= len(words) * 3
+    lower = sum(1 for w in words if not w.isupper() and not w.isdigit())
+    return lower * 4 <= len(words)
 
 
 def _acronym_matches(text: str):
@@ -183,6 +186,18 @@ def acronym_hits(texts: list[str], skip: frozenset[str] | set[str] = frozenset()
 # ---------------------------------------------------------------------------
 # Definitions
 
+def _starts_with(word: str, letter: str) -> bool:
+    """Does ``word`` start with ``letter``, also after a noun prefix (penggantian →
+    ganti, for "Penggantian Uang (GU)")?"""
+    if word.startswith(letter):
+        return True
+    for p in ("peng", "peny", "pem", "pen", "per", "pe", "ke"):
+        if word.startswith(p) and len(word) > len(p) + 2:
+            rest = word[len(p):]
+            return rest.startswith(letter) or (_NASAL_BACK.get(p) == letter and rest[0] in "aeiou")
+    return False
+
+
 def _is_subsequence(letters: str, text: str) -> bool:
     it = iter(text)
     return all(ch in it for ch in letters)
@@ -199,7 +214,7 @@ def _expands(acr: str, words: list[str]) -> bool:
     words = [w.strip("(),.;:\"'").lower() for w in words]
     words = [w for w in words if w and w != acr.lower()]
     for i in range(len(words) - 1, -1, -1):
-        if not words[i].startswith(letters[0]):
+        if not _starts_with(words[i], letters[0]):
             continue
         span = words[i:]
         if len(span) < 2 and len(span[0]) <= len(letters):
@@ -244,16 +259,18 @@ def spelled_out(acronym: str, all_texts: Iterable[str]) -> bool:
     return acronym in defined_acronyms(all_texts)
 
 
-def _initials(letters: str, words: list[str], i: int) -> bool:
+def _initials(letters: str, words: list[str], i: int, used: int = 0) -> bool:
+    """Can ``letters`` be taken, in order, from the starts of ``words[i:]`` (two words
+    or more contributing; function words may be skipped)?"""
     if not letters:
-        return True
+        return used >= 2
     if i >= len(words):
         return False
     w = words[i]
-    if w in _FUNCTION_WORDS and _initials(letters, words, i + 1):
+    if w in _FUNCTION_WORDS and _initials(letters, words, i + 1, used):
         return True
     for k in range(min(len(w), len(letters)), 0, -1):
-        if w[:k] == letters[:k] and _initials(letters[k:], words, i + 1):
+        if w[:k] == letters[:k] and _initials(letters[k:], words, i + 1, used + 1):
             return True
     return False
 

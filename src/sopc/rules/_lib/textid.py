@@ -37,6 +37,7 @@ from typing import Iterable
 
 from sopc.rules._lib.acronym import (acronym_hits, acronyms, defined_acronyms,  # noqa: F401
                                      spelled_out)
+from sopc.rules._lib.passive import passive_verb
 from sopc.rules._lib.vocab import (CONNECTIVE, NOT_VERB, NOUN, OK_BASE,  # noqa: F401
                                    OK_IMPERATIVE, OK_PASSIVE, OK_PREFIX, OK_QUESTION,
                                    SUBJECT, Vocabulary, vocab_for, vocabulary)
@@ -50,11 +51,6 @@ _HEAD_RE = re.compile(
     r"([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)(?:[^A-Za-z0-9]{1,3}([A-Za-z][A-Za-z'’]*))?")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _CONDITION_RE = re.compile(r"\b(jikalau|jika|apabila|bilamana|bila|kalau)\b")   # on lowercase text
-# a di- verb right after a clause boundary: ", diajukan", "dan diteruskan", ". Dikirim"
-_CLAUSE_DI_RE = re.compile(
-    r"(?:[,;]|(?<=[a-z]{4})\.|\b(?:dan|serta|lalu|kemudian|selanjutnya|setelah itu|sesudah itu))"
-    r"\s+(?:(?:kemudian|lalu|selanjutnya|langsung|segera)\s+)?(di[a-z][a-z'’-]{2,})\b",
-    re.IGNORECASE)
 _NUMBER = (r"(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
            r"(?:dua|tiga|empat) (?:belas|puluh))")
 # "3 (tiga) hari kerja setelah", "1 x 24 jam sejak": a deadline counted from an event
@@ -210,11 +206,16 @@ def _is_process_noun(w: str, v: Vocabulary) -> bool:
         or w in v.loan_nouns
 
 
+_FIRST_CLAUSE_RE = re.compile(r"[,;.?:]")
+
+
 def _noun_phrase(text: str, v: Vocabulary) -> bool:
     """Does an uraian that starts with a base/loan verb read as a noun phrase?
     "Evaluasi dan Penyusunan Laporan", "Identifikasi dan rekomendasi ...": the word is
     joined by dan/serta/atau to a noun. "Proses Instalasi ...": "proses" followed by a
-    process noun."""
+    process noun. "Verifikasi persyaratan oleh dinas teknis", "Kaji cepat dilakukan
+    ...": an agent ("oleh") or a passive verb in the same clause make the word its
+    subject."""
     words = _lead_words(text)
     if len(words) < 2:
         return False
@@ -222,8 +223,13 @@ def _noun_phrase(text: str, v: Vocabulary) -> bool:
         return True
     if words[1] in ("dan", "serta", "atau") and len(words) >= 3:
         nxt = words[3] if len(words) > 3 else ""
-        return classify_word(words[2], nxt, v) == NOUN
-    return False
+        if classify_word(words[2], nxt, v) == NOUN:
+            return True
+    first = _FIRST_CLAUSE_RE.split(text, 1)[0].lower()
+    if " oleh " in first:
+        return True
+    word, clause = passive_verb(text, v)
+    return bool(word) and clause == 0
 
 
 def is_verb_first(text: str, actor_labels: Iterable[str] | LabelIndex = (),
@@ -275,22 +281,12 @@ def is_passive_start(text: str, vocab: Vocabulary | None = None) -> str:
     return ""
 
 
-def passive_clause(text: str, vocab: Vocabulary | None = None) -> str:
-    """The first ``di-`` passive verb that opens a clause after the start of ``text``
-    (", diajukan", "dan diteruskan", "lalu dikirim", ". Diparaf"), or ``""``. Not
-    counted: nouns (", direktur"), "yang/untuk di-" (no clause boundary) and verbs that
-    describe a thing rather than act (", dilengkapi formulir", ", disertai ...")."""
-    t = str(text)
-    if "di" not in t and "Di" not in t and "DI" not in t:
-        return ""
-    v = vocab or vocabulary()
-    for m in _CLAUSE_DI_RE.finditer(t):
-        word = m.group(1)
-        w = word.lower().rstrip("'’-")
-        if len(w) < 5 or w in v.attributive_di or v.is_di_noun(w):
-            continue
-        return word
-    return ""
+def passive_clause(text: str, vocab: Vocabulary | None = None) -> tuple[str, int]:
+    """The first passive main verb of ``text`` and the index of its clause (0 = the
+    first): ("dikirim", 0) for "Surat dikirim ...", ("diajukan", 1) for "Membuat surat,
+    diajukan ke ..."; ``("", -1)`` when every clause is active. See
+    :mod:`sopc.rules._lib.passive` for what counts."""
+    return passive_verb(text, vocab or vocabulary())
 
 
 def active_form(passive_word: str, vocab: Vocabulary | None = None) -> str:

@@ -111,6 +111,8 @@ class Vocabulary:
         Diversifikasi) are nouns; "diverifikasi" (verifikasi is a base) is a verb."""
         if word in self.not_verbs or word in self.connectives or word in self.subjects:
             return True
+        if word[:3] == "dis" and len(word) > 4 and word[3] in "dnhbgjlmrfvz":
+            return True                       # Disdukcapil, Disnaker, Dishub: agencies
         stem = word[2:].lstrip("-")
         if stem in self.verbs or stem in self.loan_nouns or stem in self.irregular:
             return False

@@ -7,10 +7,13 @@ siapa yang bertindak dan sering menyeret pelaksana ke dalam teks.
 Why: principle "easy and clear". Activities are written in the active voice; "Diperiksa
 oleh ..." hides who acts and tends to drag the actor into the text.
 
-Dilaporkan juga anak kalimat pasif setelah kata kerja pertama: setelah koma, titik
-koma, titik, "dan", "serta", "lalu", "kemudian" ("Membuat surat, diajukan ke ...").
-Bentuk di- setelah "yang", "untuk", "agar" bukan anak kalimat sendiri, dan bentuk yang
-menerangkan barang (", dilengkapi ...", ", disertai ...") tidak dihitung. Kata benda
+Dilaporkan juga kalimat yang kata kerja utamanya berbentuk di- setelah pokok kalimat
+("Surat dikirim melalui kurir", "Berkas yang tidak lengkap dikembalikan ...") dan anak
+kalimat pasif setelah kata kerja pertama, dipisah koma, titik koma, titik, "dan",
+"serta", "lalu", "kemudian" ("Membuat surat, diajukan ke ..."). Tidak dihitung: bentuk
+di- dalam anak kalimat bawahan (setelah "yang", "untuk", "agar", "sejak", "setelah",
+"jika" ...: "Mengirim berkas untuk ditandatangani"), bentuk yang menerangkan barang
+(", dilengkapi ...", ", disertai ..."), dan nama berhuruf kapital (Disdukcapil). Kata benda
 berawalan "di" (Dinas, Direktur, Dirjen, Diklat, Digital, Diskusi, Divisi, Disposisi,
 Diseminasi, Diskualifikasi, Diversifikasi ...) bukan kalimat pasif.
 
@@ -23,6 +26,7 @@ Gagal / Fails:
     uraian: Diperiksa oleh Kepala Seksi
     uraian: Ditandatangani Kepala Dinas
     uraian: Membuat surat permohonan, diajukan ke Kepala Dinas
+    uraian: Surat dikirim melalui jasa pengiriman
 
 Lolos / Passes:
 
@@ -50,7 +54,9 @@ def check(sop, ctx, options):
     vocab = ctx.once("textid.vocab", lambda: vocab_for(ctx.config))
     for a in sop.kegiatan:
         word = is_passive_start(a.uraian, vocab)
-        clause = "" if word else passive_clause(a.uraian, vocab)
+        clause, n = ("", -1) if word else passive_clause(a.uraian, vocab)
+        if n == 0:
+            word, clause = clause, ""         # "Surat dikirim ...": the main clause
         if not word and not clause:
             continue
         q = brief(a.uraian, 50)

@@ -18,7 +18,8 @@ dihitung. Diperiksa semua teks SOP kecuali ``nomor``, ``dasar_hukum`` dan
 - ada di ``istilah`` pada sopc.yaml, atau di glosarium bawaan singkatan yang dikenal
   umum (NIK, KTP, NIP, ASN, APBN, BPS, SAKTI, PDF ...; sopc/rules/_data/singkatan.yaml);
 - merupakan huruf awal nama instansi, satuan kerja atau unit di sopc.yaml ("BPS" bila
-  ``instansi.nama`` "Badan Pusat Statistik Provinsi Bengkulu").
+  ``instansi.nama`` "Badan Pusat Statistik Provinsi Bengkulu"), atau nama pelaksana
+  SOP itu ("PPID" bila ada pelaksana "Pejabat Pengelola Informasi dan Dokumentasi").
 
 Bukan singkatan: kata biasa yang ditulis kapital (NOL, IMPOR, TIM, PORTAL,
 PENGUMUMAN, CARD; dicocokkan dengan kamus kata dasar dan daftar kata Inggris), bagian
@@ -125,8 +126,10 @@ def check(sop, ctx, options):
         return
     defined = defined_acronyms(texts + list(sop.dasar_hukum) + [sop.nomor])
     own = ctx.once("KJ06.own", lambda: {})
+    labels = list(sop.pelaksana.values())
     pending = [(i, acr) for i, acr in pending
-               if acr not in defined and not is_ordinary_word(acr) and not _own(acr, own, ctx)]
+               if acr not in defined and not is_ordinary_word(acr) and not _own(acr, own, ctx)
+               and not named_by_initials(acr, labels)]
     if not pending:
         return
     refs = {i: _ref_at(sop, i) for i in {i for i, _ in pending}}
