@@ -14,7 +14,7 @@ from build_helpers import make_repo
 from sopc.build.pipeline import build
 from sopc.cli import cli
 from sopc.core.diagnostics import msg
-from sopc.render.html import TemplateFault
+from sopc.render.html import Sandbox, TemplateFault
 
 TODAY = "2026-06-01"
 
@@ -52,6 +52,28 @@ def test_builtins_escape_reads_nothing(repo):
     result = build([repo], today=TODAY, write=False)
     assert not any(b"root:" in data for data in result.files.values())
     assert "templates/sop.html.j2:1" in _fatal(result)
+
+
+@pytest.mark.parametrize("expr", [
+    "config.root.joinpath('/etc/passwd').read_text()",
+    "sop.path.with_name('planted.txt').write_text('x')",
+    "sop.path.parent.glob('*')",
+    "config.root.resolve()",
+    "sop.path.open().read()",
+])
+def test_paths_in_the_context_reach_no_file(repo, expr):
+    _override(repo, "sop.html.j2", "{{ " + expr + " }}")
+    result = build([repo], today=TODAY, write=False)
+    assert "unsafe" in _fatal(result, "en")
+    assert not any(b"root:" in d for d in result.files.values())
+    assert not list(repo.rglob("planted.txt"))
+
+
+def test_pure_path_operations_still_work(repo):
+    _override(repo, "sop.html.j2", "{{ sop.path.name }} {{ sop.path.parent.name }} {{ sop.path.as_posix()[-10:] }}")
+    result = build([repo], today=TODAY, write=False)
+    assert result.exit_code == 0
+    assert b"a.sop.yaml umum a.sop.yaml" in result.files["bagian-umum/sop-001-uji-2025.html"]
 
 
 def test_context_lists_cannot_be_changed(repo):
@@ -94,5 +116,6 @@ def test_builtin_templates_render_in_the_sandbox(repo):
 
     assert isinstance(environment(repo), ImmutableSandboxedEnvironment)
     assert isinstance(environment(None), ImmutableSandboxedEnvironment)
+    assert isinstance(environment(repo), Sandbox)
     result = build([repo], today=TODAY, write=False)
     assert result.exit_code == 0 and "index.html" in result.files

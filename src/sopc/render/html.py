@@ -5,9 +5,12 @@ template, ``StrictUndefined``, and a loader that lets a ``templates/`` folder in
 repository override a bundled template by name (an agency adds its letterhead without
 forking sopc). The repository pages (``sopc.site``) render through the same
 environment. A repository's templates come from whoever opened the pull request, so
-every template, built-in or override, runs in Jinja's ``ImmutableSandboxedEnvironment``
-(no ``__globals__``, no private attributes, no mutation of the context's lists and
-dicts) and the loader reads only the two template folders. :func:`template_problem`
+every template, built-in or override, runs in :class:`Sandbox`, Jinja's
+``ImmutableSandboxedEnvironment`` (no ``__globals__``, no private attributes, no
+mutation of the context's lists and dicts) that also refuses every file-system method
+of the paths the context holds (``sop.path``, ``config.root``: only pure path
+operations such as ``name`` or ``parent``), and the loader reads only the two template
+folders. :func:`template_problem`
 turns a template's syntax error, undefined name or refused access into a configuration
 message naming file:line.
 
@@ -18,8 +21,10 @@ and the SVG of the layout engine, which escapes its own text.
 
 from __future__ import annotations
 
+import io
 import os
-from pathlib import Path
+import types
+from pathlib import Path, PurePath
 from typing import Any, Iterable
 
 from jinja2 import (
@@ -241,6 +246,20 @@ class RepoTemplateLoader(BaseLoader):
         return sorted(out)
 
 
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, and no way to the file system or to a module through
+    the objects of the context: on a concrete ``Path`` only what ``PurePath`` offers
+    (``name``, ``stem``, ``parent``, ``as_posix``…; not ``read_text``, ``write_text``,
+    ``open``, ``glob``, ``resolve``…), nothing on a file object or a module."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, Path) and not hasattr(PurePath, attr):
+            return False
+        if isinstance(obj, (io.IOBase, types.ModuleType)):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
 _ENVIRONMENTS: dict[tuple, Environment] = {}
 
 
@@ -273,7 +292,7 @@ def _new_environment(repo_root, lang: str) -> Environment:
     if repo_root is not None:
         loaders.append(RepoTemplateLoader(Path(repo_root) / "templates"))
     loaders.append(FileSystemLoader(str(template_root())))
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
