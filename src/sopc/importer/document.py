@@ -204,7 +204,7 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
     for s in syms:
         s.page = page.number
         inner = [w for w in aw if s.holds(w.cx, w.cy)]
-        s.text = join_lines([ln.text for ln in lines_of(inner)], hyphenator())
+        s.text = join_lines([ln.text for ln in lines_of(inner)], hyphenator(), tight=True)
         s.cols = _columns_of(s, spans)
     tp.flow = fl.page_flow(syms, segs, arrows, aw)
 

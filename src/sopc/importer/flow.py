@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from sopc.importer.layout import Word, lines_of
 from sopc.importer.shapes import DECISION, OFFPAGE, Arrow, Segment, Symbol
 
-TOUCH = 2.6
+TOUCH = 2.6            # a connector end this close to a symbol touches it
+JOIN = 1.5             # connector pieces this close are one connector (a hop over a
+                       # crossing line stays apart: its corners are ~2.5 pt from it)
 CELL = 12.0
 
 
@@ -59,8 +61,8 @@ def components(segs: list[Segment], symbols: list[Symbol] = (), arrows: list[Arr
         for x, y in ((s[0], s[1]), (s[2], s[3])):
             grid.setdefault((int(x // CELL), int(y // CELL)), []).append(i)
     for i, s in enumerate(segs):
-        gx0, gx1 = int((min(s[0], s[2]) - TOUCH) // CELL), int((max(s[0], s[2]) + TOUCH) // CELL)
-        gy0, gy1 = int((min(s[1], s[3]) - TOUCH) // CELL), int((max(s[1], s[3]) + TOUCH) // CELL)
+        gx0, gx1 = int((min(s[0], s[2]) - JOIN) // CELL), int((max(s[0], s[2]) + JOIN) // CELL)
+        gy0, gy1 = int((min(s[1], s[3]) - JOIN) // CELL), int((max(s[1], s[3]) + JOIN) // CELL)
         for gx in range(gx0, gx1 + 1):
             for gy in range(gy0, gy1 + 1):
                 for j in grid.get((gx, gy), ()):
@@ -68,7 +70,7 @@ def components(segs: list[Segment], symbols: list[Symbol] = (), arrows: list[Arr
                         continue
                     o = segs[j]
                     for px, py in ((o[0], o[1]), (o[2], o[3])):
-                        if _pdist(px, py, s) <= TOUCH:
+                        if _pdist(px, py, s) <= JOIN:
                             if o[4] != s[4] and (any(_touches(sym, px, py) for sym in symbols)
                                                  or any(abs(px - ex) < 3.5 and abs(py - ey) < 3.5 for ex, ey in ends)):
                                 continue
@@ -201,13 +203,19 @@ LABEL_WORDS = {"ya", "tidak", "y", "t", "belum", "sudah", "lengkap", "ada", "app
 
 
 def block_text(ws: list[Word]) -> str:
-    """A label block's text; a stack of 1-3 letter fragments is joined without the
-    line breaks, with spaces between known label words."""
+    """A label block's text; a stack of short fragments (a rotated label, or one
+    squeezed into a narrow gap) is joined without the line breaks, with spaces between
+    known label words."""
     lines = lines_of(ws)
     texts = [ln.text for ln in lines]
-    if len(texts) >= 3 and all(len(t.replace(" ", "")) <= 3 for t in texts):
+    sizes = [len(t.replace(" ", "")) for t in texts]
+    if len(texts) >= 3 and max(sizes) <= 5:
         joined = "".join(t.replace(" ", "") for t in texts)
-        return _segment(joined) or joined
+        seg = _segment(joined)
+        if seg:
+            return seg
+        if max(sizes) <= 2:
+            return joined
     return " ".join(texts)
 
 

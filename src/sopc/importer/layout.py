@@ -241,11 +241,13 @@ class Rules:
 _HYPH_END = re.compile(r"[a-z]-$")
 
 
-def join_lines(lines: list[str], hyphenator=None) -> str:
+def join_lines(lines: list[str], hyphenator=None, tight: bool = False) -> str:
     """Join a cell's lines into one text: a word broken with a hyphen at a syllable
     boundary is rejoined (sopc's own wraps), a compound keeps its hyphen; a 1-2 letter
     tail that cannot end a word (``Lapora`` + ``n``) and a number split after ``/`` are
-    rejoined without a space."""
+    rejoined without a space. ``tight`` (text inside a symbol, wrapped in a narrow
+    shape) also rejoins a lower-case word split where no syllable ends (``mem`` +
+    ``adai?``)."""
     out = ""
     for ln in lines:
         ln = ln.strip()
@@ -258,11 +260,20 @@ def join_lines(lines: list[str], hyphenator=None) -> str:
         last = out.rsplit(" ", 1)[-1]
         if _HYPH_END.search(out) and head[:1].islower() and _syllable_break(last[:-1], head, hyphenator):
             out = out[:-1] + ln
-        elif _forced_wrap(last, head, hyphenator):
+        elif _forced_wrap(last, head, hyphenator) or (tight and _mid_word(last, head, hyphenator)):
             out = out + ln
         else:
             out = out + " " + ln
     return out
+
+
+def _mid_word(last: str, head: str, hyphenator) -> bool:
+    a = re.search(r"[a-z]+$", last)
+    b = re.match(r"[a-z]+", head)
+    if not a or not b or hyphenator is None or a.group(0) != last or a.group(0) in _SHORT_WORDS:
+        return False
+    word = a.group(0) + b.group(0)
+    return len(a.group(0)) not in hyphenator.positions(word)
 
 
 _SHORT_WORDS = {"di", "ke", "ya", "ia", "se", "tu", "ok", "a", "e", "dan", "ini", "itu"}

@@ -172,7 +172,7 @@ def extract(paths: list[Path], area: tuple[float, float, float, float], grid) ->
             if closed and not sp.curved and len(pts) >= 4 and _area(pts) < 0.3 * w * h:
                 segs.extend(_segments_of(pts, True, gi))      # an L or U connector outline
                 continue
-            kind = classify(sp, pts) if (closed or sp.curved) and _within(b, area) else None
+            kind = classify(sp, pts) if closed and _within(b, area) else None
             if kind is None:
                 if not closed:
                     segs.extend(_segments_of(pts, False, gi))
