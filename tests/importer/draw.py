@@ -130,7 +130,11 @@ class Canvas:
             body[-1] = head[3]
         if spec.style in ("rings", "word"):
             ring = thick_outline(body, 0.5)
-            tri = f" {self.poly(head[:3])}" if arrow else ""
+            if arrow and spec.chevron:             # Word's notched arrowhead
+                notch = (head[3][0] * 0.6 + tip[0] * 0.4, head[3][1] * 0.6 + tip[1] * 0.4)
+                tri = f" {self.poly([tip, head[1], notch, head[2]])}"
+            else:
+                tri = f" {self.poly(head[:3])}" if arrow else ""
             self.ops.append(f"q {self.rgb(rgb)} {self.poly(ring)}{tri} f Q")
         elif spec.style == "excel":
             for a, b in zip(body[:-2], body[1:-1]):
@@ -140,7 +144,7 @@ class Canvas:
             tri = f" {self.poly(head[:3])}" if arrow else ""
             self.ops.append(f"q {self.rgb(rgb)} {self.poly(bar)}{tri} f Q")
         else:
-            self.line(body, 0.5, rgb)
+            self.line(body, 0.5, rgb, dash=spec.dashed)
             if arrow:
                 self.ops.append(f"q {self.rgb(rgb)} {self.poly(head[:3])} f Q")
 

@@ -100,6 +100,9 @@ class Spec:
     label_image: bool = False
     label_stacked: bool = False            # rotated labels read as stacked single letters
     gap_source: bool = False               # connectors start 3 pt short of their source
+    chevron: bool = False                   # Word's notched arrowheads
+    dashed: bool = False                   # dashed connectors
+    decoy: bool = False                    # a fully transparent 77x60 pt image over the flow
     spill: bool = False                    # the last list row of the identity on page 2
     bottom_margin: float = 45.0            # rows fill the page down to this margin
 

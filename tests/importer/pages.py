@@ -218,6 +218,11 @@ def _flow(spec: Spec, pages, place, canv) -> None:
             for src in mains:
                 for dst in dmains:
                     _edge(spec, pages, drawers, all_boxes, (p, src), (q, dst), n, label, offpage_n, spec.acts[i].kind)
+    if spec.decoy:                          # a fully transparent image (IMPORT.md §5)
+        pg = pages[0]
+        pg["c"].images["Decoy"] = ("alpha", np.zeros((160, 205), np.uint8))
+        acts = [c for c in pg["cols"] if c[0].startswith("actor")]
+        pg["c"].image("Decoy", acts[0][1] + 5, pg["rows"][0][1] + 5, 77, 60)
     for p, d in drawers.items():
         if isinstance(d, RasterCanvas):
             name = f"Fl{p}"
@@ -292,6 +297,8 @@ def _label(spec, d, label, start, right_exit) -> None:
         pos = (x - 3 - 0.5 * 6.5 * len(label), y + 2 + far)
     if spec.label_image:
         return
+    if spec.style == "visio" and isinstance(d, Canvas):     # Visio labels sit on white boxes
+        d.fill_rect(pos[0] - 1, pos[1] - 1, pos[0] + 13.8, pos[1] + 7.8, (255, 255, 255))
     if spec.label_stacked:                  # one letter a line, as a rotated label reads
         letters = label.replace(" ", "")
         for k, ch in enumerate(letters):
@@ -369,7 +376,11 @@ def _write(spec: Spec, canv: list[Canvas], path) -> None:
     for c in canv:
         res = pikepdf.Dictionary(Font=fonts, XObject=pikepdf.Dictionary(
             {f"/{k}": _xobject(pdf, v) for k, v in c.images.items()}))
-        content = "\n".join(c.ops).encode("latin-1")
+        ops = c.ops
+        if "shuffle" in spec.damage:        # stream order is not reading order
+            text = [o for o in ops if o.startswith("BT")]
+            ops = [o for o in ops if not o.startswith("BT")] + text[::-1]
+        content = "\n".join(ops).encode("latin-1")
         box = pikepdf.Array([0, 0, W, H])
         if spec.wrapper == "none":
             page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=box, Resources=res))

@@ -32,6 +32,7 @@ def variants() -> dict[str, Spec]:
 
     v["letter_rings"] = Spec("letter_rings", acts=base_acts(), junctions=True)
     v["a4_word_grey"] = Spec("a4_word_grey", paper=A4, style="word", fill="grey", rule=0.24, acts=base_acts(),
+                             chevron=True,
                              nip_line="NIP. 19720315 199803 2 004", expect_nip="19720315 199803 2 004")
     v["a4_near_excel"] = Spec(
         "a4_near_excel", paper=(842.04, 595.56), style="excel", colon=True, rule=0.72, acts=base_acts(),
@@ -110,8 +111,8 @@ def variants() -> dict[str, Spec]:
         acts=[Act("Menyusun Lapora|n kinerja triwulan", [0], "terminator"),
               Act("Mengunggah berkas ke aplikasi Offic~e", [1], kelengkapan="Nota Dinas 12/20|25"),
               Act("Mengirim laporan", [2], "terminator")])
-    v["bullets"] = Spec("bullets", list_style="bullet", acts=base_acts())
-    v["labels_yt"] = Spec("labels_yt", acts=_decision_acts("Y", "T"), style="visio")
+    v["bullets"] = Spec("bullets", list_style="bullet", acts=base_acts(), damage={"shuffle"})
+    v["labels_yt"] = Spec("labels_yt", acts=_decision_acts("Y", "T"), style="visio", dashed=True, decoy=True)
     v["labels_lower_far"] = Spec("labels_lower_far", acts=_decision_acts("ya", "tidak"), label_far=True)
     v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel")
     v["labels_image"] = Spec("labels_image", acts=_decision_acts("Ya", "Tidak"), label_image=True)

@@ -109,6 +109,22 @@ def classify(sp: Subpath, pts) -> str | None:
     return None
 
 
+def _arrowhead(pts, w: float, h: float, closed: bool) -> bool:
+    """A triangle, an open V, or a filled chevron (notched, 4-6 vertices), arrow-sized."""
+    if max(w, h) > ARROW_MAX or min(w, h) < 1.5:
+        return False
+    if len(pts) == 3:
+        return True
+    if not closed or not 4 <= len(pts) <= 6:
+        return False
+    x0 = min(p[0] for p in pts)
+    x1 = max(p[0] for p in pts)
+    y0 = min(p[1] for p in pts)
+    y1 = max(p[1] for p in pts)
+    corners = sum(1 for x, y in pts if min(abs(x - x0), abs(x - x1)) < 0.3 and min(abs(y - y0), abs(y - y1)) < 0.3)
+    return corners < 4                      # not a small box
+
+
 def _segments_of(pts, closed: bool, group: int) -> list[Segment]:
     seq = pts + (pts[:1] if closed else [])
     return [(a[0], a[1], b[0], b[1], group) for a, b in zip(seq, seq[1:])
@@ -155,7 +171,7 @@ def extract(paths: list[Path], area: tuple[float, float, float, float], grid) ->
                 continue
             w, h = b[2] - b[0], b[3] - b[1]
             closed = sp.closed or (p.fill and len(pts) > 2)
-            if len(pts) == 3 and max(w, h) <= ARROW_MAX and min(w, h) >= 1.5:
+            if _arrowhead(pts, w, h, closed):
                 arrows.append(_arrow(pts, gi))
                 continue
             if min(w, h) <= THIN:
