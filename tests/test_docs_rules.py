@@ -32,3 +32,17 @@ def test_generated_covers_every_rule():
 
 def test_generate_is_deterministic():
     assert generate() == generate()
+
+
+def test_every_rule_with_a_failing_fixture_shows_an_excerpt_of_it():
+    import yaml
+
+    from sopc.lint.docsgen import FIXTURES
+
+    text = generate()
+    for r in all_rules():
+        path = FIXTURES / f"{r.code}.yaml"
+        cases = yaml.safe_load(path.read_text("utf-8"))["cases"]
+        if any(c.get("expect") for c in cases):
+            section = text.split(f"#### {r.code} `{r.name}`", 1)[1].split("\n#### ", 1)[0]
+            assert f"<!-- sopc: bagian tests/rules/{r.code}.yaml -->" in section, r.code

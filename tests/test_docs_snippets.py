@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import DEFAULT_CONFIG, lint_folder, lint_text
 from sopc.loader import load_config_text
@@ -99,10 +100,18 @@ RUN_PAGES = sorted({b.page for b in ALL if b.kind == "jalankan" and b.page != TU
 @pytest.mark.parametrize("block", [b for b in ALL if b.kind == "bagian" and b.page != TUTORIAL
                                    and b.page not in RUN_PAGES], ids=lambda b: b.where())
 def test_excerpt_is_part_of_its_file(block):
+    """An excerpt of a file the page writes, or of a file of the repository (the rule
+    reference shows excerpts of the rule fixtures tests/rules/<CODE>.yaml)."""
     path = block.args[0]
     whole = _page_files(block.page).get(path)
-    assert whole is not None, f"{block.where()}: no file {path} is written on the page"
-    assert halaman.excerpt_in(block.code, whole), f"{block.where()}: not in {path}"
+    if whole is not None:
+        sources = [whole]
+    else:
+        assert (halaman.ROOT / path).is_file(), f"{block.where()}: no file {path}"
+        sources = [(halaman.ROOT / path).read_text("utf-8")]
+        if path.startswith("tests/rules/"):   # a rule fixture: the SOP of each case
+            sources += [c["sop"] for c in yaml.safe_load(sources[0])["cases"]]
+    assert any(halaman.excerpt_in(block.code, s) for s in sources), f"{block.where()}: not in {path}"
 
 
 @pytest.mark.parametrize("block", [b for b in ALL if b.kind == "konfigurasi"], ids=lambda b: b.where())

@@ -282,8 +282,12 @@ def excerpt_in(excerpt: str, whole: str) -> bool:
     """Whether ``excerpt`` (any indentation) is a run of consecutive lines of ``whole``."""
     want = [x.rstrip() for x in textwrap.dedent(excerpt).strip("\n").splitlines()]
     have = [x.rstrip() for x in whole.splitlines()]
+    lead = len(want[0]) - len(want[0].lstrip())
     for start in range(len(have)):
-        base = have[start][: len(have[start]) - len(have[start].lstrip())]
+        indent = len(have[start]) - len(have[start].lstrip()) - lead
+        if indent < 0:
+            continue
+        base = " " * indent
         if all(start + k < len(have) and have[start + k] == (base + w if w else "")
                for k, w in enumerate(want)):
             return True

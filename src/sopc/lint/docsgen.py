@@ -1,7 +1,9 @@
 """Generate ``docs/rules.md``, the rule reference of the documentation site, from the
 rule registry: every rule grouped by principle, with its code, name, default level,
 options and documentation (the same text ``sopc rules CODE`` prints: why, what fails,
-what passes), and how to suppress and configure it.
+what passes), an excerpt of its tested fixture (tests/rules/<CODE>.yaml: the failing
+case around its finding and the same place in the nearest passing case), and how to
+suppress and configure it.
 
     python -m sopc.lint.docsgen > docs/rules.md
 
@@ -10,7 +12,14 @@ what passes), and how to suppress and configure it.
 
 from __future__ import annotations
 
+import difflib
 import sys
+from pathlib import Path
+
+# The rule fixtures of the checkout (tests/rules/<CODE>.yaml, run by
+# tests/test_rule_fixtures.py): the reference shows a failing and a passing case of each.
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "rules"
+_MAX_LINES = 16
 
 
 def _value(v) -> str:
@@ -46,6 +55,54 @@ GROUP_INTRO = {
     "KP": "SOP ditetapkan oleh pimpinan sebagai produk hukum yang ditaati dan melindungi "
           "pelaksananya.",
 }
+
+
+def _hunk(fail: list[str], ok: list[str], line: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The lines of ``fail`` and ``ok`` that differ nearest the 1-based ``line`` (with a
+    line of context), as half-open index ranges."""
+    ops = [op for op in difflib.SequenceMatcher(None, fail, ok, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    i = line - 1
+    tag, i1, i2, j1, j2 = min(ops, key=lambda op: 0 if op[1] <= i < max(op[2], op[1] + 1)
+                              else min(abs(op[1] - i), abs(op[2] - 1 - i)))
+    return (max(i1 - 1, 0), min(i2 + 1, len(fail))), (max(j1 - 1, 0), min(j2 + 1, len(ok)))
+
+
+def _fixture_example(code: str, folder: Path = FIXTURES) -> list[str]:
+    """Markdown lines: an excerpt of the first failing case of the rule's fixture around
+    the first finding, and the same place in the passing case nearest to it."""
+    import yaml
+
+    path = folder / f"{code}.yaml"
+    if not path.is_file():
+        return []
+    cases = yaml.safe_load(path.read_text("utf-8")).get("cases") or []
+    fails = [c for c in cases if any(e[0] == code for e in c.get("expect") or [])]
+    if not fails:
+        return []
+    fail = fails[0]
+    flines = fail["sop"].splitlines()
+    line = min(e[1] for e in fail["expect"] if e[0] == code)
+    # A passing case with the same SOP passes by its configuration: not shown here.
+    oks = [c for c in cases if not c.get("expect") and c["sop"].splitlines() != flines]
+    if oks:
+        ok = max(oks, key=lambda c: difflib.SequenceMatcher(None, flines, c["sop"].splitlines(),
+                                                            autojunk=False).ratio())
+        olines = ok["sop"].splitlines()
+        (a1, a2), (b1, b2) = _hunk(flines, olines, line)
+    else:
+        olines, a1, a2, b1, b2 = [], 0, 0, 0, 0
+    if a2 - a1 > _MAX_LINES or b2 - b1 > _MAX_LINES or a2 <= a1 or b2 <= b1:
+        a1, a2 = max(line - 3, 0), min(line + 2, len(flines))
+        b1 = b2 = 0
+    rel = f"tests/rules/{code}.yaml"
+    out = [f"**Contoh dari pengujian** (`{rel}`): bagian SOP yang gagal, {code} di baris "
+           f"{line} berkas itu:", "",
+           f"<!-- sopc: bagian {rel} -->", "```yaml", *flines[a1:a2], "```", ""]
+    if b2 > b1:
+        out += ["Bagian yang sama pada SOP yang lolos:", "",
+                f"<!-- sopc: bagian {rel} -->", "```yaml", *olines[b1:b2], "```", ""]
+    return out
 
 
 def config_snippet(rule) -> str:
@@ -123,6 +180,7 @@ def generate() -> str:
         if r.doc:
             out.append(r.doc.rstrip())
             out.append("")
+        out += _fixture_example(r.code)
         if r.group == "E":
             continue
         out.append(f"**Mengabaikan / suppress.** Pada satu kegiatan atau di puncak berkas SOP: "
