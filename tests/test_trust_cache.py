@@ -182,3 +182,27 @@ def test_init_gitignore_lists_the_cache(tmp_path):
     from sopc.core.assets import template_text
 
     assert ".sopc-cache/" in template_text("init", "gitignore.tmpl").splitlines()
+
+
+@pytest.mark.parametrize("link", [".sopc-cache", ".sopc-cache/halaman", ".sopc-cache/pdf", ".sopc-cache/build"])
+def test_cache_folder_symlinked_out_of_the_repository_is_not_used(repo, tmp_path, link):
+    """A repository may commit .sopc-cache (or a folder in it) as a symbolic link: sopc
+    must neither write there nor prune (delete) the files it finds there."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "precious.txt"
+    victim.write_text("keep me", "utf-8")
+    (repo / link).parent.mkdir(parents=True, exist_ok=True)
+    (repo / link).symlink_to(outside, target_is_directory=True)
+    first = build([repo], today=TODAY, pdf=link.endswith("pdf") and _has_weasyprint())
+    assert first.exit_code == 0, first.fatal
+    assert victim.read_text("utf-8") == "keep me"
+    assert sorted(p.name for p in outside.iterdir()) == ["precious.txt"]
+
+
+def _has_weasyprint() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except Exception:  # noqa: BLE001
+        return False
+    return True

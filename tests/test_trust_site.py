@@ -169,3 +169,10 @@ def test_read_only_site_leaves_no_leftovers(tmp_path, monkeypatch, exchange):
         writer.write_site(out, {"index.html": b"two", "a/b.html": b"b"})
     assert (out / "index.html").read_bytes() == b"two"
     assert _leftovers(tmp_path) == []
+
+
+def test_lock_file_symlink_is_not_followed(repo, tmp_path):
+    target = tmp_path / "elsewhere.txt"
+    (repo / "._site.lock").symlink_to(target)
+    result = build([repo], today=TODAY)
+    assert result.exit_code == 2 and not target.exists()

@@ -27,7 +27,8 @@ def build_lock(out_dir: Path, wait: float = 30.0, poll: float = 0.1) -> Iterator
     out = Path(os.path.abspath(out_dir))
     out.parent.mkdir(parents=True, exist_ok=True)
     path = out.parent / f".{out.name}.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    # not through a symbolic link a repository may have committed in the lock's place
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     try:
         deadline = time.monotonic() + wait
         while True:

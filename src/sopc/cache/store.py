@@ -18,6 +18,9 @@ checksum (which anyone can recompute) is not enough.
   cache (``pdf``) and the build cache (``build``: Graphviz SVGs, compiled templates):
   ``<root>/<folder>/<key><suffix>``, atomic writes, every OSError a miss or a skipped
   write (the cache never fails a build), :meth:`Store.prune` keeps what one build used.
+- A repository can commit ``.sopc-cache`` (or a folder in it) as a symbolic link: a
+  cache folder reached through a link (:func:`real_folder`) is not used at all, neither
+  read, written nor pruned (pruning would delete whatever the link points at).
 - :func:`memo_render_svgs` wraps ``sopc.site.dot.render_svgs``: the key is sha256 of
   (cache format, sopc's code hash, pygraphviz version, ``prog``, the jobs); only a result
   without any RenderError is stored.
@@ -144,8 +147,30 @@ def unseal(namespace: str, name: str, raw: bytes) -> bytes | None:
     return body
 
 
+def real_folder(folder: str | os.PathLike) -> bool:
+    """True when no folder from the ``.sopc-cache`` component of ``folder`` down to
+    ``folder`` itself is a symbolic link or something other than a folder (folders that
+    do not exist yet are fine: sopc makes them)."""
+    parts = Path(folder).parts
+    if ".sopc-cache" not in parts:
+        return True
+    start = parts.index(".sopc-cache")
+    for end in range(start + 1, len(parts) + 1):
+        try:
+            st = os.lstat(Path(*parts[:end]))
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        if not stat.S_ISDIR(st.st_mode):      # lstat: a link is not a folder
+            return False
+    return True
+
+
 def read_sealed(path: str | os.PathLike, namespace: str, name: str = "") -> bytes | None:
     """The authenticated body of the file at ``path``; None when missing or not proven."""
+    if not real_folder(Path(path).parent):
+        return None
     try:
         raw = Path(path).read_bytes()
     except OSError:
@@ -156,7 +181,7 @@ def read_sealed(path: str | os.PathLike, namespace: str, name: str = "") -> byte
 def write_sealed(path: str | os.PathLike, namespace: str, body: bytes, name: str = "") -> bool:
     """Seal and write atomically; False (nothing written) on any failure."""
     data = seal(namespace, name, body)
-    if data is None:
+    if data is None or not real_folder(Path(path).parent):
         return False
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -193,8 +218,10 @@ class Store:
         write_sealed(self._path(key), self.namespace, data, key)
 
     def prune(self) -> None:
-        """Delete every entry this store's build did not read or write."""
-        prune_unused(self.dir, self.suffix, self.used)
+        """Delete every entry this store's build did not read or write (nothing when the
+        folder is reached through a symbolic link)."""
+        if real_folder(self.dir):
+            prune_unused(self.dir, self.suffix, self.used)
 
 
 class BuildCache(Store):
