@@ -78,3 +78,32 @@ def test_strict_mode_catches_a_broken_link(tmp_path):
     p = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
                        capture_output=True, text=True)
     assert p.returncode != 0 and "tidak-ada.md" in p.stdout + p.stderr
+
+
+def test_release_publishes_the_guide():
+    """.github/workflows/docs.yml: a valid workflow, on the release tags, that installs
+    the PDF libraries of sopc doctor's Debian line, builds the guide strict and deploys
+    that folder to Pages."""
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+    import yaml
+
+    from sopc.core.environment import PDF_INSTALL
+
+    doc = yaml.safe_load((ROOT / ".github" / "workflows" / "docs.yml").read_text("utf-8"))
+    doc["on"] = doc.pop(True)          # YAML 1.1 reads the key `on` as true
+    schema = json.loads(files("check_jsonschema.builtin_schemas.vendor")
+                        .joinpath("github-workflows.json").read_text("utf-8"))
+    assert not [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(doc)]
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text("utf-8"))
+    assert doc["on"]["push"]["tags"] == release[True]["push"]["tags"]
+    steps = doc["jobs"]["build"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    packages = PDF_INSTALL["debian"][0].split("install -y ", 1)[1].split()
+    assert any(all(p in r for p in packages) for r in runs)
+    assert "mkdocs build --strict" in runs
+    site_dir = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_dir"]
+    assert steps[-1]["with"]["path"] == site_dir
+    assert doc["jobs"]["deploy"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")
