@@ -74,7 +74,7 @@ def pt_css(v: float) -> str:
 _DRAF_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400">'
     '<text x="300" y="250" text-anchor="middle" transform="rotate(-30 300 200)" '
-    'font-family="DejaVu Sans" font-weight="bold" font-size="150" fill="#d9d9d9">DRAF</text>'
+    'font-family="DejaVu Sans" font-weight="bold" font-size="150" fill="#e3e3e3">DRAF</text>'
     "</svg>")
 #: CSS ``background`` of a DRAF page: light grey (no transparency: PDF/A-safe), drawn
 #: under the content, centred on the page.
