@@ -119,3 +119,15 @@ def test_builtin_templates_render_in_the_sandbox(repo):
     assert isinstance(environment(repo), Sandbox)
     result = build([repo], today=TODAY, write=False)
     assert result.exit_code == 0 and "index.html" in result.files
+
+
+def test_templates_folder_linked_out_of_the_repository_is_ignored(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "sop.html.j2").write_text("DARI LUAR", "utf-8")
+    (root / "templates").symlink_to(outside, target_is_directory=True)
+    result = build([root], today=TODAY, write=False)
+    assert result.exit_code == 0
+    assert b"DARI LUAR" not in result.files["bagian-umum/sop-001-uji-2025.html"]

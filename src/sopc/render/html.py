@@ -200,7 +200,8 @@ def or_dash(value: Any) -> Any:
 
 class RepoTemplateLoader(BaseLoader):
     """Templates from ``<repo>/templates``: only regular files that really lie inside
-    that folder (no ``..``, no absolute names, no symlink leaving it)."""
+    that folder (no ``..``, no absolute names, no symlink leaving it), and none at all
+    when the folder itself is a symbolic link leading out of the repository."""
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
@@ -214,6 +215,7 @@ class RepoTemplateLoader(BaseLoader):
             raise TemplateNotFound(template)
         try:
             real_base = base.resolve(strict=True)
+            real_base.relative_to(base.parent.resolve(strict=True))   # templates/ not a link out
             path = base.joinpath(*parts).resolve(strict=True)
             path.relative_to(real_base)
         except (OSError, ValueError, RuntimeError):
