@@ -93,6 +93,7 @@ class Hierarchy:
         self.unordered = frozenset(frozenset(int(x) for x in pair.split())
                                    for pair in raw["tidak_dibandingkan"])
         self.beschikking = tuple(raw["keputusan_penetapan"])
+        self.chronological_to = int(raw["kronologis_sampai"])
 
     def classify(self, jenis_text: str):
         """(kind, rank, label, provincial rank, rank before 2012) of a jenis text."""
@@ -103,6 +104,11 @@ class Hierarchy:
         """Does UU 12/2011 order ranks ``a`` and ``b`` (Pergub and Perda Kabupaten/Kota:
         no)?"""
         return a == b or frozenset((a, b)) not in self.unordered
+
+    def chronological(self, a: "Citation", b: "Citation") -> bool:
+        """Are ``a`` and ``b`` at one level that Lampiran II orders by year (the same
+        rank of a regulation; Keputusan, Instruksi, SE only with their own kind)?"""
+        return a.rank == b.rank and (a.rank <= self.chronological_to or a.kind == b.kind)
 
     def regulates(self, tentang: str | None) -> bool:
         """Does a Keputusan titled ``tentang`` regulate (not a Keputusan that appoints,

@@ -48,16 +48,19 @@ def _is_active(w: str, v: Vocabulary) -> bool:
 
 def _passive_word(tok: str, first: bool, v: Vocabulary) -> bool:
     w = tok.lower()
-    if w[:2] != "di" or len(w) < 5 or w in v.attributive_di or v.is_di_noun(w):
+    if w[:2] != "di" or len(w) < 5 or v.is_di_noun(w):
         return False
     if not first and tok[0].isupper():
         return False                      # a name inside a clause: "Disdukcapil"
     return w.replace("-", "").replace("'", "").isalpha()
 
 
-def _clause(tokens: list[str], v: Vocabulary) -> str:
-    """The passive main verb of one clause (as written), or ``""``."""
+def _clause(tokens: list[str], v: Vocabulary, later: bool) -> str:
+    """The passive main verb of one clause (as written), or ``""``. ``later``: not the
+    first clause (where ", dilengkapi ..." describes the thing just named)."""
     if not tokens or tokens[0].lower() in _SUBORDINATORS:
+        return ""
+    if later and tokens[0].lower() in v.attributive_di:
         return ""
     in_yang = False
     for i, tok in enumerate(tokens):
@@ -72,8 +75,6 @@ def _clause(tokens: list[str], v: Vocabulary) -> str:
                 in_yang = False
                 continue
             return tok
-        if w in v.attributive_di:
-            return ""
         if _is_active(w, v):
             if in_yang:
                 in_yang = False
@@ -88,7 +89,7 @@ def _clause(tokens: list[str], v: Vocabulary) -> str:
 @lru_cache(maxsize=8192)
 def _scan(text: str, v: Vocabulary) -> tuple[str, int]:
     for n, part in enumerate(_SPLIT_RE.split(text)):
-        word = _clause(_TOKEN_RE.findall(part), v)
+        word = _clause(_TOKEN_RE.findall(part), v, n > 0)
         if word:
             return word, n
     return "", -1

@@ -15,7 +15,7 @@ built-in lists when omitted):
 * :func:`active_form` -- the active (``meN-``) form of a ``di-`` verb, for hints.
 * :func:`starts_with_checking_verb` -- starts with memeriksa/memverifikasi/menilai...?
 * :func:`condition_markers` / :func:`has_condition_marker` -- jika/apabila/bila/bilamana/
-  kalau as whole words; :func:`decision_markers` -- the same without conditions that
+  kalau/manakala/"dalam hal" as whole words; :func:`decision_markers` -- the same without conditions that
   only move a deadline ("1 hari setelah masa sanggah jika tidak ada sanggahan").
 * :func:`inline_question` -- a question answered in the same text ("...? Ya, ...").
 * :func:`actor_prefix` -- the actor label an uraian starts with.
@@ -50,7 +50,8 @@ _HEAD_RE = re.compile(
     r"[\s\"'“”‘’(\[•*·\-–—]*(?:(?:\d{1,3}|[a-zA-Z])[.)]\s+)?[\s\"'“”‘’(\[]*"
     r"([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)(?:[^A-Za-z0-9]{1,3}([A-Za-z][A-Za-z'’]*))?")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_CONDITION_RE = re.compile(r"\b(jikalau|jika|apabila|bilamana|bila|kalau)\b")   # on lowercase text
+_CONDITION_RE = re.compile(
+    r"\b(jikalau|jika|apabila|bilamana|bila|kalau|manakala|dalam hal)\b")   # on lowercase text
 _NUMBER = (r"(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
            r"(?:dua|tiga|empat) (?:belas|puluh))")
 # "3 (tiga) hari kerja setelah", "1 x 24 jam sejak": a deadline counted from an event
@@ -304,12 +305,13 @@ def starts_with_checking_verb(text: str, vocab: Vocabulary | None = None) -> boo
 
 def _may_have_marker(t: str) -> bool:
     return ("bila" in t or "jika" in t or "kalau" in t or "Bila" in t or "Jika" in t
-            or "Kalau" in t or "BILA" in t or "JIKA" in t or "KALAU" in t)
+            or "Kalau" in t or "BILA" in t or "JIKA" in t or "KALAU" in t
+            or "m hal" in t or "M HAL" in t or "akala" in t or "AKALA" in t)
 
 
 def condition_markers(text: str) -> list[str]:
-    """Condition markers in ``text`` (jika, apabila, bila, bilamana, kalau, jikalau),
-    as whole words, lowercase, in order. "maka" is not needed."""
+    """Condition markers in ``text`` (jika, apabila, bila, bilamana, kalau, jikalau,
+    manakala, "dalam hal"), as whole words, lowercase, in order. "maka" is not needed."""
     if not text:
         return []
     t = str(text)

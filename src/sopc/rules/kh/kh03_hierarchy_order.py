@@ -11,8 +11,10 @@ Urutan (UU 12/2011 Pasal 7 dan 8; Lampiran II: jenjang yang sama disusun kronolo
 UUD > Ketetapan MPR > UU/Perppu > PP > Perpres dan Keputusan Presiden > Instruksi
 Presiden > peraturan menteri/lembaga > peraturan Direktur Jenderal dan pimpinan eselon I
 lain (mis. PER-40/PB/2006) > Perda Provinsi > Pergub > Perda Kabupaten/Kota >
-Perbup/Perwal > Peraturan Desa > Keputusan, Instruksi > Surat Edaran; dalam satu
-jenjang, tahun terlama dahulu. Keputusan Menteri, Kepala Lembaga, Gubernur,
+Perbup/Perwal > Peraturan Desa dan peraturan kepala perangkat daerah > Keputusan,
+Instruksi > Surat Edaran; dalam satu jenjang peraturan, tahun terlama dahulu
+(keputusan, instruksi dan surat edaran hanya dibandingkan tahunnya dengan jenis yang
+sama). Keputusan Menteri, Kepala Lembaga, Gubernur,
 Bupati/Wali Kota yang ditetapkan tahun 2011 atau sebelumnya dan bersifat mengatur
 dimaknai sebagai peraturan (Pasal 100) dan berada di jenjang peraturannya; keputusan
 penetapan (pembentukan tim, pengangkatan ...) tetap di jenjang Keputusan. Pergub dan
@@ -63,7 +65,7 @@ def check(sop, ctx, options):
                     f"legal basis order: \"{c.short}\" ({c.jenis}) ranks above "
                     f"\"{prev.short}\" ({prev.jenis}) listed before it in the UU 12/2011 "
                     f"hierarchy; move it before \"{prev.short}\""))
-            elif prev.rank == c.rank and prev.tahun and c.tahun and prev.tahun > c.tahun:
+            elif hier.chronological(prev, c) and prev.tahun and c.tahun and prev.tahun > c.tahun:
                 yield Finding(sop.at(f"dasar_hukum.{i}"), msg(
                     f"Urutan dasar hukum: \"{c.short}\" (tahun {c.tahun}) lebih lama daripada "
                     f"\"{prev.short}\" (tahun {prev.tahun}) di atasnya; dalam satu jenjang "

@@ -9,8 +9,8 @@ Why: principle "easy and clear". SOP AP are branching flowcharts: a choice is dr
 decision with branches. A condition written only inside a process's text is invisible in
 the flow.
 
-Penanda syarat: jika, apabila, bila, bilamana, kalau (kata utuh, dengan atau tanpa
-"maka"), dan pertanyaan yang dijawab di teks yang sama ("Memeriksa apakah berkas
+Penanda syarat: jika, apabila, bila, bilamana, kalau, manakala, "dalam hal" (kata
+utuh, dengan atau tanpa "maka"), dan pertanyaan yang dijawab di teks yang sama ("Memeriksa apakah berkas
 lengkap? Ya, diteruskan. Tidak, dikembalikan"; "Data sesuai? (Ya/Tidak)"). Keputusan
 (kegiatan dengan ``cabang``) dikecualikan. Syarat yang hanya menggeser batas waktu
 bukan cabang alur dan tidak dilaporkan: tenggat dihitung dari suatu peristiwa tepat
