@@ -100,6 +100,9 @@ class Spec:
     label_image: bool = False
     label_stacked: bool = False            # rotated labels read as stacked single letters
     gap_source: bool = False               # connectors start 3 pt short of their source
+    signer_rows: bool = False              # the signer's name in a row below the jabatan's
+    unit_cell: bool = False                # the unit line in a cell below the agency's
+    label_box: bool = False                # branch labels in bordered text boxes
     chevron: bool = False                   # Word's notched arrowheads
     dashed: bool = False                   # dashed connectors
     decoy: bool = False                    # a fully transparent 77x60 pt image over the flow
@@ -151,6 +154,8 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None
         vx = rx + lab_w + col_w + 3
         if spec.colon:
             c.text(rx + lab_w + 2, t + 3, ":", 7.5)
+        if key == "disahkan" and spec.signer_rows:   # the name in a row of its own
+            hs.append((t + 30, rx + lab_w, W - m))
         if key == "disahkan":
             c.text(vx, t + 3, spec.jabatan, 7.5)
             c.text(vx, t + 3 + 43, spec.signer, 7.5)
@@ -169,6 +174,8 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None
     for line in spec.agency:
         c.text(m + 8, ly, line, 8, font="BI")
         ly += 10
+    if spec.unit_cell:                      # the unit in a cell of its own
+        hs.append((ly - 1, m, rx))
     c.text(m + 8, ly + 2, spec.unit_line, 8, font="B")
     # list grid: 3 rows of 2 cells
     keys = [("dasar_hukum", "kualifikasi_pelaksana"), ("keterkaitan", "peralatan"), ("peringatan", "pencatatan")]

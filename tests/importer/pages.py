@@ -305,6 +305,9 @@ def _label(spec, d, label, start, right_exit) -> None:
             d.text(x + 3, y + 3 + 6.5 * k, ch, 5.5)
         return
     d.text(pos[0], pos[1], label, 6.5)
+    if spec.label_box and isinstance(d, Canvas):          # a Word text box left with its border
+        w = 0.5 * 6.5 * len(label) + 4
+        d.ops.append(f"q 0.5 w 0 0 0 RG {pos[0] - 2:.2f} {d.H - pos[1] - 7.5:.2f} {w:.2f} 9 re S Q")
 
 
 def _jpeg(spec: Spec, canv, id_bottom: float, W: float, H: float) -> None:

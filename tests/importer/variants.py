@@ -114,7 +114,8 @@ def variants() -> dict[str, Spec]:
     v["bullets"] = Spec("bullets", list_style="bullet", acts=base_acts(), damage={"shuffle"})
     v["labels_yt"] = Spec("labels_yt", acts=_decision_acts("Y", "T"), style="visio", dashed=True, decoy=True)
     v["labels_lower_far"] = Spec("labels_lower_far", acts=_decision_acts("ya", "tidak"), label_far=True)
-    v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel")
+    v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel",
+                              signer_rows=True, unit_cell=True, label_box=True)
     v["labels_image"] = Spec("labels_image", acts=_decision_acts("Ya", "Tidak"), label_image=True)
     v["labels_stacked"] = Spec("labels_stacked", acts=_decision_acts("Lengkap", "Belum Lengkap"), label_stacked=True)
     v["straddle_gap"] = Spec("straddle_gap", style="word", gap_source=True, acts=[

@@ -133,19 +133,21 @@ def read_identity(page: Page, words: list[Word], rules: Rules) -> Identity:
     lines = lines_of(words)
     labels = find_labels(lines, words)
     ident = Identity()
-    used: set[int] = set()
     right_x = page.width
+    block: list[tuple] = []
     for key in RIGHT_KEYS:
         lab = labels.get(key)
         if lab is None:
             continue
         vcell, lcell = _value_cell(lab, rules, page, words)
+        block.append(lcell)
         right_x = min(right_x, lcell[0] if lcell[0] > 0 else lab.box[0])
+        if key == "disahkan" and vcell:
+            vcell = _signer_region(vcell, lcell, lab, labels)
         ws = _cell_words(words, vcell, lab.words) if vcell else _text_right(lab, words, page.width)
         if not vcell and lab.box[2] < page.width:
             ident.unsure.add(key)
         ws = [w for w in ws if w.text != ":" or w is not ws[0]]
-        used.update(id(w) for w in ws)
         if key == "disahkan":
             _signer(ident, lines_of(ws))
         else:
@@ -163,8 +165,20 @@ def read_identity(page: Page, words: list[Word], rules: Rules) -> Identity:
         if not sure:
             ident.unsure.add(key)
         ident.bottom = max(ident.bottom, cell[3])
-    ident.header = _header_lines(page, words, rules, labels, right_x)
+    ident.header = _header_lines(page, words, labels, right_x, block)
     return ident
+
+
+def _signer_region(vcell, lcell, lab: Label, labels: dict[str, Label]):
+    """The signer's part of the value column: from the Disahkan row down to the next
+    label of the right block (the name may sit in rows of its own below the jabatan,
+    beside a merged or empty label cell)."""
+    below = [l.box[1] for k, l in labels.items() if k in RIGHT_KEYS and l.box[1] > lab.box[3] + 1]
+    bottom = max(vcell[3], lcell[3])
+    if below:
+        nxt = min(below)
+        bottom = max(bottom, nxt - 2) if nxt - 2 > vcell[3] else vcell[3]
+    return (vcell[0], vcell[1], vcell[2], bottom)
 
 
 def _signer(ident: Identity, lines: list[Line]) -> None:
@@ -228,16 +242,16 @@ def list_items(lines: list[Line], cell) -> tuple[list[str], bool]:
     return [join_lines(i, hy) for i in items], len(items) == 1 and len(texts) == 1
 
 
-def _header_lines(page: Page, words, rules: Rules, labels: dict[str, Label], right_x: float) -> list[str]:
-    """Lines of the header block: the cell left of the right block."""
-    tops = [labels[k].box[1] for k in RIGHT_KEYS if k in labels]
-    bottoms = [labels[k].box[3] for k in RIGHT_KEYS if k in labels]
-    if not tops or right_x >= page.width:
+def _header_lines(page: Page, words, labels: dict[str, Label], right_x: float, block) -> list[str]:
+    """Lines of the header block: everything left of the right block, between its top
+    and the list sections (agency and unit may sit in cells of their own)."""
+    if not block or right_x >= page.width:
         return []
-    y = (min(tops) + max(bottoms)) / 2
-    x = right_x - 6
-    cell = rules.cell_at(x, y, page)
-    if cell[2] - cell[0] < 40:
-        cell = (0.0, min(tops) - 30, right_x - 1, max(bottoms) + 10)
-    ws = [w for w in words if inside(w, cell, 0.5)]
+    top = min(c[1] for c in block)
+    bottom = max(c[3] for c in block)
+    lists = [labels[k].box[1] for k in LIST_KEYS if k in labels and labels[k].box[1] > top]
+    if lists:
+        bottom = max(bottom, min(lists) - 2) if min(lists) - 2 > top else bottom
+    box = (0.0, top - 1, right_x - 1, bottom)
+    ws = [w for w in words if inside(w, box, 0.5)]
     return [ln.text for ln in lines_of(ws) if ln.text.strip()]

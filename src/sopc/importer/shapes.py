@@ -17,6 +17,7 @@ from sopc.importer.pdfpage import Path, Subpath
 PROCESS, TERMINATOR, DECISION, OFFPAGE = "process", "terminator", "decision", "offpage"
 THIN = 2.4            # connector pieces are at most this thick
 ARROW_MAX = 9.5       # arrowheads are at most this big
+LABEL_BOX = (24.0, 11.0)   # a box smaller than this is a label's text box (process p5: 29x12)
 
 
 @dataclass
@@ -97,6 +98,8 @@ def classify(sp: Subpath, pts) -> str | None:
         if on_mid == 4:
             return DECISION
         corners = sum(1 for x, y in pts if (_near(x, x0, tol) or _near(x, x1, tol)) and (_near(y, y0, tol) or _near(y, y1, tol)))
+        if corners == 4 and w < LABEL_BOX[0] and h < LABEL_BOX[1]:
+            return None                       # a text box around a branch label
         return PROCESS if corners == 4 else None
     if n == 5:
         bottom = [p for p in pts if _near(p[1], y1, tol)]
