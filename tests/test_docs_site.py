@@ -55,7 +55,8 @@ def test_site_builds_strict_with_every_page(site):
 
 def test_pictures_are_made_from_the_tutorial(site):
     pictures = sorted(p.name for p in (site / "gambar").glob("*.png"))
-    assert {"identitas.png", "prosedur-1.png", "monitoring.png", "evaluasi.png"} <= set(pictures)
+    assert {"identitas.png", "prosedur-1.png", "monitoring.png", "evaluasi.png",
+            "daftar-sop.png"} <= set(pictures)
     for p in (site / "gambar").glob("*.png"):
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     tutorial = (site / "tutorial.html").read_text("utf-8")

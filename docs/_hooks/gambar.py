@@ -9,6 +9,9 @@ then turns the pages of the built PDFs into PNG files of the site:
     gambar/prosedur-N.png      the procedure pages
     gambar/monitoring.png      the monitoring form of the unit
     gambar/evaluasi.png        the evaluation form of the unit
+    gambar/daftar-sop.png      the site's Daftar SOP page (_site/index.html) as a reader's
+                               browser shows it, laid out by WeasyPrint (screen media, a
+                               window-sized page) so that no browser is needed
 
 No picture is committed; a tutorial step that fails fails the site build.
 """
@@ -37,6 +40,30 @@ def _png(pdf: Path, index: int) -> bytes:
         return buf.getvalue()
     finally:
         doc.close()
+
+
+def _html_png(html: Path, width: int = 1100) -> bytes:
+    """A page of the built site as a screen shows it: WeasyPrint lays it out for the
+    screen on one window-wide page, cropped to its content."""
+    import pypdfium2 as pdfium
+    import weasyprint
+    from PIL import ImageChops
+
+    css = weasyprint.CSS(string=f"@page {{ size: {width}px 3000px; margin: 0 }}")
+    pdf = weasyprint.HTML(filename=str(html), media_type="screen").write_pdf(stylesheets=[css])
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        image = doc[0].render(scale=1.0).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    white = image.copy()
+    white.paste((255, 255, 255), (0, 0) + image.size)
+    box = ImageChops.difference(image, white).getbbox()
+    if box:
+        image = image.crop((0, 0, image.width, min(image.height, box[3] + 16)))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
 
 
 def _page_count(pdf: Path) -> int:
@@ -71,6 +98,7 @@ def pictures() -> dict[str, bytes]:
         forms = sorted((site / "formulir").glob(form + "-*.pdf"))
         if forms:
             out[f"gambar/{form}.png"] = _png(forms[0], 0)
+    out["gambar/daftar-sop.png"] = _html_png(site / "index.html")
     return out
 
 
