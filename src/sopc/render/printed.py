@@ -10,9 +10,10 @@ need beyond the HTML of the screen.
   light diagonal "DRAF" (:data:`DRAF_BACKGROUND`, a page background under the content).
 - **Identity on one page.** :func:`identity_level` picks the text size (8.5 pt down to
   a floor of 6.5 pt, the last steps with tighter spacing) of the identity table whose
-  estimated height fits the page, from
-  the bundled font's metrics and the print stylesheet's measures (``sopc.css``,
-  ``@media print``). The estimate errs on the tall side: words break only at spaces.
+  estimated height fits the page, from the bundled font's metrics and the print
+  stylesheet's measures (``sopc.css``, ``@media print``). The estimate errs on the tall
+  side (words break only at spaces): 3.6 to 32 pt above WeasyPrint's table height on
+  24 varied identities (four papers, logo, ``bahasa: en``, ``tte``).
 """
 
 from __future__ import annotations
