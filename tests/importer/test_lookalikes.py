@@ -3,6 +3,8 @@ symbol, the edges and the branch labels."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from sopc.importer.assemble import draft_of
@@ -14,9 +16,12 @@ from .compare import load
 from .variants import variants
 
 NAMES = sorted(variants())
+OCR = ("jpeg_rendered",)
 VECTOR = [n for n in NAMES if not variants()[n].jpeg and not variants()[n].raster]
+IDENTITY = NAMES
 
 
+@functools.lru_cache(maxsize=None)
 def _import(path):
     doc = read_document(str(path))
     draft = draft_of(doc)
@@ -91,9 +96,25 @@ def test_raster_flowchart_is_imported_for_review(lookalikes):
         [[spec.actors[k] for k in a.actor] for a in spec.acts]
 
 
-@pytest.mark.parametrize("name", ["jpeg_one_page", "jpeg_strips", "jpeg_two_pages"])
+@pytest.mark.parametrize("name", ["jpeg_one_page", "jpeg_strips", "jpeg_two_pages", "jpeg_rendered"])
 def test_jpeg_table_is_marked(lookalikes, name):
     _spec, path = lookalikes[name]
     doc, draft, text, sop = _import(path)
     assert doc.jpeg_table and draft.review
     assert "# periksa:" in text
+
+
+def test_jpeg_table_read_by_ocr(lookalikes):
+    from sopc.importer import ocr
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Indonesian data (tesseract-ocr-ind) is not installed")
+    spec, path = lookalikes["jpeg_rendered"]
+    doc, draft, text, sop = _import(path)
+    assert "ocr" in draft.notes and draft.review
+    assert list(sop.pelaksana.values()) == spec.actors
+    assert len(sop.kegiatan) == len(spec.acts)
+    same = sum(a.uraian == b.uraian for a, b in zip(sop.kegiatan, spec.acts))
+    actors = sum([sop.pelaksana[p] for p in a.pelaksana] == [spec.actors[k] for k in b.actor]
+                 for a, b in zip(sop.kegiatan, spec.acts))
+    assert same >= 4 and actors >= 4, text

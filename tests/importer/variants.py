@@ -129,6 +129,7 @@ def variants() -> dict[str, Spec]:
                               lists={"dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"],
                                      "kualifikasi_pelaksana": [], "keterkaitan": [], "peralatan": [],
                                      "peringatan": [], "pencatatan": []})
+    v["jpeg_rendered"] = Spec("jpeg_rendered", jpeg="rendered", acts=base_acts())
     v["jpeg_strips"] = Spec("jpeg_strips", jpeg="strips")
     v["jpeg_two_pages"] = Spec("jpeg_two_pages", jpeg="two_pages", paper=A4)
     return v

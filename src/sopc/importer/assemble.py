@@ -197,6 +197,10 @@ def _activities(d: Draft, doc: Document) -> None:
             a.pertanyaan = q[0]
         acts.append(a)
     raster_rows = {row_index[id(r)] for t in doc.tables if t.raster for r in t.table.rows}
+    for t in doc.tables:
+        if t.ocr:
+            for r in t.table.rows:
+                acts[row_index[id(r)]].unsure.setdefault("uraian", "ocr")
     _links(acts, rows, syms, edges, by_row, main_of, d, raster_rows)
     _ids(acts)
     d.activities = acts
@@ -286,6 +290,8 @@ def _links(acts, rows, syms, edges, by_row, main_of, d: Draft, raster_rows=froze
             if not ends_here and not any(syms[k][0].kind == TERMINATOR for k in by_row.get(i, [])):
                 a.unsure["ke"] = "no_edge"
     for i, a in enumerate(acts):
+        if i in raster_rows:
+            continue
         if i and not incoming.get(i) and any(syms[k][0].kind == TERMINATOR for k in by_row.get(i, [])) \
                 and not _has_in_edge_to_row(i, by_row, edges):
             a.mulai = True

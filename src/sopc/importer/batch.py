@@ -21,6 +21,8 @@ REASONS = {
     "exists": msg("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
                   "the output file exists; use --timpa to overwrite it"),
     "unreadable": msg("berkas tidak dapat dibaca", "the file cannot be read"),
+    "internal": msg("kesalahan internal saat membaca PDF ini (laporkan; SOPC_DEBUG=1 menampilkan rinciannya)",
+                    "internal error while reading this PDF (please report; SOPC_DEBUG=1 shows the details)"),
 }
 
 
@@ -72,7 +74,7 @@ def read_one(path: str) -> Outcome:
         return out
     draft = draft_of(doc)
     out.pages = len(doc.pages)
-    out.activities = 0 if doc.jpeg_table or doc.columns is None else len(draft.activities)
+    out.activities = len(draft.activities) if doc.rows else 0
     out.notes = sorted(set(draft.notes))
     out.status = "review" if draft.review or draft.notes else "ok"
     for page in doc.pages:
@@ -90,7 +92,7 @@ def _safe_read(path: str) -> Outcome:
         if os.environ.get("SOPC_DEBUG") == "1":
             raise
         out = Outcome(path)
-        out.notes.append("damaged")
+        out.notes.append("internal")
         out.details.append(f"{type(exc).__name__}: {exc}")
         return out
 

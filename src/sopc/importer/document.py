@@ -28,7 +28,7 @@ class TablePage:
     table: PageTable
     flow: fl.PageFlow | None = None
     raster: bool = False          # the flowchart is an image
-    jpeg: bool = False            # the whole table is an image
+    ocr: bool = False             # the whole table is an image, read by OCR
 
 
 @dataclass
@@ -93,26 +93,60 @@ def _read(path: str, pages: list[Page]) -> Document:
     doc.batas_waktu = _batas_waktu(words)
     cols: Columns | None = None
     for i, page in enumerate(pages):
-        found = read_columns(page, words[i], rules[i])
+        words_i, rules_i, given = words[i], rules[i], None
+        found = read_columns(page, words_i, rules_i)
+        if found is None:
+            layer = _image_table(doc, page, ident, i, rules_i)
+            if layer is not None:
+                words_i, rules_i, given = words_i + layer[0], layer[1], layer[2]
+                found = read_columns(page, words_i, rules_i)
         if found is not None:
             cols, _top, body = found
             if doc.columns is None:
                 doc.columns = cols
         elif cols is not None:
-            body = _continuation_top(page, rules[i], cols)
+            body = _continuation_top(page, rules_i, cols)
             if body is None:
                 continue
         else:
-            _jpeg_table(doc, page, ident, i)
             continue
-        pt = read_rows(page, words[i], rules[i], cols, body)
+        pt = read_rows(page, words_i, rules_i, cols, body)
         pt.header = found is not None
         if found is None and not _continues(doc, pt):
             continue
-        tp = TablePage(pt)
-        _flow(tp, page, words[i], rules[i], cols, doc)
+        tp = TablePage(pt, ocr=given is not None)
+        _flow(tp, page, words_i, rules_i, cols, doc, given)
         doc.tables.append(tp)
     return doc
+
+
+def _image_table(doc: Document, page: Page, ident: Identity, i: int, rules: Rules):
+    """Words, rules and symbols of a table stored as an image, read by OCR; None when
+    the page has no such image or OCR is missing (the document is then marked)."""
+    from sopc.importer import ocr
+
+    big = [im for im in page.images if (im.bbox[2] - im.bbox[0]) > 0.55 * page.width
+           and (im.bbox[3] - im.bbox[1]) > 80 and im.bbox[1] >= (ident.bottom - 5 if i == 0 else 0)]
+    if not big:
+        return None
+    if not doc.jpeg_table:
+        doc.jpeg_table = True
+        doc.notes.append("jpeg_table")
+    if not ocr.available():
+        if "ocr_missing" not in doc.notes:
+            doc.notes.append("ocr_missing")
+        return None
+    layer = ocr.page_layer(page, big)
+    if layer is None:
+        return None
+    words, orules, symbols = layer
+    rules = Rules(rules.h + orules.h, rules.v + orules.v)
+    found = read_columns(page, words, rules)
+    if found is not None and found[0].span("no"):             # row numbers, read again
+        words = words + ocr.column_words(page, big, found[0].span("no"))
+    if "ocr" not in doc.notes:
+        doc.notes.append("ocr")
+    return words, rules, symbols
 
 
 _BATAS = re.compile(r"^batas waktu(?: \(standar pelayanan\))?:?\s+(\d.*)$", re.IGNORECASE)
@@ -148,17 +182,6 @@ def _continues(doc: Document, pt: PageTable) -> bool:
     return not last or nums[0] == last[-1] + 1 or nums[0] == last[-1]
 
 
-def _jpeg_table(doc: Document, page: Page, ident: Identity, i: int) -> bool:
-    """A page whose procedure table is one big image (no text layer for it)."""
-    big = [im for im in page.images if (im.bbox[2] - im.bbox[0]) > 0.55 * page.width
-           and (im.bbox[3] - im.bbox[1]) > 80 and im.bbox[1] >= (ident.bottom - 5 if i == 0 else 0)]
-    if big and not doc.jpeg_table:
-        doc.jpeg_table = True
-        doc.notes.append("jpeg_table")
-        return True
-    return False
-
-
 def _grid_test(cols: Columns, rules: Rules, width: float):
     edges = cols.edges
     long_h = [r for r in rules.h if r.b - r.a > 0.45 * width]
@@ -178,13 +201,21 @@ def _grid_test(cols: Columns, rules: Rules, width: float):
     return on_grid
 
 
-def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Columns, doc: Document) -> None:
+def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Columns, doc: Document,
+          given: list | None = None) -> None:
+    """The flowchart of a table page: vector symbols and connectors, symbols of a
+    flowchart image, or ``given`` symbols (found in a table image read by OCR)."""
     spans = cols.actor_spans()
     if not spans:
         return
     x0, x1 = spans[0][0], spans[-1][1]
     # an off-page connector may sit above a continued table without a header
     top = tp.table.top - (1 if tp.table.header else 30)
+    if given is not None:
+        tp.raster = True
+        syms, segs, arrows = [s for s in given if x0 <= s.cx <= x1 and s.cy > top], [], []
+        _finish(tp, page, words, syms, segs, arrows, spans, x0, x1, top)
+        return
     area = (x0, top, x1, page.height)
     grid = _grid_test(cols, rules, cols.edges[-1] - cols.edges[0])
     syms, segs, arrows = shapes.extract(page.paths, area, grid)
@@ -200,6 +231,10 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
         for im in imgs:
             rs.extend(raster_symbols(page, im))
         syms = syms + rs
+    _finish(tp, page, words, syms, segs, arrows, spans, x0, x1, top)
+
+
+def _finish(tp: TablePage, page: Page, words, syms, segs, arrows, spans, x0, x1, top) -> None:
     aw = [w for w in words if x0 <= w.cx <= x1 and w.cy > top]
     for s in syms:
         s.page = page.number

@@ -36,6 +36,9 @@ NOTES = {
     "several_targets": msg("beberapa panah keluar; hanya yang pertama dipakai", "several arrows leave; the first is used"),
     "no_edge": msg("tidak ada panah keluar", "no arrow leaves"),
     "jpeg_table": msg("tabel prosedur berupa gambar (JPEG) tanpa teks", "the procedure table is an image (JPEG) without text"),
+    "ocr": msg("tabel prosedur dibaca dengan OCR dari gambar; periksa setiap nilai",
+               "the procedure table was read by OCR from an image; check every value"),
+    "ocr_missing": None,
     "no_table": msg("tabel prosedur tidak ditemukan", "procedure table not found"),
     "raster": msg("diagram alir berupa gambar; alur mengikuti urutan baris", "the flowchart is an image; flow in row order"),
     "ambiguous_join": msg("sambungan konektor tidak jelas; tidak dijadikan panah", "ambiguous connector join; not made an edge"),
@@ -45,6 +48,10 @@ NOTES = {
 
 
 def note_text(key: str, lang: str = "id") -> str:
+    if key == "ocr_missing":
+        from sopc.importer.ocr import GUIDANCE
+
+        return GUIDANCE.text(lang)
     m = NOTES.get(key)
     return m.text(lang) if m else key
 
@@ -127,7 +134,7 @@ def _activity(a: DraftActivity, acts: list[DraftActivity]) -> list[str]:
     if a.id:
         lines.append(f"id: {a.id}")
     lines.append(f"uraian: {scalar(a.uraian or '-')}{_c(u.get('uraian'))}")
-    if a.pertanyaan:
+    if a.pertanyaan and a.cabang:
         lines.append(f"pertanyaan: {scalar(a.pertanyaan)}")
     if len(a.pelaksana) == 1:
         lines.append(f"pelaksana: {a.pelaksana[0]}{_c(u.get('pelaksana'))}")

@@ -52,15 +52,21 @@ def _composite(xobj) -> np.ndarray:
 
 
 def raster_symbols(page: Page, im: Image) -> list[Symbol]:
-    import cv2
-
     grey = image_pixels(page, im)
     if grey is None:
         return []
-    h, w = grey.shape
-    x0, top, x1, bottom = im.bbox
+    return find_symbols((grey < 160).astype(np.uint8), im.bbox)
+
+
+def find_symbols(ink: np.ndarray, bbox) -> list[Symbol]:
+    """Symbols among the ink of an image placed at ``bbox`` (page points): the holes
+    of closed outlines, told apart by vertices, fill ratio and size."""
+    import cv2
+
+    h, w = ink.shape
+    x0, top, x1, bottom = bbox
     sx, sy = (x1 - x0) / w, (bottom - top) / h
-    ink = (grey < 160).astype(np.uint8)
+    ink = cv2.dilate(ink, np.ones((3, 3), np.uint8))     # close 1 px gaps of thin diagonals
     contours, hier = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     out: list[Symbol] = []
     if hier is None:
