@@ -47,12 +47,14 @@ def site(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow   # the site's build follows the tutorial (a PDF build)
 def test_site_builds_strict_with_every_page(site):
     for page in halaman.pages():
         rel = page.relative_to(halaman.DOCS).with_suffix(".html")
         assert (site / rel).is_file(), f"{rel} missing from the site"
 
 
+@pytest.mark.slow   # the site's build follows the tutorial (a PDF build)
 def test_pictures_are_made_from_the_tutorial(site):
     pictures = sorted(p.name for p in (site / "gambar").glob("*.png"))
     assert {"identitas.png", "prosedur-1.png", "monitoring.png", "evaluasi.png",
@@ -64,6 +66,7 @@ def test_pictures_are_made_from_the_tutorial(site):
     assert not list((ROOT / "docs").rglob("*.png")), "pictures are made by the build, not committed"
 
 
+@pytest.mark.slow   # the site's build follows the tutorial (a PDF build)
 def test_markers_are_invisible_on_the_site(site):
     # The marks before code blocks stay HTML comments, never shown as text.
     for page in site.rglob("*.html"):

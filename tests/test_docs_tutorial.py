@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_hooks
 import halaman  # noqa: E402
 
 PAGE = halaman.DOCS / "tutorial.md"
+pytestmark = pytest.mark.slow   # a PDF build; still run by .ci/run
 
 
 @pytest.fixture(scope="module")
