@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
 import pytest
 
+from build_helpers import EXAMPLES
+from sopc.render import printed
 from sopc.render.printed import TTE_BOX
 from sopc.site.pdf import render as pdfmod
 from test_site_helpers import act, build_site, sop, write_repo
@@ -113,7 +116,8 @@ SOPS = {
                               tte=False),
 }
 CONFIG = {"instansi": {"nama": "Pemerintah Provinsi Contoh",
-                       "satuan_kerja": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"},
+                       "satuan_kerja": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+                       "logo": "logo.png"},
           "unit": ["Bagian Umum"], "pihak_luar": ["Pemohon"], "tte": True, "nomor_kolom": True}
 SUMMARY_WORDS = ("Ringkasan", "Temuan pemeriksaan", "Jumlah kegiatan", "Waktu jalur", "KP01",
                  "Tidak ada temuan")
@@ -122,6 +126,7 @@ SUMMARY_WORDS = ("Ringkasan", "Temuan pemeriksaan", "Jumlah kegiatan", "Waktu ja
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = write_repo(tmp_path_factory.mktemp("sign") / "r", SOPS, CONFIG)
+    shutil.copy(EXAMPLES / "aset" / "logo.png", root / "logo.png")
     res = build_site(root, pdf=True, jobs=2)
     assert res.files, res.messages
     return res
@@ -210,6 +215,46 @@ def test_identity_too_long_keeps_its_rows_whole(site):
     # the Peringatan | Pencatatan row moved whole to the next page
     assert "PERINGATAN:" not in texts[0] and "PERINGATAN:" in texts[1]
     assert "atasan langsung (ketentuan 3)" in texts[1] and "Rekapitulasi survei kepuasan" in texts[1]
+
+
+def _table_height(doc) -> float:
+    """Height in pt of the identity table as WeasyPrint laid it out on page 1."""
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or ():
+            yield from walk(child)
+
+    for box in walk(doc.pages[0]._page_box):
+        el = getattr(box, "element", None)
+        if el is not None and el.tag == "table" and "identitas" in (el.get("class") or "") \
+                and type(box).__name__ == "TableBox":
+            return box.height * 0.75
+    raise AssertionError("no identity table")
+
+
+@pytest.mark.parametrize("nomor", LONG)
+def test_identity_estimate_errs_on_the_tall_side(site, nomor):
+    from sopc.render.identity import PageInput, sop_context
+
+    page = next(p for p in site.pages if p.sop.nomor == nomor)
+    html = site.files[page.relpath]
+    doc = pdfmod.render_document(html, page.relpath, None, files=site.files)
+    actual = _table_height(doc)
+    repo = site_repo(site)
+    ctx = sop_context(page.sop, repo, PageInput(relpath=page.relpath, paper=page.paper, logo="aset/logo.png"))
+    inst = ctx["instansi"]
+    kop = {"logo": True, "lines": [(inst["nama"], 10.5, True), (inst["satuan_kerja"], 9.5, True),
+                                   (inst["unit"], 9.5, False)]}
+    level = next(lv for lv in printed.LEVELS if html.decode().count(f'class="identitas {lv.css_class}"'))
+    estimate = printed.identity_height(ctx["identity"], kop, page.paper, level, ctx["L"])
+    room = printed.size_pt(page.paper)[1] - printed.PAGE_MARGIN - printed.bottom_margin(True)
+    assert actual <= estimate <= room, (actual, estimate, room)
+
+
+def site_repo(site):
+    from sopc.loader import load_repository
+
+    return load_repository(site.out_dir.parent, use_cache=False).repo
 
 
 def _in_tte_box(page) -> list:
