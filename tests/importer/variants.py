@@ -84,6 +84,13 @@ def variants() -> dict[str, Spec]:
     v["multipage_repeat_labeled"] = Spec("multipage_repeat_labeled", acts=long_acts(9), rows_per_page=4,
                                          repeat_header=True, offpage_labels=True, page_numbers="bare",
                                          style="word", trailing_blank=True)
+    _rows_and_text(v)
+    _labels_and_images(v)
+    return v
+
+
+def _rows_and_text(v: dict[str, Spec]) -> None:
+    """Row shapes, dates, NIP and lists, text damage."""
     rows = [
         Act("Menerima berkas permohonan", [1], start_cap=True),
         Act("Memeriksa berkas bersama", [1, 2]),
@@ -112,6 +119,10 @@ def variants() -> dict[str, Spec]:
               Act("Mengunggah berkas ke aplikasi Offic~e", [1], kelengkapan="Nota Dinas 12/20|25"),
               Act("Mengirim laporan", [2], "terminator")])
     v["bullets"] = Spec("bullets", list_style="bullet", acts=base_acts(), damage={"shuffle"})
+
+
+def _labels_and_images(v: dict[str, Spec]) -> None:
+    """Branch labels, connectors, raster flowcharts and JPEG tables."""
     v["labels_yt"] = Spec("labels_yt", acts=_decision_acts("Y", "T"), style="visio", dashed=True, decoy=True)
     v["labels_lower_far"] = Spec("labels_lower_far", acts=_decision_acts("ya", "tidak"), label_far=True)
     v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel",
@@ -132,7 +143,6 @@ def variants() -> dict[str, Spec]:
     v["jpeg_rendered"] = Spec("jpeg_rendered", jpeg="rendered", acts=base_acts())
     v["jpeg_strips"] = Spec("jpeg_strips", jpeg="strips")
     v["jpeg_two_pages"] = Spec("jpeg_two_pages", jpeg="two_pages", paper=A4)
-    return v
 
 
 def _decision_acts(yes: str, no: str) -> list[Act]:
