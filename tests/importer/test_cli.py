@@ -86,3 +86,15 @@ def test_usage_errors_exit_2(tmp_path):
     assert _run(tmp_path / "tidak-ada.pdf", "--out", tmp_path).exit_code == 2
     assert _run(tmp_path, "--out", tmp_path).exit_code == 2          # no PDF in the folder
     assert CliRunner().invoke(cli, ["import", str(tmp_path)]).exit_code == 2   # --out missing
+
+
+def test_unit_takes_the_existing_repository_spelling(lookalikes, tmp_path):
+    out = tmp_path / "sop"
+    out.mkdir()
+    (out / "sopc.yaml").write_text("instansi:\n  nama: Kantor Contoh\nunit: [TIM Tata Usaha, Keuangan]\n",
+                                   encoding="utf-8")
+    r = _run(lookalikes["letter_rings"][1], "--out", out, "--format", "json")
+    assert r.exit_code == 0
+    rec = json.loads(r.stdout)[0]
+    assert rec["status"] == "ok", rec
+    assert "unit: TIM Tata Usaha\n" in (out / "tim-tata-usaha" / "sop-012-17000-2025.sop.yaml").read_text("utf-8")

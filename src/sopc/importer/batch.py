@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from sopc.core.diagnostics import Level, msg
-from sopc.core.text import slugify
+from sopc.core.text import fold, slugify
 
 REASONS = {
     "encrypted": msg("PDF terenkripsi (dilindungi kata sandi)", "encrypted PDF (password protected)"),
@@ -134,11 +134,15 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
     config, _cd = load_config_text(cfg_text, out_dir)
     taken: set[Path] = set()
     known = {link_key(d.fields.get(k) or "") for d in drafts for k in ("nomor", "nama")} - {""}
+    units = {fold(u): u for u in (getattr(config, "unit", None) or [])}
     for r in results:
         if r.draft is None:
             continue
         d = r.draft
         unit = d.fields.get("unit")
+        if unit and fold(unit) in units:           # the repository's own spelling of the unit
+            unit = d.fields["unit"] = units[fold(unit)]
+            d.unsure.pop("unit", None)
         folder = out_dir / slugify(unit) if unit else out_dir
         base = slugify(d.fields.get("nomor") or Path(r.source).stem)
         target = folder / f"{base}.sop.yaml"
