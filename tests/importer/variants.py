@@ -107,6 +107,10 @@ def _rows_and_text(v: dict[str, Spec]) -> None:
     v["undrawn_divider"] = Spec("undrawn_divider", actors=["Staf", "Kasi", "Kabid", "Kadis"], undrawn=1,
                                 acts=[Act("Menyiapkan bahan", [0], "terminator"), Act("Memeriksa bahan", [1]),
                                       Act("Menyetujui bahan", [2]), Act("Menetapkan bahan", [3], "terminator")])
+    v["undrawn_numbered"] = Spec("undrawn_numbered", actors=["Pengadministrasi Perkantoran", "Kepala Subbagian Umum", "Kepala Kantor"],
+                                 undrawn=0, colnums="paren", style="excel",
+                                 acts=[Act("Menyiapkan bahan", [0], "terminator"), Act("Memeriksa bahan", [1]),
+                                       Act("Menetapkan bahan", [2], "terminator")])
     v["dates_zero_english"] = Spec("dates_zero_english", dates=("02 Juni 2025", "", "2 June 2025"),
                                    expect_dates=("2025-06-02", None, "2025-06-02"), acts=base_acts())
     v["dates_month_kerning"] = Spec("dates_month_kerning", dates=("Januari 2013", "0 2 Juni 2025", "0 2 Juni 2025"),

@@ -88,7 +88,9 @@ def read_columns(page: Page, words: list[Word], rules: Rules):
     if hdr is None:
         return None
     band, wtop, wbottom = hdr
-    keg = next(w for w in band if w.text.lower().startswith(("kegiatan", "aktivitas", "uraian")))
+    keg = next((w for w in band if w.text.lower().startswith(("kegiatan", "aktivitas", "uraian"))), None)
+    if keg is None:
+        return None
     xs = sorted(set(round(x, 1) for x in rules.verticals_crossing(wtop, wbottom)))
     xs = _dedupe(xs)
     if len(xs) < 5:
@@ -106,10 +108,9 @@ def read_columns(page: Page, words: list[Word], rules: Rules):
         texts.append((text, cw))
         roles.append(_role(text) if text else None)
     _fill_roles(roles)
-    edges, roles, actors = _actors(xs, roles, texts)
-    cols = Columns(edges, roles, actors)
-    body = _skip_colnums(words, rules, cols, bottom)
-    return cols, top, body
+    body, numbers = _colnum_row(words, rules, xs, bottom)
+    edges, roles, actors = _actors(xs, roles, texts, numbers)
+    return Columns(edges, roles, actors), top, body
 
 
 def _dedupe(xs: list[float]) -> list[float]:
@@ -138,20 +139,25 @@ def _fill_roles(roles: list[str | None]) -> None:
             roles[i] = "other"
 
 
-def _actors(xs, roles, texts):
-    """Actor labels; an actor column whose header holds two separate word groups is
-    two columns whose divider was not drawn."""
+def _actors(xs, roles, texts, numbers: list[Word] = ()):
+    """Actor labels; an actor column holding two column numbers, or whose header holds
+    two separate word groups, is two columns whose divider was not drawn."""
     edges, out_roles, actors = [xs[0]], [], []
     for i, role in enumerate(roles):
-        b = xs[i + 1]
+        a, b = xs[i], xs[i + 1]
         if role != "actor":
             edges.append(b)
             out_roles.append(role)
             continue
-        groups = _word_groups(texts[i][1])
+        inside = sorted(w.cx for w in numbers if a < w.cx < b)
+        if len(inside) > 1:
+            groups = _split_at(texts[i][1], inside)
+            cuts = [(p + q) / 2 for p, q in zip(inside, inside[1:])]
+        else:
+            groups = _word_groups(texts[i][1])
+            cuts = [(max(w.x1 for w in g) + min(w.x0 for w in nxt)) / 2 for g, nxt in zip(groups, groups[1:])]
         if len(groups) > 1:
-            for g, nxt in zip(groups, groups[1:]):
-                cut = (max(w.x1 for w in g) + min(w.x0 for w in nxt)) / 2
+            for g, cut in zip(groups, cuts):
                 edges.append(cut)
                 out_roles.append("actor")
                 actors.append(_label(g))
@@ -163,6 +169,16 @@ def _actors(xs, roles, texts):
             out_roles.append("actor")
             actors.append(texts[i][0])
     return edges, out_roles, actors
+
+
+def _split_at(ws: list[Word], centres: list[float]) -> list[list[Word]]:
+    """Header words of a column shared by several numbered columns, split at the
+    midpoints between their numbers."""
+    cuts = [(p + q) / 2 for p, q in zip(centres, centres[1:])]
+    groups: list[list[Word]] = [[] for _ in centres]
+    for w in ws:
+        groups[sum(1 for c in cuts if w.cx > c)].append(w)
+    return groups
 
 
 def _label(ws: list[Word]) -> str:
@@ -185,16 +201,16 @@ def _word_groups(ws: list[Word]) -> list[list[Word]]:
     return groups
 
 
-def _skip_colnums(words, rules: Rules, cols: Columns, hbottom: float) -> float:
-    """The body top: below the header, and below the column-number row if any."""
-    no = cols.span("no") or (cols.edges[0], cols.edges[1])
-    nxt = rules.horizontal_at((no[0] + no[1]) / 2, hbottom + 0.5, False)
+def _colnum_row(words, rules: Rules, xs: list[float], hbottom: float) -> tuple[float, list[Word]]:
+    """The body top (below the header, and below the column-number row if any) and
+    the column numbers."""
+    nxt = rules.horizontal_at((xs[0] + xs[1]) / 2, hbottom + 0.5, False)
     if nxt is None:
-        return hbottom
-    band = [w for w in words if hbottom < w.cy < nxt and cols.edges[0] <= w.cx <= cols.edges[-1]]
+        return hbottom, []
+    band = [w for w in words if hbottom < w.cy < nxt and xs[0] <= w.cx <= xs[-1]]
     if band and all(_COLNUM.match(w.text) for w in band) and len(band) >= 3:
-        return nxt
-    return hbottom
+        return nxt, band
+    return hbottom, []
 
 
 def read_rows(page: Page, words: list[Word], rules: Rules, cols: Columns, body_top: float) -> PageTable:
