@@ -251,17 +251,29 @@ def _edge(spec, pages, drawers, all_boxes, src, dst, branch, label, counter, kin
     right_exit = kind == "decision" and branch == 1
     if p != q:                                              # off-page connector pair
         counter[0] += 1
-        pb = (scx - 8, pages[p]["bottom"] + 6, scx + 8, pages[p]["bottom"] + 20)
+        if right_exit:                                      # leave by the right vertex, down the gutter
+            gx = col[2] - 13
+            start = (s[2], scy)
+            pb = (gx - 8, pages[p]["bottom"] + 6, gx + 8, pages[p]["bottom"] + 20)
+            pts = [start, (gx, scy), (gx, pb[1])]
+        else:
+            start = (scx, s[3])
+            pb = (scx - 8, pages[p]["bottom"] + 6, scx + 8, pages[p]["bottom"] + 20)
+            pts = router.down(scx, s[3], pb, col[1] + 5, skip=[s])
         d.symbol("offpage", pb, spec)
-        d.connector(router.down(scx, s[3], pb, col[1] + 5, skip=[s]), spec)
+        d.connector(pts, spec)
         qt = pages[q]["rows"][0][1]
-        qb = (tcx - 8, qt + 2, tcx + 8, qt + 16)
+        used = pages[q].setdefault("top_offpage", [])
+        qx = tcx + 18 * sum(1 for u in used if abs(u - tcx) < 17)
+        used.append(qx)
+        qb = (qx - 8, qt + 2, qx + 8, qt + 16)
         drawers[q].symbol("offpage", qb, spec)
-        drawers[q].connector([(tcx, qb[3]), (tcx, t[1])], spec)
+        drawers[q].connector([(qx, qb[3]), (qx, qb[3] + 2), (tcx, qb[3] + 2), (tcx, t[1])]
+                             if qx != tcx else [(tcx, qb[3]), (tcx, t[1])], spec)
         if spec.offpage_labels:
             for dd, box in ((d, pb), (drawers[q], qb)):
                 dd.text(box[0] + 5.5, box[1] + 2.5, str(counter[0]), 6)
-        _label(spec, d, label, (scx, s[3]), False)
+        _label(spec, d, label, start, right_exit)
         return
     if t[1] >= s[3] and not right_exit:
         pts = router.down(scx, s[3], t, (col[1] + 5 if abs(tcx - scx) > 1 else col[1] + 5), skip=[s, t])

@@ -235,7 +235,8 @@ def _flow(tp: TablePage, page: Page, words: list[Word], rules: Rules, cols: Colu
 
 
 def _finish(tp: TablePage, page: Page, words, syms, segs, arrows, spans, x0, x1, top) -> None:
-    aw = [w for w in words if x0 <= w.cx <= x1 and w.cy > top]
+    # a label may run past the last actor column: a word counts when it starts inside
+    aw = [w for w in words if x0 <= w.cx and w.x0 < x1 - 1 and w.cy > top]
     for s in syms:
         s.page = page.number
         inner = [w for w in aw if s.holds(w.cx, w.cy)]
