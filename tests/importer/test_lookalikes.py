@@ -118,3 +118,24 @@ def test_jpeg_table_read_by_ocr(lookalikes):
     actors = sum([sop.pelaksana[p] for p in a.pelaksana] == [spec.actors[k] for k in b.actor]
                  for a, b in zip(sop.kegiatan, spec.acts))
     assert same >= 4 and actors >= 4, text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_layouts(tmp_path, seed):
+    """A sweep of random layouts (paper, style, grid, wrapper, actors, rows, pages):
+    actors, symbols and edges exact."""
+    from .lookalike import build
+    from .variants import random_spec
+
+    spec = random_spec(seed)
+    path = tmp_path / f"{spec.name}.pdf"
+    build(spec, path)
+    _doc, draft, text, sop = _import(path)
+    assert list(sop.pelaksana.values()) == spec.actors
+    assert len(sop.kegiatan) == len(spec.acts), text
+    for i, (want, got, d) in enumerate(zip(spec.acts, sop.kegiatan, draft.activities)):
+        assert [sop.pelaksana[p] for p in got.pelaksana] == [spec.actors[k] for k in want.actor], (i, text)
+        assert d.symbol == want.kind, (i, text)
+    for i, (edges, got) in enumerate(zip(spec.truth_edges(), sop.kegiatan)):
+        want = {(t, lab) for t, lab in edges if t != "selesai"}
+        assert {(e.target, e.label or "") for e in got.edges if e.target is not None} == want, (i, text)

@@ -157,3 +157,28 @@ def _decision_acts(yes: str, no: str) -> list[Act]:
         Act("Mengembalikan permohonan", [1], edges=[("selesai", "")], kind="terminator"),
         Act("Menyerahkan hasil", [0], "terminator"),
     ]
+
+
+PAPERS = [(792.0, 612.0), A4, (1008.0, 612.0), (990.0, 765.0)]
+
+
+def random_spec(seed: int) -> Spec:
+    """A random layout (paper, style, grid, wrapper, 2-6 actors, 1-12 rows, one decision)
+    for a sweep; deterministic per seed."""
+    import random
+
+    r = random.Random(seed)
+    n_act = r.randint(2, 6)
+    n = r.randint(1, 12)
+    acts = [Act(f"Melakukan langkah {i + 1} pekerjaan", [r.randrange(n_act)],
+                "terminator" if i in (0, n - 1) else "process") for i in range(n)]
+    if n >= 5:
+        k = r.randint(1, n - 3)
+        acts[k].kind = "decision"
+        acts[k].edges = [(k + 1, "Ya"), (k + 2, "Tidak")]
+    return Spec(f"acak-{seed}", paper=r.choice(PAPERS), style=r.choice(["rings", "word", "excel", "visio"]),
+                actors=[f"Pelaksana {chr(65 + i)}" for i in range(n_act)], acts=acts,
+                rows_per_page=r.randint(3, 8), repeat_header=r.random() < 0.3,
+                grid=r.choice(["filled", "filled", "stroked"]), rule=r.choice([0.24, 0.48, 0.6, 0.72, 1.08]),
+                wrapper=r.choice(["form", "nested", "none"]), layout=r.choice(["split", "one_page"]),
+                offpage_labels=r.random() < 0.3, junctions=r.random() < 0.3)
