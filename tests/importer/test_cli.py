@@ -4,6 +4,8 @@ sopc.yaml when missing, no overwrite without --timpa, --lang en."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pikepdf
 import pytest
@@ -72,6 +74,10 @@ def test_writes_files_config_and_respects_timpa(lookalikes, tmp_path):
     assert len(set(outputs)) == 3 and all(o.startswith(str(out / "tim-tata-usaha")) for o in outputs)
     cfg = (out / "sopc.yaml").read_text(encoding="utf-8")
     assert "Kementerian Contoh Republik Indonesia" in cfg and "Tim Tata Usaha" in cfg and "kertas: Letter" in cfg
+    assert "logo: aset/logo.png" in cfg and (out / "aset" / "logo.png").read_bytes().startswith(b"\x89PNG")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(outputs[0]).st_mode) == 0o666 & ~umask     # not mkstemp's 0600
     (out / "sopc.yaml").write_text("instansi:\n  nama: Dijaga\n", encoding="utf-8")
     again = _run(src[0], "--out", out, "--format", "json")
     assert again.exit_code == 1 and json.loads(again.stdout)[0]["status"] == "failed"

@@ -37,6 +37,7 @@ class Outcome:
     pages: int = 0
     draft: object = None
     yaml: str = ""
+    logo: bytes | None = None
 
     def as_json(self, lang: str) -> dict:
         from sopc.importer.emit import note_text
@@ -73,7 +74,13 @@ def read_one(path: str) -> Outcome:
         out.notes.append("unreadable")
         return out
     draft = draft_of(doc)
+    stem = Path(path).stem
+    for key in ("nomor", "nama"):                # required: the file name stands in, for review
+        if not draft.fields.get(key):
+            draft.fields[key] = stem
+            draft.unsure[key] = "missing"
     out.pages = len(doc.pages)
+    out.logo = doc.logo
     out.activities = len(draft.activities) if doc.rows else 0
     out.notes = sorted(set(draft.notes))
     out.status = "review" if draft.review or draft.notes else "ok"
@@ -117,6 +124,21 @@ def read_all(paths: list[str], jobs: int, progress: Callable[[int, int], None] |
     return results
 
 
+LOGO = "aset/logo.png"
+
+
+def _common_logo(results: list[Outcome]) -> bytes | None:
+    """The logo most documents carry."""
+    import hashlib
+    from collections import Counter
+
+    logos = {hashlib.sha256(r.logo).hexdigest(): r.logo for r in results if r.logo}
+    if not logos:
+        return None
+    count = Counter(hashlib.sha256(r.logo).hexdigest() for r in results if r.logo)
+    return logos[count.most_common(1)[0][0]]
+
+
 def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str) -> bool:
     """Write the SOP files (and sopc.yaml when missing). Returns whether sopc.yaml was written."""
     from sopc.core.atomic import write_atomic
@@ -127,10 +149,12 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
     drafts = [r.draft for r in results if r.draft is not None]
     cfg_path = out_dir / "sopc.yaml"
     wrote_cfg = False
+    logo = None
     if cfg_path.exists():
         cfg_text = cfg_path.read_text(encoding="utf-8", errors="replace")
     else:
-        cfg_text = config_yaml(drafts)
+        logo = _common_logo(results)
+        cfg_text = config_yaml(drafts, LOGO if logo else None)
     config, _cd = load_config_text(cfg_text, out_dir)
     taken: set[Path] = set()
     known = {link_key(d.fields.get(k) or "") for d in drafts for k in ("nomor", "nama")} - {""}
@@ -169,6 +193,9 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
         r.draft = None
     if not cfg_path.exists() and drafts:
         out_dir.mkdir(parents=True, exist_ok=True)
+        if logo and not (out_dir / LOGO).exists():
+            (out_dir / LOGO).parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(out_dir / LOGO, logo)
         write_atomic(cfg_path, cfg_text)
         wrote_cfg = True
     return wrote_cfg

@@ -41,6 +41,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
     raster_pages: int = 0
     batas_waktu: str | None = None
+    logo: bytes | None = None      # the agency logo of the identity page (PNG)
     jpeg_table: bool = False
 
     @property
@@ -91,6 +92,7 @@ def _read(path: str, pages: list[Page]) -> Document:
                     ident.unsure.add(key)
     doc = Document(path, pages, ident)
     doc.batas_waktu = _batas_waktu(words)
+    doc.logo = _logo(pages[0], ident)
     cols: Columns | None = None
     for i, page in enumerate(pages):
         words_i, rules_i, given = words[i], rules[i], None
@@ -160,6 +162,21 @@ def _batas_waktu(words: list[list[Word]]) -> str | None:
             if m:
                 return m.group(1).strip()
     return None
+
+
+def _logo(page: Page, ident: Identity) -> bytes | None:
+    """The raster logo at the top left of the identity page (46-91 pt wide in signed
+    SOPs), left of the right block."""
+    from sopc.importer.raster import image_png
+
+    cands = [im for im in page.images if 25 <= im.bbox[2] - im.bbox[0] <= 140 and 25 <= im.bbox[3] - im.bbox[1] <= 140
+             and im.bbox[2] < ident.right_x and im.bbox[1] < page.height * 0.4]
+    if not cands:
+        return None
+    try:
+        return image_png(page, min(cands, key=lambda im: (im.bbox[1], im.bbox[0])))
+    except Exception:  # noqa: BLE001 - an undecodable logo is no reason to fail the import
+        return None
 
 
 def _continuation_top(page: Page, rules: Rules, cols: Columns) -> float | None:

@@ -156,8 +156,8 @@ def _activity(a: DraftActivity, acts: list[DraftActivity]) -> list[str]:
     return [("  - " if i == 0 else "    ") + ln for i, ln in enumerate(lines)]
 
 
-def config_yaml(drafts: list[Draft]) -> str:
-    """sopc.yaml from the imported documents: instansi, satuan kerja, units, paper."""
+def config_yaml(drafts: list[Draft], logo: str | None = None) -> str:
+    """sopc.yaml from the imported documents: instansi, satuan kerja, logo, units, paper."""
     heads = [d.instansi for d in drafts if d.instansi]
     first = Counter(h[0] for h in heads if len(h) >= 2).most_common(1)
     middle = Counter(" ".join(h[1:-1]) for h in heads if len(h) >= 3).most_common(1)
@@ -168,6 +168,8 @@ def config_yaml(drafts: list[Draft]) -> str:
            f"  nama: {scalar(nama)}" + ("" if first else "  # periksa: tidak ditemukan di PDF")]
     if middle and middle[0][0]:
         out.append(f"  satuan_kerja: {scalar(title_case(middle[0][0])[0])}")
+    if logo:
+        out.append(f"  logo: {logo}")
     units = sorted({d.fields["unit"] for d in drafts if d.fields.get("unit")})
     if units:
         out.append("")

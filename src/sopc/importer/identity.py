@@ -47,6 +47,7 @@ class Identity:
     header: list[str] = field(default_factory=list)               # header block lines
     unsure: set[str] = field(default_factory=set)                 # keys to mark periksa
     bottom: float = 0.0                                           # lowest y of the identity grid
+    right_x: float = 0.0                                          # where the right block starts
 
     @property
     def found(self) -> int:
@@ -165,6 +166,7 @@ def read_identity(page: Page, words: list[Word], rules: Rules) -> Identity:
         if not sure:
             ident.unsure.add(key)
         ident.bottom = max(ident.bottom, cell[3])
+    ident.right_x = right_x
     ident.header = _header_lines(page, words, labels, right_x, block)
     return ident
 

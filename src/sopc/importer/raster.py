@@ -27,6 +27,32 @@ def image_pixels(page: Page, im: Image) -> np.ndarray | None:
     return None
 
 
+def image_png(page: Page, im: Image) -> bytes | None:
+    """An image of the page as PNG, in colour, transparency composited on white (the
+    agency logo of the identity page)."""
+    import io
+
+    import pikepdf
+    from PIL import Image as PILImage
+
+    path = getattr(page.doc, "_sopc_path", None)
+    if path is None:
+        return None
+    with pikepdf.open(path) as pdf:
+        for xobj in _images(pdf.pages[page.number - 1].obj):
+            if int(xobj.get("/Width", 0)) == im.px[0] and int(xobj.get("/Height", 0)) == im.px[1]:
+                pic = pikepdf.PdfImage(xobj).as_pil_image().convert("RGB")
+                if "/SMask" in xobj:
+                    alpha = pikepdf.PdfImage(xobj.SMask).as_pil_image().convert("L")
+                    if alpha.size == pic.size:
+                        white = PILImage.new("RGB", pic.size, (255, 255, 255))
+                        pic = PILImage.composite(pic, white, alpha)
+                buf = io.BytesIO()
+                pic.save(buf, format="PNG", optimize=True)
+                return buf.getvalue()
+    return None
+
+
 def _images(obj, depth: int = 0):
     res = obj.get("/Resources")
     if res is None or depth > 6:
