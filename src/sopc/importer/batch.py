@@ -38,11 +38,16 @@ class Outcome:
     draft: object = None
     yaml: str = ""
     logo: bytes | None = None
+    marked: int = 0                         # values carrying a '# periksa' comment
 
     def as_json(self, lang: str) -> dict:
         from sopc.importer.emit import note_text
 
         notes = [REASONS[k].text(lang) if k in REASONS else note_text(k, lang) for k in self.notes]
+        if self.marked and self.status != "failed":
+            plural = "" if self.marked == 1 else "s"
+            notes.append(msg(f"{self.marked} nilai bertanda '# periksa' di berkas",
+                             f"{self.marked} value{plural} marked '# periksa' in the file").text(lang))
         return {"source": self.source, "output": self.output, "status": self.status,
                 "notes": notes + self.details, "activities": self.activities, "pages": self.pages}
 
@@ -183,6 +188,7 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
         external = {i for i, t in enumerate(d.fields.get("keterkaitan", []))
                     if link_key(t) not in known and not is_vague(t)}
         r.yaml = sop_yaml(d, external)
+        r.marked = r.yaml.count("# periksa:")
         _sop, diags = load_sop_text(r.yaml, str(target), config)
         errors = [x for x in diags if x.level >= Level.ERROR and str(x.code).startswith("E")]
         if errors:
