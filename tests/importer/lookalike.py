@@ -103,6 +103,7 @@ class Spec:
     signer_rows: bool = False              # the signer's name in a row below the jabatan's
     unit_cell: bool = False                # the unit line in a cell below the agency's
     label_box: bool = False                # branch labels in bordered text boxes
+    label_right: bool = False              # a bottom exit's label right of its segment
     chevron: bool = False                   # Word's notched arrowheads
     dashed: bool = False                   # dashed connectors
     decoy: bool = False                    # a fully transparent 77x60 pt image over the flow

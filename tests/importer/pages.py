@@ -305,6 +305,8 @@ def _label(spec, d, label, start, right_exit) -> None:
     far = 16 if spec.label_far else 0
     if right_exit:
         pos = (x + 3 + far, y - 9)
+    elif spec.label_right:                  # right of the segment leaving the bottom vertex
+        pos = (x + 3, y + 2 + far)
     else:                                   # left of the segment leaving the bottom vertex
         pos = (x - 3 - 0.5 * 6.5 * len(label), y + 2 + far)
     if spec.label_image:

@@ -3,6 +3,8 @@ ground truth)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from .lookalike import Act, Spec
 
 A4 = (841.89, 595.28)
@@ -101,6 +103,8 @@ def _rows_and_text(v: dict[str, Spec]) -> None:
     ]
     v["rows_mixed"] = Spec("rows_mixed", acts=rows, style="word",
                            actors=["Pemohon", "Petugas", "Verifikator", "Kepala"])
+    v["labels_right"] = Spec("labels_right", acts=[dataclasses.replace(a) for a in rows], label_right=True,
+                             actors=["Pemohon", "Petugas", "Verifikator", "Kepala"])
     v["no_terminators"] = Spec("no_terminators", style="excel",
                                acts=[Act("Menyusun rencana kerja", [0]), Act("Membahas rencana kerja", [1]),
                                      Act("Menetapkan rencana kerja", [2])])

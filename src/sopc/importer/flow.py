@@ -262,7 +262,11 @@ def _branch_labels(flow: PageFlow, comps, segs, words: list[Word]) -> None:
                         break
                 if not near:
                     continue
-                dist = min(_pdist(x, y, s) for s in near for x, y in probes)
+                # beside the segment that leaves the diamond, else (a little farther) beside
+                # the connector's next segments
+                first = [s for s in near if min(_sym_dist(d, s[0], s[1]), _sym_dist(d, s[2], s[3])) <= TOUCH]
+                dist = min([_pdist(x, y, s) for s in first for x, y in probes]
+                           + [_pdist(x, y, s) + 8 for s in near for x, y in probes])
                 scored.append((dist, pi, id(e), e))
         scored.sort(key=lambda t: t[0])
         done: set[int] = set()
