@@ -258,3 +258,66 @@ def check_layout(sop, layout) -> list[str]:
             if not any(r.y <= o.y and o.y + o.h <= r.y + r.h for r in strips):
                 problems.append(f"{tag}: off-page {o.letter} not in a strip row")
     return problems
+
+
+def check_signable(sop, layout, line_clear=6.0, line_run=20.0, min_size=6.0) -> list[str]:
+    """The readability rules of OUTPUT.md §1 (issue 15), from the output geometry:
+    labels in one size of at least 6 pt, each nearer its own exit than any arriving
+    edge; no vertical segment within 6 pt of a column line for more than 20 pt; no page
+    blank or overflowing; no text under 6 pt or cut with an ellipsis; no word broken
+    where it fits its column."""
+    from sopc.layout import metrics
+    from sopc.layout.style import PAD_X
+    from sopc.layout.table import cell_texts
+
+    problems: list[str] = []
+    sizes = {lb.size for p in layout.pages for lb in p.labels}
+    if len(sizes) > 1 or any(s < min_size for s in sizes):
+        problems.append(f"label sizes {sorted(sizes)}")
+    texts = {a.index: cell_texts(a) for a in sop.kegiatan}
+    for page in layout.pages:
+        tag = f"page {page.number}"
+        acts = [r for r in page.rows if r.kind == "activity"]
+        if sop.kegiatan and not acts:
+            problems.append(f"{tag}: blank (no activity row)")
+        if page.height > layout.table_height + 1e-6:
+            problems.append(f"{tag}: overflows ({page.height:.1f} > {layout.table_height:.1f})")
+        cells = list(page.header) + [c for r in page.rows for c in r.cells]
+        for c in cells:
+            if any("\u2026" in ln.text for ln in c.lines):
+                problems.append(f"{tag}: ellipsis in {c.key}")
+            if c.lines and any(ln.text for ln in c.lines) and c.size < min_size - 1e-9:
+                problems.append(f"{tag}: {c.key} at {c.size} pt")
+        for r in acts:
+            for c in r.cells:
+                words_on_lines = {w for ln in c.lines for w in ln.text.split()}
+                for tok in texts[r.activity_index][c.key].split():
+                    if metrics.text_width(tok, c.size) <= c.w - 2 * PAD_X - 0.5 and tok not in words_on_lines:
+                        problems.append(f"{tag}: row {r.activity_index + 1} {c.key}: {tok!r} broken")
+        # labels near their own exit
+        for lb in page.labels:
+            own = [c for c in page.connectors if c.kind == "flow" and c.edge == lb.edge
+                   and c.start.startswith("s")]
+            if not own:
+                continue
+            exit_pt = own[0].points[0]
+            arriving = [c.points[-1] for c in page.connectors
+                        if c.kind == "flow" and c.end == own[0].start]
+            d_own = _box_dist(lb, exit_pt)
+            for q in arriving:
+                if _box_dist(lb, q) <= d_own:
+                    problems.append(f"{tag}: label {lb.text!r} nearer an arriving edge than its exit")
+        col_x = sorted({c.x for c in page.columns} | {page.width})
+        for c in page.connectors:
+            for a, b in _segments(c.points):
+                if abs(a[0] - b[0]) < 1e-6 and abs(a[1] - b[1]) > line_run:
+                    if any(abs(a[0] - x) < line_clear for x in col_x):
+                        problems.append(f"{tag}: connector {c.edge} runs {abs(a[1] - b[1]):.0f} pt "
+                                        f"within {line_clear} pt of a column line")
+    return problems
+
+
+def _box_dist(lb, p) -> float:
+    dx = max(lb.x - p[0], 0.0, p[0] - (lb.x + lb.w))
+    dy = max(lb.y - p[1], 0.0, p[1] - (lb.y + lb.h))
+    return (dx * dx + dy * dy) ** 0.5

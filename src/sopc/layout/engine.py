@@ -32,14 +32,23 @@ from sopc.layout.style import (
     MIN_TEXT,
     PAD_X,
     PAD_Y,
+    PAGE_HEADER,
     Style,
     default_table_height,
     default_table_width,
     make_style,
+    running_header_height,
 )
 from sopc.layout.table import build_columns, build_header, cell_texts
 
 __all__ = ["layout_sop"]
+
+
+ROOM_PASSES = 3             # layout passes giving rows with an unclean label or route more room
+ROOM_STEP = 12.0
+# tried in turn while a label or route stays unclean: (extra lane width, extra room in
+# every row and off-page strip)
+ATTEMPTS = ((0.0, 0.0), (24.0, 0.0), (48.0, 0.0), (96.0, 0.0), (48.0, 12.0))
 
 
 def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: float | None = None,
@@ -55,38 +64,70 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     lang = lang if lang in HEADINGS else "id"
     W = float(width) if width else default_table_width(paper_key)
     H = float(table_height) if table_height else default_table_height(paper_key)
+    if not table_height:            # the running header counts in the page height
+        H -= running_header_height(getattr(sop, "nomor", "") or "", getattr(sop, "nama", "") or "", W) \
+            - PAGE_HEADER
 
     actors = [(str(k), str(v)) for k, v in (getattr(sop, "pelaksana", None) or {}).items()]
     acts_src = list(getattr(sop, "kegiatan", None) or [])
     texts = [cell_texts(a) for a in acts_src]
     tracks = sum(1 for a in acts_src for e in (a.edges or [])
                  if isinstance(e.target, int) and not a.index < e.target <= a.index + 1)
-    cols = build_columns(actors, W, lang, texts, tracks)
+    lay = None
+    for boost, extra in ATTEMPTS:
+        # lanes too narrow for a label or a track: wider lanes, narrower texts
+        got = _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, extra,
+                      column_numbers)
+        if lay is None or got.failures < lay.failures:
+            lay = got
+        if lay.failures == 0:
+            break
+    return lay
+
+
+def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, extra,
+            column_numbers) -> ProcedureLayout:
+    cols = build_columns(actors, W, lang, texts, tracks, boost)
     lane_cols = [c for c in cols if c.key == "actor"]
     style = make_style(lane_cols[0].w)
+    if extra:
+        style.strip_h += extra
+        style.min_row += extra
+        style.min_row_decision += extra
     header_cells, header_h = build_header(cols, lang, style, column_numbers)
     room = H - header_h - 2 * style.strip_h          # the most a row may take
     acts = _acts(acts_src, texts, actors, cols, style, room)
     xedges = _xedges(acts, acts_src)
 
-    ranges = page_ranges([a.h for a in acts], header_h, style.strip_h, H, _strip_need(xedges))
-    page_of = {}
-    for p, (a0, a1) in enumerate(ranges):
-        for k in range(a0, a1):
-            page_of[k] = p
-    cross = [e for e in xedges if page_of[e.src] != page_of[e.tgt]]
-    cross.sort(key=lambda e: (min(page_of[e.src], page_of[e.tgt]), e.src, e.k))
-    letter_of = {(e.src, e.k): letters(i) for i, e in enumerate(cross)}
-
-    sheet = Sheet(acts, xedges, page_of, letter_of, cols, lane_cols, style, header_cells, header_h,
-                  W, lang, getattr(sop, "nama", "") or "", gutter_tracks(lane_cols, style),
-                  gutter_tracks(lane_cols, style, GUTTER_CLEAR))
-    pages = []
-    failures = 0
-    for p, (a0, a1) in enumerate(ranges):
-        page, fails = build_page(sheet, p, len(ranges), a0, a1)
-        failures += fails
-        pages.append(page)
+    need = _strip_need(xedges)
+    gutters = (gutter_tracks(lane_cols, style), gutter_tracks(lane_cols, style, GUTTER_CLEAR))
+    title = getattr(sop, "nama", "") or ""
+    for attempt in range(ROOM_PASSES + 1):
+        ranges = page_ranges([a.h for a in acts], header_h, style.strip_h, H, need)
+        page_of = {}
+        for p, (a0, a1) in enumerate(ranges):
+            for k in range(a0, a1):
+                page_of[k] = p
+        cross = [e for e in xedges if page_of[e.src] != page_of[e.tgt]]
+        cross.sort(key=lambda e: (min(page_of[e.src], page_of[e.tgt]), e.src, e.k))
+        letter_of = {(e.src, e.k): letters(i) for i, e in enumerate(cross)}
+        sheet = Sheet(acts, xedges, page_of, letter_of, cols, lane_cols, style, header_cells, header_h,
+                      W, lang, title, *gutters)
+        pages = []
+        failed: list = []
+        for p, (a0, a1) in enumerate(ranges):
+            page, fails = build_page(sheet, p, len(ranges), a0, a1)
+            failed.extend(fails)
+            pages.append(page)
+        # a row whose label or connector found no clean place gets more room, if the
+        # page has it: the pass is repeated (at most ROOM_PASSES times)
+        grow = sorted({i for i in failed if i is not None and acts[i].h + ROOM_STEP <= H - header_h
+                       - 2 * style.strip_h})
+        if not grow or attempt == ROOM_PASSES:
+            break
+        for i in grow:
+            acts[i].h += ROOM_STEP
+    failures = len(failed)
     reletter(pages)
     return ProcedureLayout(paper=paper_key, lang=lang, width=W, table_height=H, columns=cols,
                            pages=pages, failures=failures)

@@ -85,6 +85,11 @@ class LocalEdge:
     entry_dx: float = 0.0
 
 
+def node_activity(node: Node) -> int | None:
+    """The activity of a symbol node ("s<activity>.<lane>"), None for an off-page node."""
+    return int(node.ref[1:].split(".")[0]) if node.ref.startswith("s") else None
+
+
 def exit_point(node: Node, port: str) -> tuple[tuple[float, float], str]:
     cx, cy = node.cx, node.cy
     if node.kind == "offpage":

@@ -142,6 +142,27 @@ class Page:
     font_size: float = 8.0
 
 
+def crossings(page: Page) -> list[tuple[int, float, float]]:
+    """Where two flow connectors of ``page`` cross: (index of the connector whose
+    horizontal segment is crossed, x, y), in a deterministic order. The renderer draws a
+    hop there; the benchmark counts them. Ends and shared corners do not count."""
+    flows = [(i, c) for i, c in enumerate(page.connectors) if c.kind == "flow"]
+    hs, vs = [], []
+    for i, c in flows:
+        for (x1, y1), (x2, y2) in zip(c.points, c.points[1:]):
+            if abs(y1 - y2) < 1e-9 and abs(x1 - x2) > 1e-9:
+                hs.append((i, y1, min(x1, x2), max(x1, x2)))
+            elif abs(x1 - x2) < 1e-9:
+                vs.append((i, x1, min(y1, y2), max(y1, y2)))
+    out = []
+    for i, y, xa, xb in hs:
+        for j, x, ya, yb in vs:
+            if i != j and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y < yb - 0.5:
+                out.append((i, x, y))
+    out.sort()
+    return out
+
+
 @dataclass
 class ProcedureLayout:
     paper: str

@@ -4,7 +4,7 @@ inside the diamond."""
 from __future__ import annotations
 
 from sopc.layout import metrics
-from sopc.layout.flow import Node
+from sopc.layout.flow import Node, node_activity
 from sopc.layout.geometry import LabelBox, TextLine
 from sopc.layout.style import LINE_CLEAR, MIN_TEXT
 from sopc.layout.table import baseline
@@ -32,8 +32,8 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
                 edge, edge_l = node.x + node.w, node.x
             # below the vertex: stay clear of the bottom exit's place
             if side == "below":
-                edge = max(edge, cx + hw * 0.45)
-                edge_l = min(edge_l, cx - hw * 0.45)
+                edge = max(edge, cx + hw * 0.3)
+                edge_l = min(edge_l, cx - hw * 0.3)
             if port == "right":
                 bx0 = max(edge, P[0]) + gap if j == 0 else edge + gap
                 bx1 = lane_x1 - gap - 1.0
@@ -47,8 +47,8 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
                 elif backup is not None or (width < longest and not allow_break):
                     lines, w = None, width + 1.0       # nothing to gain from wrapping here
                 else:
-                    lines = metrics.wrap(text, width, size)
-                    w = max(metrics.text_width(t, size) for t in lines)
+                    lines = metrics.wrap_clean(text, width, size)
+                    w = max(metrics.text_width(t, size) for t in lines) if lines else width + 1.0
                 h = len(lines) * lh if lines else lh
                 if side == "above":
                     y1_ = cy - dy
@@ -67,8 +67,8 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
                 if not one:
                     return backup
             j += 1.0
-            if j > 4 * hh + 40:
-                return backup
+            if j > 4 * hh + 40 or (side == "above" and node.kind == "decision" and 1.5 + j > 0.4 * hh):
+                return backup      # higher up, the label would sit by the top vertex
     # vertical exit (bottom vertex / extra exits)
     if side == "right":
         bx0, bx1 = P[0] + gap, lane_x1 - gap
@@ -77,7 +77,9 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
     width = bx1 - bx0
     if width <= size:
         return None
-    lines = metrics.wrap(text, width, size)
+    lines = metrics.wrap_clean(text, width, size)
+    if lines is None:
+        return None
     w = max(metrics.text_width(t, size) for t in lines)
     h = len(lines) * lh
     y0_ = P[1] + 1.5 + drop
@@ -113,6 +115,8 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
         return style.dia_w, style.dia_h, []
     size = style.label_size
     lh = size * 1.2
+    # (a narrow, tall diamond rather than a wide one: a wide one leaves no room beside
+    # the side vertices for the branch labels)
     wmax = max(style.dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
     best = None
     words = question.split()
@@ -122,23 +126,24 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
         for w in widths:
             for k in range(15, 4, -1):
                 bw = w * k / 20.0
-                lines = metrics.wrap(question, bw, size)
-                if whole and " ".join(lines).split() != words:
+                lines = metrics.wrap_clean(question, bw, size)
+                if lines is None or whole and " ".join(lines).split() != words:
                     continue
                 tw = max(metrics.text_width(x, size) for x in lines)
                 if tw + 1.0 >= w:
                     continue
                 h = max(style.dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
-                if best is None or h < best[1] - 1e-9:
-                    best = (w, h, lines)
-            if best is not None and best[1] <= 1.5 * style.dia_h + 1e-9:
+                score = h + 1.5 * w             # width costs more than height
+                if best is None or score < best[0] - 1e-9:
+                    best = (score, w, h, lines)
+            if best is not None and best[2] <= 1.5 * style.dia_h + 1e-9:
                 break
         if best is not None:
             break
     if best is None:                       # a lane narrower than any line: one word a line
         lines = metrics.wrap(question, 1.0, size)
         return wmax, max(style.dia_h, 2 * len(lines) * lh + 2.0), lines
-    return best
+    return best[1], best[2], best[3]
 
 
 def decision_height(a, question: str, style, lane_w: float) -> float:
@@ -150,7 +155,7 @@ def decision_height(a, question: str, style, lane_w: float) -> float:
     if labs:
         lw = max(lane_w / 2 - 6.0, style.label_size)
         nl = max(len(metrics.wrap(x, lw, style.label_size)) for x in labs)
-    half = max(13.0, 1.5 + nl * style.label_size * 1.2 + 9.0) + dh / 2
+    half = max(11.0, 1.5 + nl * style.label_size * 1.2 + 5.0) + dh / 2
     return 2 * half
 
 
@@ -161,11 +166,11 @@ def question_lines(lines: list[str], cx: float, cy: float, h: float, size: float
     return [TextLine(x, cx, baseline(top + k * lh, size), "middle") for k, x in enumerate(lines)]
 
 
-def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> int:
+def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list[int]:
     """Place the branch labels of the page's edges (before routing: routes avoid them);
-    append them to ``labels`` and to their row's obstacles. Returns the number of labels
-    that found no clean place."""
-    fails = 0
+    append them to ``labels`` and to their row's obstacles. Returns the activities whose
+    label found no clean place (their rows get more room on the next pass)."""
+    fails: list[int] = []
     placed_boxes: list[tuple[float, float, float, float]] = []
     for le in local:
         if not le.label or le.src.kind == "offpage":
@@ -188,7 +193,7 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> int:
             x0 = max(c.x + 1.5, min(le.P[0] + 2.0, c.x1 - 1.5 - w))
             y0 = max(sl.y0 + 1.0, min(le.P[1] + 1.5, sl.y1 - 1.0 - h))
             chosen = (lines, x0, y0, w, h)
-            fails += 1
+            fails.append(node_activity(node))
         lines, x0, y0, w, h = chosen
         tl = [TextLine(t, x0, baseline(y0 + k * size * 1.2, size) - 0.05 * size, "start")
               for k, t in enumerate(lines)]
@@ -267,7 +272,9 @@ def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
 
 def _anywhere_in_cell(le, size, keep, placed_boxes, sl, c):
     """Any free place in the lane cell of the row, nearest to the exit point first."""
-    lines = metrics.wrap(le.label, max(c.w - 6.0, size), size)
+    lines = metrics.wrap_clean(le.label, max(c.w - 6.0, size), size)
+    if lines is None:
+        return None
     w = max(metrics.text_width(t, size) for t in lines)
     h = len(lines) * size * 1.2
     cands = []

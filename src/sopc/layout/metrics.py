@@ -124,9 +124,10 @@ def _syllables(word: str, width_pt: float, size_pt: float, bold: bool, first: fl
     rest = word
     while text_width(rest, size_pt, bold) > room:
         cut = 0
-        if hy is not None and rest.isalpha():
-            for pos in hy.positions(rest):
-                if pos >= 2 and len(rest) - pos >= 2 and \
+        core = rest.rstrip("?!,.;:)]\"'")          # trailing punctuation stays with the word
+        if hy is not None and core.isalpha():
+            for pos in hy.positions(core):
+                if pos >= 2 and len(core) - pos >= 2 and \
                         text_width(rest[:pos] + "-", size_pt, bold) <= room:
                     cut = max(cut, pos)
         if cut:
@@ -135,6 +136,8 @@ def _syllables(word: str, width_pt: float, size_pt: float, bold: bool, first: fl
         elif room < width_pt:
             out.append("")                     # nothing fits on this line: a new line
         else:
+            if not _CHARS_OK[0]:
+                raise _NoCleanBreak
             pieces = _chars(rest, width_pt, size_pt, bold, room)
             out.extend(pieces[:-1])
             rest = pieces[-1]
@@ -168,6 +171,26 @@ def _break_word(word: str, width_pt: float, size_pt: float, bold: bool, first: f
         line, room = pieces[-1], width_pt
     out.append(line)
     return out
+
+
+class _NoCleanBreak(Exception):
+    pass
+
+
+_CHARS_OK = [True]
+
+
+def wrap_clean(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str] | None:
+    """Like :func:`wrap`, or None when a word would have to break between characters
+    (no break point after ``/ . @ -`` nor syllable boundary fits): for labels, which
+    rather move than print "M/e/m/a/d/a/i"."""
+    _CHARS_OK[0] = False
+    try:
+        return list(_wrap(str(text), float(width_pt), float(size_pt), bool(bold)))
+    except _NoCleanBreak:
+        return None
+    finally:
+        _CHARS_OK[0] = True
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:

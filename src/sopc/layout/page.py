@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point
+from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point, node_activity
 from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox
 from sopc.layout.labels import place_labels, question_lines
 from sopc.layout.route import Router
@@ -57,9 +57,10 @@ class PageCtx:
     labels: list[LabelBox] = field(default_factory=list)
 
 
-def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, int]:
+def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, list[int]]:
     """Page ``p`` (0-based) of ``npages``, holding activities ``a0 .. a1 - 1``, and the
-    number of connectors and labels that could not be placed cleanly."""
+    activities whose connectors or labels could not be placed cleanly (one entry per
+    failure; None for an off-page end)."""
     pg = PageCtx(p, npages, a0, a1)
     outs_bottom, ins_top, outs_top, ins_bottom = _strip_edges(sh, p)
     top_strip = bool(ins_top or outs_top)
@@ -278,9 +279,9 @@ def _entry_points(pg: PageCtx) -> None:
         le.Q = entry_point(le.tgt, le.entry, le.entry_dx)
 
 
-def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], int]:
+def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], list]:
     """Joins of joint activities, then every local edge in order of preference; the
-    connectors and the number of edges without a clean route."""
+    connectors and the source activities of the edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
     router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters)
     connectors: list[Connector] = []
@@ -307,14 +308,14 @@ def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], int]:
         router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
     local.sort(key=lambda le: (0 if (le.tgt.slot == le.src.slot + 1 and not le.back) else 1,
                                abs(le.tgt.slot - le.src.slot), le.back, le.key))
-    fails = 0
+    fails: list = []
     flow: list[tuple[tuple, Connector]] = []
     for le in local:
         pts, ok = router.route(le, le.key)
         if not ok and le.tgt.kind != "offpage":
             pts, ok = _other_entries(router, local, le, (pts, ok))
         if not ok:
-            fails += 1
+            fails.append(node_activity(le.src) if le.src.kind != "offpage" else node_activity(le.tgt))
         router.add(pts, le.key)
         flow.append(((le.key, le.src.ref), Connector(pts, True, "flow", le.key, le.src.ref, le.tgt.ref)))
     flow.sort(key=lambda t: t[0])

@@ -23,19 +23,70 @@ def _needs(texts: list[str], header: str) -> tuple[float, float]:
     break) or header word, and its longest paragraph on one line; padding included."""
     longest = max((metrics.text_width(w, HEADER_SIZE, True) for w in header.split()), default=0.0)
     natural = 0.0
+    words: set[str] = set()
     for t in texts:
         for para in t.split("\n"):
-            natural = max(natural, metrics.text_width(" ".join(para.split()), FONT_SIZE))
-            for w in para.split():
-                longest = max(longest, min(metrics.text_width(w, FONT_SIZE), WORD_CAP))
+            ws = para.split()
+            natural = max(natural, metrics.text_width(" ".join(ws), FONT_SIZE))
+            words.update(ws)
+    # the longest words by letters are the widest (near enough for a minimum)
+    for w in sorted(words, key=lambda w: (-len(w), w))[:4]:
+        longest = max(longest, min(metrics.text_width(w, FONT_SIZE), WORD_CAP))
     return longest + 2 * PAD_X + 0.5, max(natural, longest) + 2 * PAD_X + 0.5
 
 
+def _balance(widths: dict[str, float], want: dict, rows: list[dict[str, str]],
+             step: float = 8.0, rounds: int = 12) -> None:
+    """Move width between the text columns while that lowers the table's height: rows
+    are as tall as their tallest cell, so width goes to the column that sets the height
+    of most rows, from the one that loses least. Line counts are estimated from the
+    text widths (no wrapping: this runs on every layout)."""
+    keys = [k for k, _w, _c in _TEXT_COLS]
+    paras = {k: [[metrics.text_width(" ".join(p.split()), FONT_SIZE) for p in r[k].split("\n")]
+                 for r in rows] for k in keys}
+
+    memo: dict[tuple[str, float], list[int]] = {}
+
+    def lines(k: str, w: float) -> list[int]:
+        got = memo.get((k, w))
+        if got is None:
+            inner = max(w - 2 * PAD_X, 1.0)
+            got = memo[(k, w)] = [sum(max(1, -int(-pw // inner)) for pw in ps) for ps in paras[k]]
+        return got
+
+    cur = {k: lines(k, widths[k]) for k in keys}
+
+    def total(c) -> int:
+        return sum(map(max, *(c[k] for k in keys)))
+
+    best = total(cur)
+    for _ in range(rounds):
+        move = None
+        for r in keys:
+            if widths[r] + step > want[r][3]:
+                continue
+            rl = lines(r, widths[r] + step)
+            for d in keys:
+                if d == r or widths[d] - step < want[d][0]:
+                    continue
+                trial = dict(cur, **{r: rl, d: lines(d, widths[d] - step)})
+                got = total(trial)
+                if got < best and (move is None or got < move[0]):
+                    move = (got, r, d, trial)
+        if move is None:
+            return
+        best, r, d, cur = move
+        widths[r] += step
+        widths[d] -= step
+
+
 def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
-                  rows: list[dict[str, str]] | None = None, tracks: int = 0) -> list[Column]:
+                  rows: list[dict[str, str]] | None = None, tracks: int = 0,
+                  boost: float = 0.0) -> list[Column]:
     """Column widths from the content, within ``width``: the text columns take the width
     their text needs (a column holding only "-" narrows), actor lanes fit their header
-    words; ``tracks`` (edges that need a gutter track) widen the lanes' comfortable width.
+    words; ``tracks`` (edges that need a gutter track) widen the lanes' comfortable width,
+    ``boost`` their minimum.
     Widths are met in stages (see below); what is left goes to Kegiatan."""
     h = HEADINGS.get(lang, HEADINGS["id"])
     rows = rows or []
@@ -44,7 +95,7 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
     no_w = min(NO_WIDTH, width * 0.05, no_w + 2 * PAD_X + 4.0) if width < 300 else max(no_w + 2 * PAD_X + 4.0, 20.0)
     words = [w for _a, label in actors for w in label.split()]
     lane_word = max((metrics.text_width(w, 7.0, True) for w in words), default=0.0) + 6.0
-    lane_min = LANE_MIN
+    lane_min = LANE_MIN + boost
     lane_fit = max(LANE_MIN, min(lane_word, LANE_MAX))        # every header word whole
     want: dict[str, tuple[float, float, float, float]] = {}     # key -> (min, pref, weight, max)
     for key, weight, cap in _TEXT_COLS:
@@ -62,8 +113,11 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
         # readable Kegiatan, then every text column's want, then wider lanes, then the
         # spare by weight up to each column's limit
         busy = min(60.0, 4.0 * -(-tracks // n))        # room for the lanes' gutter tracks
+        keg = want["kegiatan"][1]
         stages = [{"waktu": want["waktu"][1]},
-                  {"lane": max(lane_min, 72.0 + busy / 2), "kegiatan": min(want["kegiatan"][1], 150.0)},
+                  {"kegiatan": min(keg, 130.0)},
+                  {"lane": max(lane_min, 60.0)},
+                  {"lane": max(lane_min, 72.0 + busy / 2), "kegiatan": min(keg, 180.0)},
                   {"lane": lane_fit},
                   {k: v[1] for k, v in want.items()},
                   {"lane": max(lane_min, LANE_PREF + busy)},
@@ -92,6 +146,8 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
             break
         if rem > 1e-6:
             widths["kegiatan"] += rem
+    if rows and rem >= 0:
+        _balance(widths, want, rows)
     lane_w = widths["lane"]
     cols: list[Column] = []
     x = 0.0
@@ -139,7 +195,7 @@ def _fit_size(labels: list[str], w: float, top: float) -> float:
     words = [x for lb in labels for x in lb.split()]
     z = top
     while z > MIN_TEXT and words and max(metrics.text_width(x, z, True) for x in words) > w:
-        z -= 0.5
+        z = max(MIN_TEXT, z - 0.5)
     return z
 
 

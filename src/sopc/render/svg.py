@@ -11,7 +11,7 @@ deterministic: the same page gives the same bytes.
 from __future__ import annotations
 
 from sopc.layout.style import ARROW_LEN
-from sopc.layout.geometry import Cell, Page
+from sopc.layout.geometry import Cell, Page, crossings
 from sopc.layout.metrics import text_width
 
 FONT_FAMILY = "SopcSans, DejaVu Sans, sans-serif"
@@ -104,6 +104,9 @@ def _grid(page: Page) -> list[str]:
         if c.key in ("pelaksana", "mutu"):
             h1 = c.h
             d.append(f"M{f(c.x)} {f(c.h)}H{f(c.x + c.w)}")
+    numbers = [c for c in page.header if c.key == "nomor"]
+    if numbers:                         # the column-number row under the header
+        d.append(f"M0 {f(numbers[0].y)}H{f(W)}")
     d.append(f"M0 {f(hh)}H{f(W)}")
     for r in page.rows:
         d.append(f"M0 {f(r.y + r.h)}H{f(W)}")
@@ -138,7 +141,12 @@ def _arrowhead(p0, p1) -> str:
     return "M" + "L".join(f"{f(x)} {f(y)}" for x, y in pts) + "Z"
 
 
-def _line_path(points, shorten_end: float = 0.0) -> str:
+HOP_R = 2.5                 # radius of the hop where a line crosses another
+
+
+def _line_path(points, shorten_end: float = 0.0, hops=()) -> str:
+    """The path of a connector; ``hops``: (x, y) where this line's horizontal segments
+    jump over a crossing vertical line (a small half circle)."""
     pts = list(points)
     if shorten_end and len(pts) >= 2:
         (x0, y0), (x1, y1) = pts[-2], pts[-1]
@@ -147,7 +155,19 @@ def _line_path(points, shorten_end: float = 0.0) -> str:
         else:
             x1 = x1 - shorten_end if x1 > x0 else x1 + shorten_end
         pts[-1] = (x1, y1)
-    return "M" + "L".join(f"{f(x)} {f(y)}" for x, y in pts)
+    if not hops:
+        return "M" + "L".join(f"{f(x)} {f(y)}" for x, y in pts)
+    out = [f"M{f(pts[0][0])} {f(pts[0][1])}"]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        if abs(y0 - y1) < 1e-9:
+            s = 1 if x1 > x0 else -1
+            on = sorted((hx for hx, hy in hops if abs(hy - y0) < 1e-6
+                         and min(x0, x1) + HOP_R < hx < max(x0, x1) - HOP_R), key=lambda v: v * s)
+            for hx in on:
+                out.append(f"L{f(hx - s * HOP_R)} {f(y0)}")
+                out.append(f"A{f(HOP_R)} {f(HOP_R)} 0 0 {1 if s > 0 else 0} {f(hx + s * HOP_R)} {f(y0)}")
+        out.append(f"L{f(x1)} {f(y1)}")
+    return "".join(out)
 
 
 def page_svg(page: Page, prefix: str = "sop") -> str:
@@ -179,11 +199,14 @@ def page_svg(page: Page, prefix: str = "sop") -> str:
     parts.append(f'<g id="{pid}-flow" fill="none" stroke="{INK}" stroke-width="0.8" '
                  f'stroke-linejoin="miter" stroke-linecap="butt">')
     heads: list[str] = []
-    for c in page.connectors:
+    hops: dict[int, list[tuple[float, float]]] = {}
+    for i, x, y in crossings(page):
+        hops.setdefault(i, []).append((x, y))
+    for i, c in enumerate(page.connectors):
         if len(c.points) < 2:
             continue
         if c.arrow:
-            parts.append(f'<path d="{_line_path(c.points, ARROW_LEN * 0.6)}"/>')
+            parts.append(f'<path d="{_line_path(c.points, ARROW_LEN * 0.6, hops.get(i, ()))}"/>')
             heads.append(_arrowhead(c.points[-2], c.points[-1]))
         else:
             parts.append(f'<path d="{_line_path(c.points)}"/>')

@@ -1,0 +1,93 @@
+"""Layout stress figures (issue 15): crossings per arrow and procedure pages per SOP on
+a generated stress corpus, and the layout + SVG time of one 25-activity SOP.
+
+    python benchmarks/layout_stress.py [--count 200] [--seed 1]
+
+The corpus: 3-10 actors, 8-45 activities, decisions with 2-3 branches, loops back from
+the bottom (a decision near the end of a run returns 5-12 rows up). Prints figures,
+never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from layout_factory import make_sop, random_sop  # noqa: E402
+from sopc.layout import layout_sop  # noqa: E402
+from sopc.layout.geometry import crossings  # noqa: E402
+from sopc.render.svg import page_svg  # noqa: E402
+
+WORDS = ("menerima memeriksa berkas surat permohonan data statistik konsultasi menyusun laporan "
+         "kepala bagian umum mengarsipkan menyerahkan verifikasi anggaran kontrak").split()
+LABELS = ["Ya", "Tidak", "Perlu perbaikan", "Tidak lengkap", "Disetujui untuk diproses", "Ditolak"]
+
+
+def stress_sop(rng: random.Random):
+    n_act = rng.randint(3, 10)
+    actors = {f"a{i}": " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(1, 4)))
+              for i in range(n_act)}
+    n = rng.randint(8, 45)
+    acts = []
+    for i in range(n):
+        d = {"uraian": " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14))),
+             "pelaksana": f"a{rng.randrange(n_act)}", "waktu": f"{rng.randint(1, 60)} menit",
+             "output": " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3)))}
+        if 2 <= i < n - 1 and rng.random() < 0.18:
+            k = 3 if rng.random() < 0.3 else 2
+            labels = rng.sample(LABELS, k)
+            targets = [str(i + 2), str(max(1, i - rng.randint(4, 11)))]
+            if k == 3:
+                targets.append(str(min(n, i + rng.randint(2, 5))))
+            d["cabang"] = dict(zip(labels, targets))
+            if rng.random() < 0.5:
+                d["pertanyaan"] = "Apakah " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 5))) + "?"
+        acts.append(d)
+    return make_sop(actors, acts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args(argv)
+    rng = random.Random(a.seed)
+    arrows = cross = pages = fails = 0
+    papers = ["A4", "Letter", "Legal", "F4"]
+    per_paper: dict[str, list[int]] = {}
+    for k in range(a.count):
+        sop = stress_sop(rng)
+        paper = papers[k % 4]
+        lay = layout_sop(sop, paper=paper)
+        pages += len(lay.pages)
+        per_paper.setdefault(paper, []).append(len(lay.pages))
+        fails += lay.failures
+        for p in lay.pages:
+            arrows += sum(1 for c in p.connectors if c.kind == "flow")
+            cross += len(crossings(p))
+    print(f"stress corpus: {a.count} SOPs (3-10 actors, 8-45 activities, 2-3 branch decisions, loops back)")
+    print(f"  crossings per arrow: {cross / max(arrows, 1):.3f} ({cross} crossings, {arrows} arrows; aim <= 0.12)")
+    print(f"  procedure pages per SOP: {pages / a.count:.2f} "
+          + ", ".join(f"{p} {statistics.mean(v):.2f}" for p, v in sorted(per_paper.items())))
+    print(f"  unclean connectors or labels: {fails}")
+    sop25 = random_sop(random.Random(3), 5, 25)
+    times = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        lay = layout_sop(sop25, "A4", "id")
+        for p in lay.pages:
+            page_svg(p, f"p{p.number}")
+        times.append(time.perf_counter() - t0)
+    print(f"  layout + SVG of a 25-activity SOP: {statistics.median(times) * 1000:.1f} ms median "
+          f"(must stay under 10 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
