@@ -148,3 +148,47 @@ def test_same_regulation():
 def test_short_label():
     assert parse_citation("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik").short == "UU 25/2009"
     assert parse_citation("PMK Nomor 190/PMK.05/2012 tentang X").short.endswith("190/PMK.05/2012")
+
+
+@pytest.mark.parametrize("text,kind,rank", [
+    ("Ketetapan Majelis Permusyawaratan Rakyat Nomor XI/MPR/1998 tentang Penyelenggara Negara", "TAP_MPR", 2),
+    ("Keputusan Presiden Nomor 42 Tahun 2002 tentang Pedoman Pelaksanaan APBN", "KEPPRES", 5),
+    ("Keppres Nomor 80 Tahun 2003 tentang Pengadaan", "KEPPRES", 5),
+    ("Instruksi Presiden Nomor 3 Tahun 2003 tentang E-Government", "INSTRUKSI", 6),
+    ("Peraturan Direktur Jenderal Perbendaharaan Nomor PER-40/PB/2006 tentang Penyusunan Laporan Keuangan", "PERDIRJEN", 8),
+    ("Perdirjen Perbendaharaan Nomor PER-10/PB/2018 tentang Petunjuk Teknis", "PERDIRJEN", 8),
+    ("Peraturan Sekretaris Utama Badan Pusat Statistik Nomor 4 Tahun 2021 tentang Tata Naskah", "PERDIRJEN", 8),
+    ("Peraturan Rektor Universitas Contoh Nomor 12 Tahun 2021 tentang Pedoman Akademik", "PERDIRJEN", 8),
+    ("Peraturan Kepala Dinas Komunikasi dan Informatika Nomor 1 Tahun 2021 tentang Pusat Data", "PERKADA", 13),
+    ("Peraturan Desa Sukamaju Nomor 2 Tahun 2023 tentang APBDes", "PERDES", 13),
+    # before UU 12/2011, a Keputusan that regulates ranks with its regulation (Pasal 100)
+    ("Keputusan Kepala Badan Pusat Statistik Nomor 121 Tahun 2001 tentang Organisasi dan Tata Kerja", "KEPUTUSAN", 7),
+    ("Keputusan Menteri Keuangan Nomor 332/KMK.01/2004 tentang Pedoman Pelaksanaan Anggaran", "KEPUTUSAN", 7),
+    ("Keputusan Direktur Jenderal Perbendaharaan Nomor KEP-10/PB/2009 tentang Kodefikasi", "KEPUTUSAN", 8),
+    ("Keputusan Gubernur Jawa Timur Nomor 5 Tahun 2008 tentang Pedoman Perizinan", "KEPUTUSAN", 10),
+    ("Keputusan Walikota Contoh Nomor 12 Tahun 2009 tentang Pedoman Pelayanan Perizinan", "KEPUTUSAN", 12),
+    # a Keputusan that appoints or forms a team stays a Keputusan; so does one after 2011
+    ("Keputusan Kepala Badan Pusat Statistik Nomor 1 Tahun 2009 tentang Pembentukan Tim Penyusun SOP", "KEPUTUSAN", 14),
+    ("Keputusan Kepala Badan Pusat Statistik Nomor 50 Tahun 2022 tentang Petunjuk Teknis Layanan", "KEPUTUSAN", 14),
+    ("Keputusan Kepala Dinas Kesehatan Nomor 3 Tahun 2005 tentang Pedoman", "KEPUTUSAN", 14),
+    ("Surat Edaran Direktur Jenderal Perbendaharaan Nomor SE-22/PB/2017 tentang Akhir Tahun", "SE", 15),
+])
+def test_hierarchy_of_uu_12_2011(text, kind, rank):
+    r = parse_citation(text)
+    assert r is not None and (r.kind, r.rank) == (kind, rank)
+
+
+def test_hierarchy_extension_and_comparability():
+    h = c.hierarchy((("Nota Dinas", "SE"), ("Peraturan Yayasan", "9")))
+    assert parse_citation("Nota Dinas Nomor 5 Tahun 2020 tentang Jam Kerja", h).rank == 15
+    assert parse_citation("Peraturan Yayasan Contoh Nomor 1 Tahun 2020 tentang X", h).rank == 9
+    assert parse_citation("Nota Dinas Nomor 5 Tahun 2020 tentang Jam Kerja") is None
+    assert c.hierarchy() is c.hierarchy()
+    t = c.hierarchy()
+    assert not t.comparable(10, 11) and not t.comparable(12, 10) and t.comparable(9, 11)
+    kep = parse_citation("Keputusan Bupati Contoh Nomor 1 Tahun 2022 tentang Tim")
+    ins = parse_citation("Instruksi Bupati Contoh Nomor 2 Tahun 2021 tentang Apel")
+    assert kep.rank == ins.rank and not t.chronological(kep, ins)
+    uu = parse_citation("Undang-Undang Nomor 1 Tahun 2004 tentang Perbendaharaan Negara")
+    perppu = parse_citation("Perppu Nomor 1 Tahun 2020 tentang Kebijakan Keuangan Negara")
+    assert t.chronological(uu, perppu)

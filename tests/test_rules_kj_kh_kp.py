@@ -112,3 +112,39 @@ def test_kj01_actor_label_and_kj02_hint():
     assert "Petugas Loket" in f.message.id
     (g,) = run("KJ02", sop)
     assert "Menyerahkan" in g.message.id
+
+
+def test_issue14_messages_suggest_real_words():
+    sop = make_sop(kegiatan=[
+        Activity(0, uraian="Penyusunan laporan kegiatan", pelaksana=["loket"]),
+        Activity(1, uraian="Monitoring pelaksanaan kegiatan", pelaksana=["loket"]),
+        Activity(2, uraian="Membuat surat, diajukan ke Kepala Dinas", pelaksana=["loket"]),
+        Activity(3, uraian="Disahkan oleh Kepala Dinas", pelaksana=["loket"]),
+        Activity(4, uraian="Diseminasi Publikasi Statistik Daerah", pelaksana=["loket"])])
+    kj01 = run("KJ01", sop)
+    assert "\"Menyusun ...\"" in kj01[0].message.id and "\"Memantau ...\"" in kj01[1].message.id
+    assert "Diseminasi" in kj01[2].message.id
+    kj02 = run("KJ02", sop)
+    assert len(kj02) == 2                     # Diseminasi is a noun, not a passive
+    assert "anak kalimat pasif" in kj02[0].message.id and "mengajukan" in kj02[0].message.id
+    assert "\"Mengesahkan ...\"" in kj02[1].message.id
+
+
+def test_issue14_config_keys(tmp_path):
+    from sopc.loader.config import load_config_bytes
+    cfg, diags = load_config_bytes(
+        "instansi: {nama: X}\nkosakata: {kata_kerja: [timbang], kata_benda: [input]}\n"
+        "hierarki: {Peraturan Rektor: PERDIRJEN, Nota Dinas: '15', Surat Tugas: PERMENN}\n",
+        tmp_path)
+    assert cfg.kosakata == {"kata_kerja": ["timbang"], "kata_benda": ["input"]}
+    assert cfg.hierarki == {"Peraturan Rektor": "PERDIRJEN", "Nota Dinas": "15"}
+    assert [d.code for d in diags] == ["E004"] and "PERMEN" in diags[0].text()
+    cfg, diags = load_config_bytes("instansi: {nama: X}\nkosakata: {kata_kerjaa: [x]}\n", tmp_path)
+    assert [d.code for d in diags] == ["E002"]
+
+
+def test_issue14_schema_has_the_new_keys():
+    from sopc.loader.schema import config_schema
+    props = config_schema()["properties"]
+    assert "kosakata" in props and "hierarki" in props
+    assert set(props["kosakata"]["properties"]) == {"kata_kerja", "kata_benda"}

@@ -221,3 +221,78 @@ def test_brief():
     assert t.brief("pendek") == "pendek"
     b = t.brief("Memeriksa kelengkapan berkas permohonan izin reklame yang diajukan oleh pemohon", 40)
     assert b.endswith("…") and len(b) <= 41
+
+
+@pytest.mark.parametrize("text,word,clause", [
+    ("Membuat surat, diajukan ke Kepala Dinas", "diajukan", 1),
+    ("Memaraf konsep surat, kemudian diteruskan kepada Sekretaris", "diteruskan", 2),
+    ("Surat dikirim melalui jasa pengiriman", "dikirim", 0),
+    ("Berkas yang tidak lengkap dikembalikan kepada pemohon", "dikembalikan", 0),
+    ("Informasi yang dikecualikan ditolak dengan surat", "ditolak", 0),
+    ("Apabila cuti melebihi 14 hari, pekerjaan didelegasikan kepada pegawai lain", "didelegasikan", 1),
+    ("Mengirim berkas untuk ditandatangani Kepala Dinas", "", -1),
+    ("Menerima surat yang diajukan pemohon", "", -1),
+    ("Menandatangani kontrak paling lambat 14 hari sejak SPPBJ diterbitkan", "", -1),
+    ("Menyerahkan berkas, dilengkapi tanda terima", "", -1),
+    ("Menyerahkan surat pengantar ke Disdukcapil", "", -1),
+    ("Menyiapkan ATK, dispenser dan disket", "", -1),
+    ("Memeriksa kondisi kendaraan sebelum dan sesudah dipakai", "", -1),
+    ("Diseminasi Publikasi Statistik Daerah", "", -1),
+])
+def test_passive_clause(text, word, clause):
+    assert t.passive_clause(text) == (word, clause)
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("Evaluasi dan Penyusunan Laporan Kinerja", t.NOUN),
+    ("Identifikasi dan rekomendasi perbaikan", t.NOUN),
+    ("Proses Instalasi aplikasi", t.NOUN),
+    ("Proses penerbitan izin", t.NOUN),
+    ("Verifikasi persyaratan oleh dinas teknis", t.NOUN),
+    ("Kaji cepat dilakukan bersama aparat desa", t.NOUN),
+    ("Monitoring pelaksanaan kegiatan", t.NOUN),
+    ("Diseminasi Publikasi Statistik", t.NOUN),
+    ("Evaluasi laporan kinerja", t.OK_BASE),
+    ("Verifikasi dan validasi data", t.OK_BASE),
+    ("Proses permohonan izin", t.OK_BASE),
+    ("Uji aplikasi", t.OK_BASE),
+    ("Rilis versi baru", t.OK_BASE),
+    ("Back up data server", t.OK_BASE),
+    ("Kompilasi data", t.OK_BASE),
+])
+def test_loan_words_one_principle(text, reason):
+    assert t.is_verb_first(text)[1] == reason
+
+
+@pytest.mark.parametrize("text,markers", [
+    ("Menerbitkan SPPBJ 1 hari setelah masa sanggah berakhir jika tidak ada sanggah", []),
+    ("Menyampaikan laporan paling lambat 3 (tiga) hari kerja sejak kegiatan selesai apabila diminta", []),
+    ("Mengumumkan hasil; jika jatuh pada hari libur, pada hari kerja berikutnya", []),
+    ("Menerbitkan izin paling lambat 3 hari kerja jika berkas lengkap", ["jika"]),
+    ("Dalam hal berkas tidak lengkap, mengembalikan berkas", ["dalam hal"]),
+    ("Memeriksa berkas, apabila tidak lengkap dikembalikan", ["apabila"]),
+])
+def test_decision_markers(text, markers):
+    assert t.decision_markers(text) == markers
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("Memeriksa apakah berkas lengkap? Ya, diteruskan. Tidak, dikembalikan", True),
+    ("Data sesuai? (Ya/Tidak)", True),
+    ("Naskah BRS? Sesuai: lanjut. Tidak sesuai: kembali ke penyusun", True),
+    ("Kerusakan ringan? Ya: diperbaiki sendiri. Tidak: diajukan ke pihak ketiga", True),
+    ("Memeriksa apakah data sudah sesuai dengan tabel", False),
+    ("Menanyakan kepada pemohon apakah ada dokumen tambahan", False),
+    ("Mengisi kolom ya/tidak pada formulir", False),
+    ("", False),
+])
+def test_inline_question(text, ok):
+    assert t.inline_question(text) is ok
+
+
+def test_repository_vocabulary():
+    v = t.vocabulary(("timbang",), ("input",))
+    assert t.is_verb_first("Timbang paket", vocab=v) == (True, t.OK_BASE)
+    assert t.is_verb_first("Input data", vocab=v) == (False, t.NOUN)
+    assert t.is_verb_first("Timbang paket")[0] is False
+    assert t.vocabulary() is t.vocabulary()

@@ -55,11 +55,12 @@ _SHORT_NOMOR_RE = re.compile(r"^(?P<n>\d+[A-Za-z]?)/(?P<y>\d{4})$")
 _JENIS_YEAR_RE = re.compile(r"^(?P<j>.+?)\s+(?:tahun\s+)?(?P<y>\d{4})$", re.IGNORECASE)
 _EMBEDDED_YEAR_RE = re.compile(r"/((?:19|20)\d\d)$")
 
+
 class Hierarchy:
     """The regulation kinds and ranks of ``_data/hierarki.yaml`` (UU 12/2011 Pasal 7-8,
-    Pasal 100, Lampiran II), optionally extended by a repository's ``hierarki``: one
-    alternation regex over the kinds in priority order, and per kind (code, rank,
-    label, rank of a provincial Perda, rank before UU 12/2011)."""
+    Pasal 100, Lampiran II), optionally extended by a repository's ``hierarki``: per
+    kind, in priority order, its pattern and (code, rank, label, rank of a provincial
+    Perda, rank before UU 12/2011)."""
 
     def __init__(self, raw: dict, extra: tuple[tuple[str, str], ...] = ()):
         rows = raw["jenis"]
@@ -69,41 +70,43 @@ class Hierarchy:
             by_name.setdefault(row.get("kode", key).casefold(), row)
             by_name.setdefault(row["label"].casefold(), row)
         self.names = frozenset(by_name)
-        patterns: list[str] = []
-        self.kinds: dict[str, tuple[str, int, str, int | None, int | None]] = {}
+        # one small pattern per kind, tried in order: compiling them one by one takes
+        # a fraction of one big alternation's compile time (which a one-file lint pays)
+        self.kinds: list[tuple[re.Pattern, tuple[str, int, str, int | None, int | None]]] = []
         for prefix, target in extra:
             row = by_name.get(str(target).strip().casefold())
             rank = int(target) if row is None and str(target).strip().isdigit() else None
             if row is None and rank is None:
                 continue          # the loader reported it
-            group = f"k{len(patterns)}"
-            patterns.append(re.escape(" ".join(str(prefix).split()).casefold()) + r"\b")
+            pattern = re.compile(re.escape(" ".join(str(prefix).split()).casefold()) + r"\b")
             if row is not None:
-                self.kinds[group] = (row.get("kode", "") or _key_of(rows, row), int(row["peringkat"]),
-                                     str(prefix).strip(), None, None)
+                kind = (row.get("kode", "") or _key_of(rows, row), int(row["peringkat"]),
+                        str(prefix).strip(), None, None)
             else:
-                self.kinds[group] = ("LAINNYA", rank, str(prefix).strip(), None, None)
+                kind = ("LAINNYA", rank, str(prefix).strip(), None, None)
+            self.kinds.append((pattern, kind))
         for key, row in rows.items():
-            group = f"k{len(patterns)}"
-            patterns.append(f"(?:{row['pola']})")
-            self.kinds[group] = (row.get("kode", key), int(row["peringkat"]), row["label"],
-                                 _int(row.get("peringkat_provinsi")),
-                                 _int(row.get("sebelum_2012")))
-        self.regex = re.compile("|".join(f"(?P<{g}>{p})" for g, p in zip(self.kinds, patterns)))
-        self.unordered = frozenset(frozenset(int(x) for x in pair.split())
-                                   for pair in raw["tidak_dibandingkan"])
+            self.kinds.append((re.compile(row["pola"]),
+                               (row.get("kode", key), int(row["peringkat"]), row["label"],
+                                _int(row.get("peringkat_provinsi")),
+                                _int(row.get("sebelum_2012")))))
+        pairs = [tuple(int(x) for x in pair.split()) for pair in raw["tidak_dibandingkan"]]
+        self.unordered = frozenset(pairs + [(b, a) for a, b in pairs])
         self.beschikking = tuple(raw["keputusan_penetapan"])
         self.chronological_to = int(raw["kronologis_sampai"])
 
     def classify(self, jenis_text: str):
         """(kind, rank, label, provincial rank, rank before 2012) of a jenis text."""
-        m = self.regex.match(jenis_text.casefold())
-        return self.kinds[m.lastgroup] if m else None
+        folded = jenis_text.casefold()
+        for pattern, kind in self.kinds:
+            if pattern.match(folded):
+                return kind
+        return None
 
     def comparable(self, a: int, b: int) -> bool:
         """Does UU 12/2011 order ranks ``a`` and ``b`` (Pergub and Perda Kabupaten/Kota:
         no)?"""
-        return a == b or frozenset((a, b)) not in self.unordered
+        return (a, b) not in self.unordered
 
     def chronological(self, a: "Citation", b: "Citation") -> bool:
         """Are ``a`` and ``b`` at one level that Lampiran II orders by year (the same

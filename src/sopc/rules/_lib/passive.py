@@ -27,6 +27,8 @@ from sopc.rules._lib.vocab import Vocabulary
 # clause boundaries; "." only after a word of four letters or more ("Jl." is no end)
 _SPLIT_RE = re.compile(
     r"[,;?]|(?<=[A-Za-z]{4})\.(?=\s)|\b(?:dan|serta|lalu|kemudian|selanjutnya)\b", re.IGNORECASE)
+# a word starting with "di" and three more letters: nothing to do without one
+_DI_WORD_RE = re.compile(r"(?<![A-Za-z])[Dd][Ii][A-Za-z]{3}")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _SUBORDINATORS = frozenset(
     "yang untuk agar supaya guna sejak setelah sesudah sebelum jika apabila bila bilamana "
@@ -99,6 +101,6 @@ def passive_verb(text: str, v: Vocabulary) -> tuple[str, int]:
     """(the first passive main verb as written, index of its clause: 0 = the first) or
     ``("", -1)``."""
     t = str(text)
-    if "di" not in t and "Di" not in t and "DI" not in t:
+    if _DI_WORD_RE.search(t) is None:
         return "", -1
     return _scan(t, v)

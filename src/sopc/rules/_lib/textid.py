@@ -265,6 +265,14 @@ def first_noun(text: str) -> str:
     return _head(str(text))[0]
 
 
+@lru_cache(maxsize=8192)
+def passive_of(text: str, vocab: Vocabulary) -> tuple[str, int]:
+    """KJ02's reading of ``text``, cached: ``(word, -2)`` when it starts with a di-
+    passive verb (:func:`is_passive_start`), else :func:`passive_clause`."""
+    word = is_passive_start(text, vocab)
+    return (word, -2) if word else passive_verb(text, vocab)
+
+
 def is_passive_start(text: str, vocab: Vocabulary | None = None) -> str:
     """The ``di-`` passive verb ``text`` starts with ("Diperiksa"), or ``""``.
 
@@ -303,10 +311,20 @@ def starts_with_checking_verb(text: str, vocab: Vocabulary | None = None) -> boo
     return _head(str(text))[0].lower() in (vocab or vocabulary()).checking
 
 
+def _hint(low: str) -> bool:
+    # substring tests on the lowercased text: faster than one regex (measured)
+    return "bila" in low or "jika" in low or "kalau" in low or "m hal" in low or "akala" in low
+
+
 def _may_have_marker(t: str) -> bool:
-    return ("bila" in t or "jika" in t or "kalau" in t or "Bila" in t or "Jika" in t
-            or "Kalau" in t or "BILA" in t or "JIKA" in t or "KALAU" in t
-            or "m hal" in t or "M HAL" in t or "akala" in t or "AKALA" in t)
+    return _hint(t.lower())
+
+
+def may_hide_decision(text: str) -> bool:
+    """A cheap test before :func:`decision_markers` and :func:`inline_question`: does
+    ``text`` hold a marker's letters, a "?" or "apakah" at all?"""
+    low = text.lower()
+    return _hint(low) or "?" in low or "apakah" in low
 
 
 def condition_markers(text: str) -> list[str]:
@@ -359,6 +377,6 @@ def inline_question(text: str) -> bool:
     if not text:
         return False
     t = str(text)
-    if "?" not in t and "apakah" not in t.lower():
+    if "?" not in t and "pakah" not in t and "PAKAH" not in t:
         return False
     return _ANSWER_RE.search(t) is not None

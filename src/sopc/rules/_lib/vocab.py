@@ -53,13 +53,18 @@ _NASAL = {
 _DI_NOUN_ENDINGS = ("si", "tas", "sis", "sme")
 
 
+_DIPHTHONGS = frozenset(("ai", "au", "oi", "ei"))
+
+
 def _syllables(word: str) -> int:
-    n, prev = 0, False
-    for ch in word:
-        v = ch in _VOWELS
-        if v and not prev:
+    """Syllables of an Indonesian word: one per vowel, a diphthong (ai, au, oi, ei)
+    counting once ("buat" 2, "pakai" 2, "cek" 1); a final "y" counts as a vowel."""
+    n, prev = 0, ""
+    for i, ch in enumerate(word):
+        vowel = ch in _VOWELS or (ch == "y" and i == len(word) - 1 and i > 0)
+        if vowel and not (prev and prev + ch in _DIPHTHONGS):
             n += 1
-        prev = v
+        prev = ch if vowel else ""
     return n
 
 
@@ -116,7 +121,10 @@ class Vocabulary:
         stem = word[2:].lstrip("-")
         if stem in self.verbs or stem in self.loan_nouns or stem in self.irregular:
             return False
-        return word.endswith(_DI_NOUN_ENDINGS)
+        if not word.endswith(_DI_NOUN_ENDINGS):
+            return False
+        # "diawasi", "dibatasi", "diatasi": a root ending in -s with the suffix -i
+        return not (stem.endswith("i") and data.in_word_list("kata-dasar.txt", stem[:-1]))
 
     # -- verb forms ----------------------------------------------------------------
 
@@ -163,10 +171,8 @@ def _derive(base: str) -> str:
     if not base.isalpha():
         return ""
     stem = base
-    for suffix in ("kan", "i"):
-        if stem.endswith(suffix) and _syllables(stem[:-len(suffix)]) >= 1 and len(stem) > 4:
-            stem = stem[:-len(suffix)]
-            break
+    if stem.endswith("kan") and len(stem) >= 6:
+        stem = stem[:-3]                      # sahkan → sah
     cluster = len(base) > 1 and base[0] not in _VOWELS and base[1] not in _VOWELS
     if _syllables(stem) == 1:
         # one-syllable roots take menge- (cek → mengecek, sahkan → mengesahkan); a

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules._lib.textid import brief, is_passive_start, passive_clause, vocab_for
+from sopc.rules._lib.textid import brief, passive_of, vocab_for
 
 CODE = "KJ02"
 NAME = "passive-voice"
@@ -53,12 +53,11 @@ TITLE = msg("Uraian kegiatan tidak berbentuk pasif (di-)",
 def check(sop, ctx, options):
     vocab = ctx.once("textid.vocab", lambda: vocab_for(ctx.config))
     for a in sop.kegiatan:
-        word = is_passive_start(a.uraian, vocab)
-        clause, n = ("", -1) if word else passive_clause(a.uraian, vocab)
-        if n == 0:
-            word, clause = clause, ""         # "Surat dikirim ...": the main clause
-        if not word and not clause:
+        found, n = passive_of(a.uraian, vocab)
+        if not found:
             continue
+        # at the start or in the first clause ("Surat dikirim ..."): the main clause
+        word, clause = (found, "") if n in (-2, 0) else ("", found)
         q = brief(a.uraian, 50)
         act = vocab.active_form(word or clause)
         if word:

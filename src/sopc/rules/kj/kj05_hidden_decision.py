@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
-from sopc.rules._lib.textid import brief, decision_markers, has_condition_marker, inline_question
+from sopc.rules._lib.textid import brief, decision_markers, inline_question, may_hide_decision
 
 CODE = "KJ05"
 NAME = "hidden-decision"
@@ -53,8 +53,7 @@ def _any_marker(sop) -> bool:
             parts.append(a.uraian)
             if a.keterangan:
                 parts.append(a.keterangan)
-    joined = "\x00".join(parts)
-    return "?" in joined or "apakah" in joined.lower() or has_condition_marker(joined)
+    return may_hide_decision("\x00".join(parts))
 
 
 def check(sop, ctx, options):
@@ -65,6 +64,8 @@ def check(sop, ctx, options):
             continue
         for field, label in (("uraian", "uraian"), ("keterangan", "keterangan")):
             text = getattr(a, field) or ""
+            if not text or not may_hide_decision(text):
+                continue
             markers = decision_markers(text)
             if not markers:
                 if inline_question(text):

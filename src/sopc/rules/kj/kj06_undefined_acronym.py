@@ -41,6 +41,8 @@ atau / or, di sopc.yaml:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sopc.core.diagnostics import Level, msg
 from sopc.rules.base import Finding
 from sopc.rules._lib.acronym import (acronym_hits, defined_acronyms, glossary, is_ordinary_word,
@@ -126,10 +128,10 @@ def check(sop, ctx, options):
         return
     defined = defined_acronyms(texts + list(sop.dasar_hukum) + [sop.nomor])
     own = ctx.once("KJ06.own", lambda: {})
-    labels = list(sop.pelaksana.values())
+    labels = tuple(sop.pelaksana.values())
     pending = [(i, acr) for i, acr in pending
                if acr not in defined and not is_ordinary_word(acr) and not _own(acr, own, ctx)
-               and not named_by_initials(acr, labels)]
+               and not _by_label(acr, labels)]
     if not pending:
         return
     refs = {i: _ref_at(sop, i) for i in {i for i, _ in pending}}
@@ -148,6 +150,11 @@ def check(sop, ctx, options):
             f"acronym \"{acr}\" (in \"{q}\") is not explained: spell it out at its first "
             f"use, e.g. \"<long form> ({acr})\", or add it to istilah in sopc.yaml"),
             activity=refs[i][3], key=acr)
+
+
+@lru_cache(maxsize=4096)
+def _by_label(acr: str, labels: tuple[str, ...]) -> bool:
+    return named_by_initials(acr, labels)
 
 
 def _own(acr: str, memo: dict, ctx) -> bool:
