@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """sopc benchmarks: print figures and ratios against baselines measured in the same run.
 
-    python benchmarks/run.py [--count 1000] [--seed 1] [--only lint|build|pdf] [--repeat 5]
+    python benchmarks/run.py [--count 1000] [--seed 1] [--only lint|build|pdf|import|precision]
+                             [--repeat 5]
 
 Nothing here asserts: every figure is printed next to its target, and a section whose
 command does not exist yet (``sopc build``, ``--pdf``) or whose baseline tool is not
@@ -23,6 +24,9 @@ Sections
             vector page and per raster page in-process vs pdfplumber reading the same
             pages (words + rects + curves, no interpretation); (l) the command over a
             folder of look-alikes with 1 and 2 worker processes.
+  precision (m) precision and recall of KJ01, KJ02, KJ05, KJ06 and KH03 on the labelled
+            corpus of benchmarks/precision/ (benchmarks/precision.py; issue 14 targets:
+            precision >= 95% for every rule, recall >= 90% for KJ01, KJ02, KJ05, KH03).
 """
 
 from __future__ import annotations
@@ -771,6 +775,14 @@ def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
     return 0
 
 
+def bench_precision() -> None:
+    """(m) Precision and recall of the content rules on the labelled corpus."""
+    head("(m) presisi aturan / rule precision (benchmarks/precision.py)")
+    import precision
+    tallies, counts, stray = precision.evaluate()
+    precision.report(tallies, counts, stray, verbose=False)
+
+
 # ---------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -780,7 +792,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="sopc benchmarks (prints figures, never asserts)")
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--only", choices=["lint", "build", "pdf", "import"], default=None)
+    ap.add_argument("--only", choices=["lint", "build", "pdf", "import", "precision"], default=None)
     ap.add_argument("--repeat", type=int, default=5, help="runs per median (default 5)")
     ap.add_argument("--pdf-count", type=int, default=16,
                     help="SOPs in the parallel `sopc build --pdf` (default 16; 0: the whole corpus); "
@@ -793,6 +805,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU; "
         f"--count {args.count} --seed {args.seed}")
     results: dict[str, float] = {}
+    if args.only == "precision":
+        bench_precision()
+        return 0
     if args.only == "import":
         bench_import(args.repeat, results)
         head("ringkasan / summary")
@@ -809,6 +824,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_pdf_parallel(corpus, results, args.pdf_count or args.count)
     if args.only is None:
         bench_import(args.repeat, results)
+        bench_precision()
     head("ringkasan / summary")
     for k, v in results.items():
         unit = "pages/s" if k.startswith("import") else "SOP/s"
