@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopc.importer.layout import Word, lines_of
+from sopc.importer.layout import Word, hyphenator, join_lines, lines_of
 from sopc.importer.shapes import DECISION, OFFPAGE, Arrow, Segment, Symbol
 
 TOUCH = 2.6            # a connector end this close to a symbol touches it
@@ -103,32 +103,28 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
     flow = PageFlow(symbols)
     comps = components(segs, symbols, arrows)
     # arrowheads: to every connector that ends at them, and the symbol they touch
-    heads: dict[int, set[int]] = {}
+    heads: dict[int, list[tuple[int, Arrow]]] = {}
     for a in arrows:
         tgt = min(range(len(symbols)), key=lambda k: _sym_dist(symbols[k], *a.centre), default=None)
         if tgt is None or min(_sym_dist(symbols[tgt], *a.centre), _sym_dist(symbols[tgt], *a.tip)) > 5.0:
             continue
         for ci, comp in enumerate(comps):
             if any(_end_near(segs[i], a) for i in comp):
-                heads.setdefault(ci, set()).add(tgt)
-    comp_sources: dict[int, set[int]] = {}
+                heads.setdefault(ci, []).append((tgt, a))
     for ci, comp in enumerate(comps):
-        touched: set[int] = set()
-        for i in comp:
-            s = segs[i]
-            for x, y in ((s[0], s[1]), (s[2], s[3])):
-                for k, sym in enumerate(symbols):
-                    if _touches(sym, x, y):
-                        touched.add(k)
-        targets = heads.get(ci, set())
-        sources = touched - targets
-        comp_sources[ci] = sources
+        ends = heads.get(ci, [])
+        targets = {t for t, _a in ends}
+        sources = _sources(comp, segs, symbols, ends)
         if targets and sources:
             if len(sources) > 1 and len(targets) > 1:
-                flow.notes.append("ambiguous_join")
+                pairs = _by_path(comp, segs, symbols, ends)
+                if pairs is None:
+                    flow.notes.append("ambiguous_join")
+                    continue
+                flow.edges += [Edge(s, t, comp=ci) for s, t in pairs]
                 continue
             for s in sorted(sources):
-                for t in sorted(targets):
+                for t in sorted(targets - {s}):
                     flow.edges.append(Edge(s, t, comp=ci))
         elif not targets and len(sources) == 2:
             a, b = sorted(sources, key=lambda k: (symbols[k].cy, symbols[k].cx))
@@ -144,6 +140,39 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
                 flow.notes.append("loose_connector")
     _branch_labels(flow, comps, segs, words)
     return flow
+
+
+def _sources(comp, segs, symbols: list[Symbol], ends) -> set[int]:
+    """Symbols a connector touches with an end that is not one of its arrowheads (a
+    symbol may be both a source and a target of one tangle of connectors)."""
+    out: set[int] = set()
+    for i in comp:
+        s = segs[i]
+        for x, y in ((s[0], s[1]), (s[2], s[3])):
+            for k, sym in enumerate(symbols):
+                if k in out or not _touches(sym, x, y):
+                    continue
+                if any(t == k and abs(x - a.centre[0]) <= 3.5 and abs(y - a.centre[1]) <= 3.5 for t, a in ends):
+                    continue
+                out.add(k)
+    return out
+
+
+def _by_path(comp, segs, symbols: list[Symbol], ends) -> list[tuple[int, int]] | None:
+    """Edges of a tangle of connectors read path by path (each drawn path one whole
+    connector, as Word and sopc draw them); None when a path is not a whole connector."""
+    pairs = []
+    for g in sorted({segs[i][4] for i in comp}):
+        part = [i for i in comp if segs[i][4] == g]
+        mine = [(t, a) for t, a in ends if any(_end_near(segs[i], a) for i in part)]
+        src = _sources(part, segs, symbols, mine)
+        tgt = {t for t, _a in mine}
+        if not tgt and not src:
+            continue
+        if len(src) != 1 or not tgt:
+            return None
+        pairs += [(next(iter(src)), t) for t in sorted(tgt - src)]
+    return pairs or None
 
 
 def _loose_source(comp, segs, symbols: list[Symbol], targets: set[int], reach: float = 8.0) -> int | None:
@@ -208,6 +237,8 @@ def block_text(ws: list[Word]) -> str:
     known label words."""
     lines = lines_of(ws)
     texts = [ln.text for ln in lines]
+    if len(texts) > 1 and any(t.endswith("-") for t in texts[:-1]):
+        return join_lines(texts, hyphenator())          # a label hyphenated in a narrow gap
     sizes = [len(t.replace(" ", "")) for t in texts]
     if len(texts) >= 3 and max(sizes) <= 5:
         joined = "".join(t.replace(" ", "") for t in texts)

@@ -59,6 +59,13 @@ class PageTable:
     header: bool = True
 
 
+def _spanning(text: str) -> bool:
+    """A line of the upper header's spanning labels (Pelaksana, Mutu Baku, also wrapped
+    onto two lines)."""
+    t = " ".join(text.lower().split())
+    return bool(_SPANNING.match(t)) or t in ("mutu", "baku", "buku")
+
+
 def _role(text: str) -> str | None:
     t = re.sub(r"\s*/\s*", "/", text.lower()).replace("/", " / ").strip(" :")
     t = re.sub(r"\s+", " ", t)
@@ -102,7 +109,7 @@ def read_columns(page: Page, words: list[Word], rules: Rules):
     roles, texts = [], []
     for a, b in zip(xs, xs[1:]):
         cw = [w for w in hw if a <= w.cx <= b]
-        lines = [ln for ln in lines_of(cw) if not (_SPANNING.match(ln.text.strip()) and ln.bottom < wtop)]
+        lines = [ln for ln in lines_of(cw) if not (_spanning(ln.text) and ln.bottom < wtop)]
         cw = [w for ln in lines for w in ln.words]
         text = join_lines([ln.text for ln in lines], hyphenator())
         texts.append((text, cw))
