@@ -74,6 +74,8 @@ def test_writes_files_config_and_respects_timpa(lookalikes, tmp_path):
     assert len(set(outputs)) == 3 and all(o.startswith(str(out / "tim-tata-usaha")) for o in outputs)
     cfg = (out / "sopc.yaml").read_text(encoding="utf-8")
     assert "Kementerian Contoh Republik Indonesia" in cfg and "Tim Tata Usaha" in cfg and "kertas: Letter" in cfg
+    assert "kertas: A4" in (out / "tim-tata-usaha" / "sop-012-17000-2025-2.sop.yaml").read_text("utf-8")
+    assert "kertas:" not in (out / "tim-tata-usaha" / "sop-012-17000-2025.sop.yaml").read_text("utf-8")
     assert "logo: aset/logo.png" in cfg and (out / "aset" / "logo.png").read_bytes().startswith(b"\x89PNG")
     umask = os.umask(0o022)
     os.umask(umask)

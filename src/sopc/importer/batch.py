@@ -168,6 +168,8 @@ def write_all(results: list[Outcome], out_dir: Path, overwrite: bool, lang: str)
         if r.draft is None:
             continue
         d = r.draft
+        if d.paper and d.paper != getattr(config, "kertas", None):
+            d.fields["kertas"] = d.paper              # this SOP's own paper (FORMAT.md 1.1)
         unit = d.fields.get("unit")
         if unit and fold(unit) in units:           # the repository's own spelling of the unit
             unit = d.fields["unit"] = units[fold(unit)]

@@ -90,7 +90,7 @@ def sop_yaml(d: Draft, external: set[int] = frozenset()) -> str:
     the import (written as ``eksternal``)."""
     f, u = d.fields, d.unsure
     out = ["# Diimpor oleh sopc import dari PDF bertanda tangan; periksa baris bertanda 'periksa'."]
-    for key in ("nomor", "nama", "unit", "batas_waktu"):
+    for key in ("nomor", "nama", "unit", "batas_waktu", "kertas"):
         if key in f:
             out.append(f"{key}: {scalar(f[key])}{_c(u.get(key))}")
     out.append("")
