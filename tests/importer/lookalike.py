@@ -55,6 +55,7 @@ class Spec:
     wrap_label: bool = False
     no_peralatan: bool = False
     nomor: str = "SOP-012/17000/2025"
+    nomor_lines: tuple | None = None       # the Nomor cell as printed (old number, kerning)
     nama: str = "Pengelolaan Arsip Dinamis"
     dates: tuple = ("2 Juni 2025", "-", "12 Juni 2025")
     expect_dates: tuple = ("2025-06-02", None, "2025-06-12")
@@ -139,7 +140,8 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None
     hs, vs = [], []
     tops = []
     for key, value in rows:
-        h = 78.0 if key == "disahkan" else (22.0 if spec.wrap_label and key == "pembuatan" else 15.0)
+        h = 78.0 if key == "disahkan" else (22.0 if (spec.wrap_label and key == "pembuatan")
+                                            or (spec.nomor_lines and key == "nomor") else 15.0)
         tops.append((key, value, y, h))
         y += h
     top_block = y
@@ -162,6 +164,9 @@ def _identity(c: Canvas, spec: Spec, W: float, H: float, spill_to: Canvas | None
             c.text(vx, t + 3 + 43, spec.signer, 7.5)
             if spec.nip_line:
                 c.text(vx, t + 3 + 52, spec.nip_line, 7.5)
+        elif key == "nomor" and spec.nomor_lines:
+            for k, line in enumerate(spec.nomor_lines):
+                c.text(vx, t + 3 + 9 * k, line, 7.5)
         elif value:
             c.text(vx, t + (h - 7.5) / 2, value, 7.5, spacing=2.4 if "letterspace" in spec.damage and key == "nama" else 0.0)
     hs.append((top_block, m, W - m))

@@ -119,6 +119,7 @@ def _rows_and_text(v: dict[str, Spec]) -> None:
                                    expect_dates=("2025-06-02", None, "2025-06-02"), acts=base_acts())
     v["dates_month_kerning"] = Spec("dates_month_kerning", dates=("Januari 2013", "0 2 Juni 2025", "0 2 Juni 2025"),
                                     expect_dates=("2013-01-01", "2025-06-02", "2025-06-02"), acts=base_acts(),
+                                    nomor_lines=("SOP-0 12/17000/2025", "(semula SOP-05/17000/2019)"),
                                     nip_line="NIP. 19800101 200501 1 001", expect_nip="19800101 200501 1 001")
     v["lists_comma_damage"] = Spec(
         "lists_comma_damage", list_style="comma", wrap_label=True, no_peralatan=True,

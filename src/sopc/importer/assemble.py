@@ -83,7 +83,9 @@ def _identity(d: Draft, doc: Document) -> None:
     ident = doc.identity
     v = ident.values
     f = d.fields
-    f["nomor"] = " ".join(v.get("nomor", "").split())
+    f["nomor"], note = _nomor(ident.value_lines.get("nomor") or [v.get("nomor", "")])
+    if note:
+        d.unsure["nomor"] = note
     f["nama"] = v.get("nama", "")
     if not f["nomor"]:
         d.unsure["nomor"] = "nomor"
@@ -139,6 +141,21 @@ def _short_slug(text: str, limit: int = 32) -> str:
     if len(slug) <= limit:
         return slug
     return slug[:limit].rsplit("-", 1)[0]
+
+
+def _nomor(lines: list[str]) -> tuple[str, str | None]:
+    """The SOP number of the Nomor cell: the first line that looks like one (a cell may
+    also print an old number), digit groups split by kerning joined."""
+    lines = [" ".join(t.split()) for t in lines if t.strip()]
+    if not lines:
+        return "", None
+    looks = [t for t in lines if "/" in t or re.search(r"\bSOP\b", t, re.I)]
+    first = (looks or lines)[0]
+    note = "several" if len(lines) > 1 else None
+    joined = re.sub(r"(?<=\d) (?=\d)", "", first) if "/" in first else first
+    if joined != first:
+        first, note = joined, note or "kerning"
+    return first, note
 
 
 def _actor_ids(labels: list[str]) -> dict[str, str]:

@@ -11,7 +11,9 @@ from sopc.core.diagnostics import msg
 from sopc.importer.assemble import Draft, DraftActivity
 
 NOTES = {
-    "kerning": msg("angka tanggal terpisah di PDF", "date digits split in the PDF"),
+    "kerning": msg("angka terpisah di PDF", "digits split in the PDF"),
+    "several": msg("sel memuat lebih dari satu nomor; yang pertama dipakai",
+                   "the cell holds more than one number; the first is used"),
     "english": msg("nama bulan berbahasa Inggris", "English month name"),
     "no_day": msg("tanggal tanpa hari; diisi tanggal 1", "date without a day; day 1 assumed"),
     "month": msg("nama bulan disingkat atau ejaan lama", "abbreviated or old-spelling month name"),

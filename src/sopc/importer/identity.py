@@ -42,6 +42,7 @@ class Label:
 @dataclass
 class Identity:
     values: dict[str, str] = field(default_factory=dict)          # right-block keys -> text
+    value_lines: dict[str, list[str]] = field(default_factory=dict)
     signer: dict[str, str] = field(default_factory=dict)          # jabatan, nama, nip, pangkat
     lists: dict[str, list[str]] = field(default_factory=dict)
     header: list[str] = field(default_factory=list)               # header block lines
@@ -152,8 +153,9 @@ def read_identity(page: Page, words: list[Word], rules: Rules) -> Identity:
         if key == "disahkan":
             _signer(ident, lines_of(ws))
         else:
-            text = " ".join(ln.text for ln in lines_of(ws))
-            ident.values[key] = text.lstrip(": ").strip()
+            texts = [ln.text.lstrip(": ").strip() for ln in lines_of(ws)]
+            ident.value_lines[key] = [t for t in texts if t]
+            ident.values[key] = " ".join(texts).strip()
         ident.bottom = max(ident.bottom, vcell[3] if vcell else lab.box[3])
     for key in LIST_KEYS:
         lab = labels.get(key)
