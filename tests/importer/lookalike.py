@@ -92,6 +92,7 @@ class Spec:
     rows_per_page: int = 8
     repeat_header: bool = False
     offpage_labels: bool = False
+    offpage_reuse: bool = False            # every pair labelled "1" (numbering per page break)
     raster: bool = False
     jpeg: str | None = None                # one | strips | two_pages
     damage: set = field(default_factory=set)

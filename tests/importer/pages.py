@@ -272,7 +272,7 @@ def _edge(spec, pages, drawers, all_boxes, src, dst, branch, label, counter, kin
                              if qx != tcx else [(tcx, qb[3]), (tcx, t[1])], spec)
         if spec.offpage_labels:
             for dd, box in ((d, pb), (drawers[q], qb)):
-                dd.text(box[0] + 5.5, box[1] + 2.5, str(counter[0]), 6)
+                dd.text(box[0] + 5.5, box[1] + 2.5, "1" if spec.offpage_reuse else str(counter[0]), 6)
         _label(spec, d, label, start, right_exit)
         return
     if t[1] >= s[3] and not right_exit:

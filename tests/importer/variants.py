@@ -72,6 +72,8 @@ def variants() -> dict[str, Spec]:
                         lists={"dasar_hukum": ["Peraturan Menteri Nomor 5 Tahun 2021"], "kualifikasi_pelaksana": [],
                                "keterkaitan": [], "peralatan": [], "peringatan": [], "pencatatan": []})
     v["multipage"] = Spec("multipage", acts=long_acts(12), rows_per_page=5, page_numbers="dash")
+    v["multipage_labels_reused"] = Spec("multipage_labels_reused", acts=long_acts(10), rows_per_page=3,
+                                        offpage_labels=True, offpage_reuse=True, style="visio")
     v["fill_into_footer"] = Spec("fill_into_footer", acts=long_acts(16), rows_per_page=99, bottom_margin=35,
                                  col_labels={"no": "", "kegiatan": "AKTIVITAS", "kelengkapan": "Sumber Data"},
                                  mutu="MUTU BAKU")

@@ -338,6 +338,14 @@ def pair_offpage(pages: list[PageFlow]) -> tuple[list[tuple[tuple[int, int], tup
     for p in range(len(pages) - 1):
         e = sorted((x for x in enters if x[0] == p), key=lambda x: pages[p].symbols[x[1]].cx)
         l_ = sorted((x for x in leaves if x[0] == p + 1), key=lambda x: pages[p + 1].symbols[x[1]].cx)
+        for x in list(e):                       # a label reused at each page break
+            same = [y for y in l_ if label(y) and label(y) == label(x)]
+            if len(same) == 1:
+                pairs.append((x, same[0]))
+                e.remove(x)
+                l_.remove(same[0])
+                enters.remove(x)
+                leaves.remove(same[0])
         if not e and not l_:
             continue
         if len(e) == len(l_):
