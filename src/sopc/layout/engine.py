@@ -29,6 +29,7 @@ from sopc.layout.style import (
     FONT_SIZE,
     GUTTER_CLEAR,
     HEADINGS,
+    LABEL_SIZE,
     MIN_TEXT,
     PAD_X,
     PAD_Y,
@@ -87,7 +88,10 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
 
 def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, extra,
             column_numbers) -> ProcedureLayout:
-    cols = build_columns(actors, W, lang, texts, tracks, boost)
+    # a decision's lane holds its labels beside the diamond: two label words and the diamond
+    words = [w for a in acts_src for lb in (a.cabang or {}) for w in str(lb).split()]
+    label_lane = 2 * max((metrics.text_width(w, LABEL_SIZE) for w in words), default=0.0) + 40.0
+    cols = build_columns(actors, W, lang, texts, tracks, boost, label_lane)
     lane_cols = [c for c in cols if c.key == "actor"]
     style = make_style(lane_cols[0].w)
     if extra:

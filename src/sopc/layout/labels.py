@@ -185,6 +185,12 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
             size = style.label_size
             chosen = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
         if chosen is None:
+            # a free place in a neighbouring lane of the row (counted as a failure: a
+            # later pass gives the row or the lanes more room)
+            chosen = _neighbour_lanes(le, size, local, placed_boxes, sl, lane_cols)
+            if chosen is not None:
+                fails.append(node_activity(node))
+        if chosen is None:
             # degrade: right below/right of the exit point (counted as a failure)
             size = style.label_size
             lines = metrics.wrap(le.label, max(c.w - 4.0, size), size)
@@ -268,6 +274,24 @@ def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
                 continue
             return size, (lines, x0, y0, w, h)
     return style.label_size, None
+
+
+def _neighbour_lanes(le, size, local, placed_boxes, sl, lane_cols):
+    """Any free place in the other lanes of the row, the nearest lane first."""
+    own = le.src.lane
+    for lane in sorted(range(len(lane_cols)), key=lambda k: (abs(k - own), k)):
+        if lane == own:
+            continue
+        c = lane_cols[lane]
+        keep = []
+        for o in local:
+            for nd in (o.src, o.tgt):
+                if nd.slot == le.src.slot and nd.lane == lane:
+                    keep.extend(_keep_free(nd, local, sl, c))
+        got = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
+        if got is not None:
+            return got
+    return None
 
 
 def _anywhere_in_cell(le, size, keep, placed_boxes, sl, c):

@@ -15,6 +15,7 @@ _TEXT_COLS = (("kegiatan", 3.0, 0.34), ("kelengkapan", 1.0, 0.16), ("waktu", 0.4
 LANE_MIN = 46.0             # an actor lane is never narrower (symbol + gutter tracks)
 LANE_PREF = 84.0            # an actor lane's width when the paper has room
 LANE_MAX = 120.0
+KEGIATAN_MIN = 110.0
 WORD_CAP = 50.0             # a longer word may break (after / . @ - or at a syllable)
 
 
@@ -82,11 +83,12 @@ def _balance(widths: dict[str, float], want: dict, rows: list[dict[str, str]],
 
 def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
                   rows: list[dict[str, str]] | None = None, tracks: int = 0,
-                  boost: float = 0.0) -> list[Column]:
+                  boost: float = 0.0, label_lane: float = 0.0) -> list[Column]:
     """Column widths from the content, within ``width``: the text columns take the width
     their text needs (a column holding only "-" narrows), actor lanes fit their header
     words; ``tracks`` (edges that need a gutter track) widen the lanes' comfortable width,
-    ``boost`` their minimum.
+    ``boost`` their minimum; ``label_lane`` is the width that holds a decision's
+    branch labels beside its diamond.
     Widths are met in stages (see below); what is left goes to Kegiatan."""
     h = HEADINGS.get(lang, HEADINGS["id"])
     rows = rows or []
@@ -95,12 +97,15 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
     no_w = min(NO_WIDTH, width * 0.05, no_w + 2 * PAD_X + 4.0) if width < 300 else max(no_w + 2 * PAD_X + 4.0, 20.0)
     words = [w for _a, label in actors for w in label.split()]
     lane_word = max((metrics.text_width(w, 7.0, True) for w in words), default=0.0) + 6.0
-    lane_min = LANE_MIN + boost
+    # a boost (lanes too narrow for a label or track) never takes the texts' room
+    lane_min = min(LANE_MIN + boost, max(LANE_MIN, 0.5 * (width - no_w) / n))
     lane_fit = max(LANE_MIN, min(lane_word, LANE_MAX))        # every header word whole
     want: dict[str, tuple[float, float, float, float]] = {}     # key -> (min, pref, weight, max)
     for key, weight, cap in _TEXT_COLS:
         lo, nat = _needs([r[key] for r in rows], h[key])
         pref = max(lo, min(nat, cap * width))
+        if key == "kegiatan":           # the activity stays readable: it is the row
+            lo = max(lo, min(pref, KEGIATAN_MIN))
         want[key] = (lo, pref, weight, max(pref, cap * width * 1.6))
     widths = {k: v[0] for k, v in want.items()}
     widths["lane"] = lane_min
@@ -113,14 +118,17 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
         # readable Kegiatan, then every text column's want, then wider lanes, then the
         # spare by weight up to each column's limit
         busy = min(60.0, 4.0 * -(-tracks // n))        # room for the lanes' gutter tracks
+        # before the texts have their want, the lanes take at most half of the table
+        cap = max(lane_min, 0.5 * (width - no_w) / n)
         keg = want["kegiatan"][1]
         stages = [{"waktu": want["waktu"][1]},
                   {"kegiatan": min(keg, 130.0)},
-                  {"lane": max(lane_min, 60.0)},
-                  {"lane": max(lane_min, 72.0 + busy / 2), "kegiatan": min(keg, 180.0)},
-                  {"lane": lane_fit},
+                  {"lane": min(max(lane_min, 64.0), cap)},
+                  {"lane": min(max(lane_min, 72.0 + min(busy, 24.0) / 2, label_lane), cap),
+                   "kegiatan": min(keg, 180.0)},
+                  {"lane": min(lane_fit, cap)},
                   {k: v[1] for k, v in want.items()},
-                  {"lane": max(lane_min, LANE_PREF + busy)},
+                  {"lane": max(lane_min, LANE_PREF + busy, min(label_lane, LANE_MAX))},
                   {k: v[3] for k, v in want.items()} | {"lane": LANE_MAX + busy}]
         weight = {k: v[2] for k, v in want.items()} | {"lane": 1.0}
         for target in stages:
