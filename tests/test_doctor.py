@@ -235,3 +235,23 @@ def test_a_probe_that_crashes_is_an_error_not_a_traceback():
     probe = env._finish(proc)
     assert not probe.ok and "code 139" in probe.error and "Segmentation fault" in probe.error
     assert env.pdf_problem(probe) is not None
+
+
+def test_pdf_build_after_pango_arrives_and_up_to_date_without_probe(with_pango, monkeypatch, tmp_path):
+    from sopc.build.pipeline import build
+
+    repo = make_repo(tmp_path / "repo")
+    pdf = repo / "_site" / "bagian-umum" / "sop-001-uji-2025.pdf"
+    monkeypatch.setattr(env, "probe_pdf", lambda: env.Probe(error=PANGO_ERROR))
+    assert build([repo], today=TODAY, pdf=True, jobs=1).exit_code == 2
+    assert not pdf.exists()
+    monkeypatch.setattr(env, "probe_pdf", lambda: with_pango)          # Pango installed since
+    again = build([repo], today=TODAY, pdf=True, jobs=1)
+    assert again.exit_code == 0 and again.up_to_date is None and pdf.read_bytes().startswith(b"%PDF")
+
+    def no_probe():
+        raise AssertionError("an up-to-date build needs no probe")
+
+    monkeypatch.setattr(env, "probe_pdf", no_probe)
+    third = build([repo], today=TODAY, pdf=True, jobs=1)
+    assert third.exit_code == 0 and third.up_to_date is not None

@@ -118,20 +118,23 @@ class _Run:
 def _build(paths, options: BuildOptions, say, result: BuildResult, write: bool, cache: bool = True,
            counter: Callable[[int, int], None] | None = None) -> None:
     today = _check_options(options)
-    if options.pdf or options.pdfa:
-        from sopc.core.environment import pdf_problem
-
-        result.pdf_missing = pdf_problem()   # probed in a child process (sopc.core.environment)
-        if result.pdf_missing is not None:
-            options.pdf = options.pdfa = False
     run = _Run(_find_root(paths), options, say, result, write, cache, counter, today)
     seen: dict = {}
     if write and cache:   # nothing changed since the last build into the same folder?
         run.stamp = _unchanged(run.root, options, today, result, seen)
         if result.up_to_date is not None:
             return
-        if not run.pdf:
-            run.fast_key, run.fast = _try_fast(run.root, options, today, seen)
+    if run.pdf:
+        from sopc.core.environment import pdf_problem
+
+        # probed in a child process (~1 s, so not on an up-to-date build); without the
+        # PDF libraries the HTML site is built and no build stamp is kept (exit 2)
+        result.pdf_missing = pdf_problem()
+        if result.pdf_missing is not None:
+            options.pdf = options.pdfa = False
+            run.stamp = None
+    if write and cache and not run.pdf:
+        run.fast_key, run.fast = _try_fast(run.root, options, today, seen)
     if run.fast is not None:
         mark = len(result.messages)
         if _assemble(run):
