@@ -35,12 +35,21 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from sopc.rules._lib.acronym import (acronym_hits, acronyms, defined_acronyms,  # noqa: F401
-                                     spelled_out)
+from sopc.rules._lib.acronym import acronym_hits, acronyms, defined_acronyms, spelled_out
 from sopc.rules._lib.passive import passive_verb
-from sopc.rules._lib.vocab import (CONNECTIVE, NOT_VERB, NOUN, OK_BASE,  # noqa: F401
-                                   OK_IMPERATIVE, OK_PASSIVE, OK_PREFIX, OK_QUESTION,
-                                   SUBJECT, Vocabulary, vocab_for, vocabulary)
+from sopc.rules._lib.vocab import (CONNECTIVE, NOT_VERB, NOUN, OK_BASE, OK_IMPERATIVE,
+                                   OK_PASSIVE, OK_PREFIX, OK_QUESTION, SUBJECT, Vocabulary,
+                                   vocab_for, vocabulary)
+
+__all__ = [  # the rules import these from here; some live in acronym.py and vocab.py
+    "ACTOR", "CONNECTIVE", "EMPTY", "NOT_VERB", "NOUN", "OK_BASE", "OK_IMPERATIVE",
+    "OK_PASSIVE", "OK_PREFIX", "OK_QUESTION", "SUBJECT", "LabelIndex", "Vocabulary",
+    "acronym_hits", "acronyms", "active_form", "actor_prefix", "brief", "classify_word",
+    "condition_markers", "decision_markers", "defined_acronyms", "first_noun",
+    "first_words", "has_condition_marker", "inline_question", "is_passive_start",
+    "is_verb_first", "label_index", "may_hide_decision", "passive_clause", "passive_of",
+    "spelled_out", "starts_with_checking_verb", "vocab_for", "vocabulary",
+]
 
 # ---------------------------------------------------------------------------
 # Regexes (compiled once)
