@@ -19,17 +19,18 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(v + r"\s*:?$") for k, v in {
     "disahkan": r"^disahkan oleh",
     "nama": r"^(nama|judul) sop",
     "dasar_hukum": r"^dasar hukum",
-    "kualifikasi_pelaksana": r"^kualifikasi pelaksana(an)?",
-    "keterkaitan": r"^keterkaitan",
-    "peralatan": r"^peralatan ?/ ?perlengkapan",
+    "kualifikasi_pelaksana": r"^kualifikasi( pelaksana(an)?)?( sop)?",
+    "keterkaitan": r"^keterkaitan( dengan sop( lain(nya)?)?| sop)?",
+    "peralatan": r"^(peralatan ?(/|dan) ?perlengkapan|peralatan|perlengkapan)",
     "peringatan": r"^peringatan",
-    "pencatatan": r"^pencatatan dan pendataan",
+    "pencatatan": r"^(pencatatan ?(dan|/) ?pendataan( data)?|pencatatan|pendataan)",
 }.items()}
 RIGHT_KEYS = ("nomor", "pembuatan", "revisi", "efektif", "disahkan", "nama")
 LIST_KEYS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan")
 _FIRST = {"nomor", "tanggal", "tgl.", "tgl", "disahkan", "nama", "judul", "dasar", "kualifikasi",
           "keterkaitan", "keterkaitan:", "peralatan", "peralatan/", "peralatan/perlengkapan",
-          "peralatan/perlengkapan:", "peringatan", "peringatan:", "pencatatan"}
+          "peralatan/perlengkapan:", "peringatan", "peringatan:", "pencatatan", "pencatatan:",
+          "perlengkapan", "perlengkapan:", "pendataan", "pendataan:", "peralatan:", "kualifikasi:"}
 
 
 @dataclass
@@ -78,6 +79,8 @@ def find_labels(lines: list[Line], words: list[Word]) -> dict[str, Label]:
                 seq = ws[i:i + k]
                 if any(b.x0 - a.x1 > 12 for a, b in zip(seq, seq[1:])):
                     continue
+                if i + k < len(ws) and ws[i + k].x0 - seq[-1].x1 <= 8:
+                    continue                    # a longer phrase: a label ends its line in its cell
                 key = _match(seq)
                 if key is None and k == 1:
                     below = _word_below(w, words)           # a label wrapped onto two lines
