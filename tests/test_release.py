@@ -8,6 +8,7 @@ wheel with --no-deps: the test is about what the wheel carries, not about the in
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -36,8 +37,8 @@ def run(cmd, **kw):
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
-    for mod in ("build", "twine"):
-        if shutil.which(mod) is None and run([sys.executable, "-c", f"import {mod}"]).returncode:
+    for mod in ("build", "twine", "setuptools", "wheel"):
+        if importlib.util.find_spec(mod) is None:
             missing(f"{mod} not installed (pip install -e '.[test]')")
     work = tmp_path_factory.mktemp("release")
     src = work / "project"
