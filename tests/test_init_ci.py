@@ -71,7 +71,7 @@ def test_github_workflow(repo):
     restore, save = uses["actions/cache/restore"], uses["actions/cache/save"]
     assert restore["with"]["path"] == save["with"]["path"] == ".sopc-cache"
     key = restore["with"]["key"]
-    assert key == save["with"]["key"]
+    assert save["with"]["key"] == "${{ steps.cache.outputs.cache-primary-key }}" and restore["id"] == "cache"
     assert "steps.sopc.outputs.versi" in key and "**/*.sop.yaml" in key and "sopc.yaml" in key
     assert uses["github/codeql-action/upload-sarif"]["with"]["sarif_file"] == "sopc.sarif"
     assert job["permissions"]["security-events"] == "write"
