@@ -138,6 +138,8 @@ def _labels_and_images(v: dict[str, Spec]) -> None:
     v["labels_lower_far"] = Spec("labels_lower_far", acts=_decision_acts("ya", "tidak"), label_far=True)
     v["labels_domain"] = Spec("labels_domain", acts=_decision_acts("Sudah", "Belum"), style="excel",
                               signer_rows=True, unit_cell=True, label_box=True)
+    v["labels_boxed_wide"] = Spec("labels_boxed_wide", acts=_decision_acts("Lengkap", "Belum Lengkap"),
+                                  style="word", label_box=True)
     v["labels_image"] = Spec("labels_image", acts=_decision_acts("Ya", "Tidak"), label_image=True)
     v["labels_stacked"] = Spec("labels_stacked", acts=_decision_acts("Lengkap", "Belum Lengkap"), label_stacked=True)
     v["straddle_gap"] = Spec("straddle_gap", style="word", gap_source=True, acts=[

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sopc.core.text import slugify
 from sopc.importer.document import Document
 from sopc.importer.flow import pair_offpage
-from sopc.importer.shapes import DECISION, OFFPAGE, TERMINATOR
+from sopc.importer.shapes import DECISION, LABEL_BOX, OFFPAGE, TERMINATOR
 from sopc.importer.values import parse_date, title_case
 
 
@@ -184,7 +184,7 @@ def _activities(d: Draft, doc: Document) -> None:
     syms, edges = _global_flow(doc, d)
     by_row: dict[int, list[int]] = {}
     for k, (s, _) in enumerate(syms):
-        if s.kind == OFFPAGE:
+        if s.kind in (OFFPAGE, LABEL_BOX):
             continue
         r = _row_of(s, doc, row_index)
         if r is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sopc.importer.layout import Word, hyphenator, join_lines, lines_of
-from sopc.importer.shapes import DECISION, OFFPAGE, Arrow, Segment, Symbol
+from sopc.importer.shapes import DECISION, LABEL_BOX, OFFPAGE, PROCESS, Arrow, Segment, Symbol
 
 TOUCH = 2.6            # a connector end this close to a symbol touches it
 JOIN = 1.5             # connector pieces this close are one connector (a hop over a
@@ -88,11 +88,15 @@ def _end_near(s: Segment, a: Arrow, tol: float = 3.5) -> bool:
 
 
 def _touches(sym: Symbol, x: float, y: float, tol: float = TOUCH) -> bool:
+    if sym.kind == LABEL_BOX:
+        return False
     x0, y0, x1, y1 = sym.box
     return x0 - tol <= x <= x1 + tol and y0 - tol <= y <= y1 + tol
 
 
 def _sym_dist(sym: Symbol, x: float, y: float) -> float:
+    if sym.kind == LABEL_BOX:
+        return 1e9
     x0, y0, x1, y1 = sym.box
     dx = max(x0 - x, 0.0, x - x1)
     dy = max(y0 - y, 0.0, y - y1)
@@ -100,6 +104,7 @@ def _sym_dist(sym: Symbol, x: float, y: float) -> float:
 
 
 def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], words: list[Word]) -> PageFlow:
+    label_boxes(symbols)
     flow = PageFlow(symbols)
     comps = components(segs, symbols, arrows)
     # arrowheads: to every connector that ends at them, and the symbol they touch
@@ -140,6 +145,16 @@ def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], w
                 flow.notes.append("loose_connector")
     _branch_labels(flow, comps, segs, words)
     return flow
+
+
+def label_boxes(symbols: list[Symbol]) -> None:
+    """A low box holding a short text beside a decision is a branch label's text box
+    (Word leaves its border), not a process: it takes no part in the flow."""
+    decisions = [s for s in symbols if s.kind == DECISION]
+    for s in symbols:
+        if (s.kind == PROCESS and s.box[3] - s.box[1] < 12.5 and s.text and len(s.text) <= 24
+                and any(_sym_dist(d, s.cx, s.cy) < 60 for d in decisions)):
+            s.kind = LABEL_BOX
 
 
 def _sources(comp, segs, symbols: list[Symbol], ends) -> set[int]:
@@ -191,7 +206,7 @@ def _loose_source(comp, segs, symbols: list[Symbol], targets: set[int], reach: f
 
 
 def free_words(words: list[Word], symbols: list[Symbol]) -> list[Word]:
-    return [w for w in words if not any(s.holds(w.cx, w.cy, -0.5) for s in symbols)]
+    return [w for w in words if not any(s.kind != LABEL_BOX and s.holds(w.cx, w.cy, -0.5) for s in symbols)]
 
 
 def label_blocks(words: list[Word]) -> list[list[Word]]:

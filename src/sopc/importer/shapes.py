@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sopc.importer.pdfpage import Path, Subpath
 
 PROCESS, TERMINATOR, DECISION, OFFPAGE = "process", "terminator", "decision", "offpage"
+LABEL_BOX = "label"   # a bordered text box around a branch label, told apart after the edges
 THIN = 2.4            # connector pieces are at most this thick
 ARROW_MAX = 9.5       # arrowheads are at most this big
 LABEL_BOX = (24.0, 11.0)   # a box smaller than this is a label's text box (process p5: 29x12)
