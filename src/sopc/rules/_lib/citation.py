@@ -74,6 +74,8 @@ class Hierarchy:
         # a fraction of one big alternation's compile time (which a one-file lint pays)
         self.kinds: list[tuple[re.Pattern, tuple[str, int, str, int | None, int | None]]] = []
         for prefix, target in extra:
+            if not str(prefix).strip():
+                continue
             row = by_name.get(str(target).strip().casefold())
             rank = int(target) if row is None and str(target).strip().isdigit() else None
             if row is None and rank is None:

@@ -29,7 +29,9 @@ _SPLIT_RE = re.compile(
     r"[,;?]|(?<=[A-Za-z]{4})\.(?=\s)|\b(?:dan|serta|lalu|kemudian|selanjutnya)\b", re.IGNORECASE)
 # a word starting with "di" and three more letters: nothing to do without one
 _DI_WORD_RE = re.compile(r"(?<![A-Za-z])[Dd][Ii][A-Za-z]{3}")
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# a word of prose: after a space, the start or an opening quote/bracket (not glued to
+# symbols, as in a template "%}dievaluasi{%" or a code)
+_TOKEN_RE = re.compile(r"(?<![^\s\"'(\[“‘])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _SUBORDINATORS = frozenset(
     "yang untuk agar supaya guna sejak setelah sesudah sebelum jika apabila bila bilamana "
     "kalau jikalau karena sehingga sampai hingga ketika saat sewaktu selama apakah bahwa "

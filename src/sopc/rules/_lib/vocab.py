@@ -78,9 +78,11 @@ class Vocabulary:
     def __init__(self, raw: dict, extra_verbs: Iterable[str] = (),
                  extra_nouns: Iterable[str] = ()):
         self.verbs: dict[str, str] = dict(raw["kata_kerja"])
-        for w in extra_verbs:
-            self.verbs.setdefault(w.strip().lower(), "")
         self.verbs2: dict[str, str] = dict(raw["kata_kerja_dua"])
+        for w in extra_verbs:
+            w = " ".join(w.lower().split())
+            if w:
+                (self.verbs2 if " " in w else self.verbs).setdefault(w, "")
         self.loan_nouns: dict[str, str] = dict(raw["kata_benda_pinjaman"])
         user_nouns = frozenset(w.strip().lower() for w in extra_nouns)
         self.not_verbs = frozenset(raw["bukan_kata_kerja"]) | frozenset(self.loan_nouns) | user_nouns
