@@ -71,7 +71,7 @@ def text_width(s: str, size_pt: float, bold: bool = False) -> float:
             if w is None:
                 w = face.advance(ch)
             em += w
-        if len(_WORDS) < 200_000 and len(s) <= 64:
+        if len(_WORDS) < 200_000 and len(s) <= 512:
             _WORDS[key] = em
     return em * size_pt
 

@@ -195,6 +195,28 @@ class Router:
                 ya, yb = sorted((y1, y2))
                 self.vs.setdefault(int(round(x1)), []).append((x1, ya, yb, cid))
 
+    def crossings(self, pts, cid) -> int:
+        """How many drawn segments of other connectors ``pts`` would cross."""
+        n = 0
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if abs(y1 - y2) < 1e-9:
+                xa, xb = (x1, x2) if x1 <= x2 else (x2, x1)
+                vs = self.vs
+                keys = range(int(xa), int(xb) + 2) if xb - xa < len(vs) else list(vs)
+                for k in keys:
+                    for (x, ya, yb, c) in vs.get(k, ()):
+                        if c != cid and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y1 < yb - 0.5:
+                            n += 1
+            else:
+                ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
+                hs = self.hs
+                keys = range(int(ya), int(yb) + 2) if yb - ya < len(hs) else list(hs)
+                for k in keys:
+                    for (y, xa, xb, c) in hs.get(k, ()):
+                        if c != cid and ya + 0.5 < y < yb - 0.5 and xa + 0.5 < x1 < xb - 0.5:
+                            n += 1
+        return n
+
     def path_ok(self, pts, cid) -> bool:
         return all(self.seg_ok(a, b, cid) for a, b in zip(pts, pts[1:]))
 
@@ -211,6 +233,8 @@ class Router:
             self.budget = ROUTE_BUDGET
             try:
                 got = self._search(e, cid)
+            except _TakeBest as tb:
+                got = tb.pts
             except _OutOfBudget:
                 got = None
             self.gutters = gutters
@@ -237,13 +261,16 @@ class Router:
                     return pts
             lim_down = self._free(px, py, +1)
             lim_up = self._free(qx, qy, -1)
+            pick = _Pick(self, cid)
             for c in range(t_slot, s_slot, -1):
                 for y in self.levels(c):
                     if y < py + MIN_STUB or y > qy - MIN_LAST or y > lim_down or y < lim_up:
                         continue
                     pts = [P, (px, y), (qx, y), Q]
-                    if self.path_ok(pts, cid):
+                    if self.path_ok(pts, cid) and pick.offer(pts):
                         return pts
+            if pick.best is not None:
+                return pick.best
         # 2. side exit (decision vertex) to a target below: L-shape, then via a bend level
         if pdir in ("right", "left") and down_top and t_slot > s_slot:
             sgn = 1 if pdir == "right" else -1
@@ -276,6 +303,7 @@ class Router:
             xs = [g for g in xs if g[0] >= qx + MIN_LAST]
         xs = sorted(xs, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + (0.0 if g[2] == "r" else 8.0)
                                        + 3.0 * g[3], g[0]))
+        pick = _Pick(self, cid)
         for y1 in y1s:
             a = (px, y1)
             if not side and not ok(P, a, cid):
@@ -289,8 +317,12 @@ class Router:
                     c2 = (X, y2)
                     d = (qx, y2)
                     if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
-                        pts = [P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q]
-                        return simplify(pts)
+                        pts = simplify([P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q])
+                        if pick.offer(pts):
+                            return pts
+                        break           # a further y2 on this track: the same crossings
+        if pick.best is not None:
+            return pick.best
         # 3b. a side exit that cannot turn in its direction: a short step into the gutter
         # next to the symbol, then along a channel level above or below the row
         if side:
@@ -358,6 +390,38 @@ class Router:
         X = xs[0][0] if xs else (max(px, qx) + 8.0 if pdir != "left" else px - 8.0)
         pts = [P, (px, y1), (X, y1), (X, y2), (qx, y2), Q] if not side else [P, (X, py), (X, y2), (qx, y2), Q]
         return simplify(pts)
+
+
+class _Pick:
+    """Among the first clean candidates of a search step, the one crossing the fewest
+    connectors already drawn (the first with none ends the search at once)."""
+    LOOK = 4
+
+    def __init__(self, router: Router, cid):
+        self.router, self.cid = router, cid
+        self.best = None
+        self.best_n = 0
+        self.seen = 0
+
+    def offer(self, pts) -> bool:
+        """True when ``pts`` is to be taken now."""
+        n = self.router.crossings(pts, self.cid)
+        if n == 0:
+            return True
+        if self.best is None or n < self.best_n:
+            self.best, self.best_n = pts, n
+        self.seen += 1
+        if self.seen >= self.LOOK:
+            return True if pts is self.best else self._take_best()
+        return False
+
+    def _take_best(self) -> bool:
+        raise _TakeBest(self.best)
+
+
+class _TakeBest(Exception):
+    def __init__(self, pts):
+        self.pts = pts
 
 
 def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
