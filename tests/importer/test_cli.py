@@ -106,3 +106,12 @@ def test_unit_takes_the_existing_repository_spelling(lookalikes, tmp_path):
     rec = json.loads(r.stdout)[0]
     assert rec["status"] == "ok", rec
     assert "unit: TIM Tata Usaha\n" in (out / "tim-tata-usaha" / "sop-012-17000-2025.sop.yaml").read_text("utf-8")
+
+
+def test_doctor_names_ocr_as_optional(monkeypatch):
+    from sopc.build import doctor
+    from sopc.importer import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    c = doctor.check_ocr()
+    assert c.ok and c.note is ocr.GUIDANCE and "tesseract-ocr-ind" in c.note.text("en")

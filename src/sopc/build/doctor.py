@@ -244,6 +244,17 @@ def check_cache_key() -> Check:
     return Check(what, str(path), note=note)
 
 
+def check_ocr() -> Check:
+    """Tesseract with Indonesian data: optional, for `sopc import` of procedure tables
+    stored as JPEG; never a missing item, a note says how to add it."""
+    from sopc.importer import ocr
+
+    what = msg("OCR (sopc import, tabel JPEG; opsional)", "OCR (sopc import, JPEG tables; optional)")
+    if ocr.available():
+        return Check(what, "tesseract + ind")
+    return Check(what, "-", note=ocr.GUIDANCE)
+
+
 def run_checks(path: Path) -> list[Check]:
     """Every check, in the order of the report."""
     pdf, graphviz = env.probe_all()
@@ -259,4 +270,5 @@ def run_checks(path: Path) -> list[Check]:
         check_folder(msg("Folder cache", "Cache folder"), cache),
         check_folder(msg("Folder keluaran", "Output folder"), out),
         check_cache_key(),
+        check_ocr(),
     ]
