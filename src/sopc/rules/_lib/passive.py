@@ -59,9 +59,11 @@ def _passive_word(tok: str, first: bool, v: Vocabulary) -> bool:
     return w.replace("-", "").replace("'", "").isalpha()
 
 
-def _clause(tokens: list[str], v: Vocabulary, later: bool) -> str:
+def _clause(tokens: list[str], v: Vocabulary, later: bool, sentence: bool) -> str:
     """The passive main verb of one clause (as written), or ``""``. ``later``: not the
-    first clause (where ", dilengkapi ..." describes the thing just named)."""
+    first clause (where ", dilengkapi ..." describes the thing just named);
+    ``sentence``: the clause starts a sentence, so its first word may be capitalised
+    (after a comma or "dan", a capitalised "Distanbun" is a name)."""
     if not tokens or tokens[0].lower() in _SUBORDINATORS:
         return ""
     if later and tokens[0].lower() in v.attributive_di:
@@ -74,7 +76,7 @@ def _clause(tokens: list[str], v: Vocabulary, later: bool) -> str:
             continue
         if in_yang and w in _ASPECT:
             continue
-        if _passive_word(tok, i == 0, v):
+        if _passive_word(tok, i == 0 and sentence, v):
             if in_yang:                   # "surat yang (telah) diajukan": relative verb
                 in_yang = False
                 continue
@@ -92,10 +94,14 @@ def _clause(tokens: list[str], v: Vocabulary, later: bool) -> str:
 
 @lru_cache(maxsize=8192)
 def _scan(text: str, v: Vocabulary) -> tuple[str, int]:
-    for n, part in enumerate(_SPLIT_RE.split(text)):
-        word = _clause(_TOKEN_RE.findall(part), v, n > 0)
+    start, sentence = 0, True
+    for n, m in enumerate([*_SPLIT_RE.finditer(text), None]):
+        part = text[start:m.start() if m else len(text)]
+        word = _clause(_TOKEN_RE.findall(part), v, n > 0, sentence)
         if word:
             return word, n
+        if m is not None:
+            start, sentence = m.end(), m.group() in (".", "?")
     return "", -1
 
 

@@ -51,6 +51,7 @@ _NASAL = {
 # loan nouns that begin with "di" end like these; a di- word ending so is a noun unless
 # what follows "di" is a known base ("diverifikasi", "dikonfirmasi")
 _DI_NOUN_ENDINGS = ("si", "tas", "sis", "sme")
+_DICTIONARY = "kata-dasar.txt"
 
 
 _DIPHTHONGS = frozenset(("ai", "au", "oi", "ei"))
@@ -114,8 +115,9 @@ class Vocabulary:
     def is_di_noun(self, word: str) -> bool:
         """Is ``word`` (lowercase, starting with "di") a noun rather than a passive verb?
         Listed nouns (Dinas, Diklat, Disposisi, Diseminasi) and loan nouns ending in
-        -si/-tas/-sis whose remainder after "di" is no known base (Diskualifikasi,
-        Diversifikasi) are nouns; "diverifikasi" (verifikasi is a base) is a verb."""
+        -si/-tas/-sis whose remainder after "di" is no base and no dictionary root
+        (Diskualifikasi, Diversifikasi) are nouns; "diverifikasi" and "dieskalasi"
+        (verifikasi, eskalasi are roots) are verbs."""
         if word in self.not_verbs or word in self.connectives or word in self.subjects:
             return True
         if word[:3] == "dis" and len(word) > 4 and word[3] in "dnhbgjlmrfvz":
@@ -125,8 +127,10 @@ class Vocabulary:
             return False
         if not word.endswith(_DI_NOUN_ENDINGS):
             return False
-        # "diawasi", "dibatasi", "diatasi": a root ending in -s with the suffix -i
-        return not (stem.endswith("i") and data.in_word_list("kata-dasar.txt", stem[:-1]))
+        # a root after "di": a passive ("dieskalasi", "diakreditasi"; "diawasi" = awas + i);
+        # no root: the "di" belongs to a loan noun ("diseminasi", "diskualifikasi")
+        return not (data.in_word_list(_DICTIONARY, stem)
+                    or (stem.endswith("i") and data.in_word_list(_DICTIONARY, stem[:-1])))
 
     # -- verb forms ----------------------------------------------------------------
 
