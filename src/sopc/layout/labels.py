@@ -120,26 +120,23 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
     wmax = max(style.dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
     best = None
     words = question.split()
-    for whole in (True, False):            # words kept whole first, then hyphenated
-        widths = [style.dia_w + (wmax - style.dia_w) * k / 4 for k in range(5)] if wmax > style.dia_w \
-            else [style.dia_w]
-        for w in widths:
-            for k in range(15, 4, -1):
-                bw = w * k / 20.0
-                lines = metrics.wrap_clean(question, bw, size)
-                if lines is None or whole and " ".join(lines).split() != words:
-                    continue
-                tw = max(metrics.text_width(x, size) for x in lines)
-                if tw + 1.0 >= w:
-                    continue
-                h = max(style.dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
-                score = h + 1.5 * w             # width costs more than height
-                if best is None or score < best[0] - 1e-9:
-                    best = (score, w, h, lines)
-            if best is not None and best[2] <= 1.5 * style.dia_h + 1e-9:
-                break
-        if best is not None:
-            break
+    widths = [style.dia_w + (wmax - style.dia_w) * k / 4 for k in range(5)] if wmax > style.dia_w \
+        else [style.dia_w]
+    for w in widths:
+        for k in range(16, 4, -1):
+            bw = w * k / 20.0
+            lines = metrics.wrap_clean(question, bw, size)
+            if lines is None:
+                continue
+            tw = max(metrics.text_width(x, size) for x in lines)
+            if tw + 1.0 >= w:
+                continue
+            h = max(style.dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
+            # height costs page room, width the labels' room beside the vertices; a
+            # word broken at a syllable costs a little
+            score = h + w + (0.0 if " ".join(lines).split() == words else 12.0)
+            if best is None or score < best[0] - 1e-9:
+                best = (score, w, h, lines)
     if best is None:                       # a lane narrower than any line: one word a line
         lines = metrics.wrap(question, 1.0, size)
         return wmax, max(style.dia_h, 2 * len(lines) * lh + 2.0), lines
