@@ -42,6 +42,7 @@ class Act:
     output: str = "Dokumen"
     keterangan: str = ""
     number: bool = True
+    share_row: bool = False                # drawn in the row above (two boxes, different successors)
 
 
 @dataclass

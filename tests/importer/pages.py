@@ -113,6 +113,9 @@ def _table(spec: Spec, canv: list[Canvas], id_bottom: float, W: float, H: float)
             place[i] = (len(pages), y, y + h, (pad if rows[0][0] == i and not first else 0.0))
             y += h
             i += 1
+            while i < len(acts) and acts[i].share_row:          # another box of the same row
+                place[i] = place[i - 1]
+                i += 1
         pages.append({"c": c, "cols": cols, "rows": rows, "top": top, "header": header, "hs": hs, "vs": vs,
                       "bottom": y})
     for pg in pages:

@@ -107,6 +107,13 @@ def _rows_and_text(v: dict[str, Spec]) -> None:
                            actors=["Pemohon", "Petugas", "Verifikator", "Kepala"])
     v["labels_right"] = Spec("labels_right", acts=[dataclasses.replace(a) for a in rows], label_right=True,
                              actors=["Pemohon", "Petugas", "Verifikator", "Kepala"])
+    v["split_row"] = Spec("split_row", style="word", acts=[
+        Act("Menerima berkas", [0], "terminator"),
+        Act("Memeriksa berkas teknis dan administrasi", [1], edges=[(3, "")]),
+        Act("Memeriksa berkas teknis dan administrasi", [2], share_row=True, edges=[(4, "")]),
+        Act("Menyusun catatan teknis", [1], edges=[(5, "")]),
+        Act("Menyusun catatan administrasi", [2]),
+        Act("Menyerahkan hasil", [0], "terminator")])
     v["no_terminators"] = Spec("no_terminators", style="excel",
                                acts=[Act("Menyusun rencana kerja", [0]), Act("Membahas rencana kerja", [1]),
                                      Act("Menetapkan rencana kerja", [2])])

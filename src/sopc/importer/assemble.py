@@ -189,16 +189,18 @@ def _activities(d: Draft, doc: Document) -> None:
         r = _row_of(s, doc, row_index)
         if r is not None:
             by_row.setdefault(r, []).append(k)
+    units = _units(rows, by_row, syms, edges)
     acts: list[DraftActivity] = []
     main_of: dict[int, list[int]] = {}
-    for i, row in enumerate(rows):
+    by_unit: dict[int, list[int]] = {}
+    for j, (i, ks, split) in enumerate(units):
+        row = rows[i]
         c = row.cells
         a = DraftActivity(c.get("kegiatan", ""), [], c.get("kelengkapan", ""), c.get("waktu", ""),
                           c.get("output", ""), c.get("keterangan", ""))
-        ks = by_row.get(i, [])
-        main = [k for k in ks if syms[k][0].kind == DECISION] or \
-               [k for k in ks if syms[k][0].kind not in (TERMINATOR, DECISION)] or ks
-        main_of[i] = main
+        by_unit[j] = ks
+        main = _main(ks, syms)
+        main_of[j] = main
         a.symbol = syms[main[0]][0].kind if main else ""
         cols_i = sorted({c for k in main for c in syms[k][0].cols})
         a.pelaksana = [ids[c] for c in cols_i if c < len(ids)]
@@ -207,20 +209,50 @@ def _activities(d: Draft, doc: Document) -> None:
             a.unsure["pelaksana"] = "no_symbol"
         if len(main) > 1:
             a.unsure.setdefault("pelaksana", "several_symbols")
+        if split:
+            a.unsure["uraian"] = "split"
         if row.number is None:
             a.unsure["uraian"] = "unnumbered"
         q = [syms[k][0].text for k in main if syms[k][0].kind == DECISION and syms[k][0].text]
         if q:
             a.pertanyaan = q[0]
         acts.append(a)
-    raster_rows = {row_index[id(r)] for t in doc.tables if t.raster for r in t.table.rows}
-    for t in doc.tables:
-        if t.ocr:
-            for r in t.table.rows:
-                acts[row_index[id(r)]].unsure.setdefault("uraian", "ocr")
-    _links(acts, rows, syms, edges, by_row, main_of, d, raster_rows)
+    raster = {row_index[id(r)] for t in doc.tables if t.raster for r in t.table.rows}
+    raster_rows = {j for j, u in enumerate(units) if u[0] in raster}
+    ocr_rows = {row_index[id(r)] for t in doc.tables if t.ocr for r in t.table.rows}
+    for j, u in enumerate(units):
+        if u[0] in ocr_rows:
+            acts[j].unsure.setdefault("uraian", "ocr")
+    _links(acts, syms, edges, by_unit, main_of, raster_rows)
     _ids(acts)
     d.activities = acts
+
+
+def _main(ks: list[int], syms) -> list[int]:
+    """The symbols that stand for a row's activity: its decision, else its boxes, else
+    whatever it holds (a capsule beside a box is a start or end mark)."""
+    return ([k for k in ks if syms[k][0].kind == DECISION]
+            or [k for k in ks if syms[k][0].kind not in (TERMINATOR, DECISION)] or ks)
+
+
+def _units(rows, by_row: dict[int, list[int]], syms, edges) -> list[tuple[int, list[int], bool]]:
+    """(row, symbols, split) per activity: a row is one activity, except a row whose
+    boxes lead to different rows, which is one activity per box (left to right; the
+    row's capsules go with the first)."""
+    row_of = {k: r for r, ks in by_row.items() for k in ks}
+    out = []
+    for i in range(len(rows)):
+        ks = by_row.get(i, [])
+        main = _main(ks, syms)
+        succ = [{row_of[t] for s, t, *_ in edges if s == m and row_of.get(t, i) != i} for m in main]
+        if (len(main) > 1 and all(syms[m][0].kind not in (DECISION, TERMINATOR) for m in main)
+                and all(succ) and all(a.isdisjoint(b) for n, a in enumerate(succ) for b in succ[n + 1:])):
+            order = sorted(main, key=lambda m: syms[m][0].cx)
+            rest = [k for k in ks if k not in main]
+            out += [(i, [m] + (rest if n == 0 else []), True) for n, m in enumerate(order)]
+        else:
+            out.append((i, ks, False))
+    return out
 
 
 def _row_of(s, doc: Document, row_index) -> int | None:
@@ -260,7 +292,7 @@ def _global_flow(doc: Document, d: Draft):
     return syms, edges
 
 
-def _links(acts, rows, syms, edges, by_row, main_of, d: Draft, raster_rows=frozenset()) -> None:
+def _links(acts, syms, edges, by_row, main_of, raster_rows=frozenset()) -> None:
     row_of_sym = {k: r for r, ks in by_row.items() for k in ks}
     n = len(acts)
     incoming: dict[int, int] = {}

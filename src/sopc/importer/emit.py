@@ -29,6 +29,8 @@ NOTES = {
     "no_symbol": msg("tidak ada simbol di baris ini; pelaksana ditebak", "no symbol in this row; actor guessed"),
     "several_symbols": msg("beberapa simbol dalam satu baris", "several symbols in one row"),
     "unnumbered": msg("baris tanpa nomor", "unnumbered row"),
+    "split": msg("satu baris dengan dua simbol yang menuju kegiatan berbeda; dipecah menjadi kegiatan terpisah",
+                 "one row with two symbols leading to different activities; split into separate activities"),
     "no_arrowhead": msg("konektor tanpa kepala panah; arah ditebak", "connector without arrowhead; direction guessed"),
     "loose_connector": msg("konektor tidak menyentuh simbol asalnya; sumber ditebak",
                            "a connector stops short of its source; source guessed"),
