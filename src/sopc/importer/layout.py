@@ -130,7 +130,8 @@ def inside(w, box, slack: float = 1.0) -> bool:
     return x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack
 
 
-def _merge(pieces: list[tuple[float, float, float]]) -> list[Rule]:
+def merge_pieces(pieces: list[tuple[float, float, float]]) -> list[Rule]:
+    """Collinear pieces (pos, start, end) merged into ruling lines (gaps up to 2.5 pt)."""
     pieces.sort()
     groups: list[list[tuple[float, float, float]]] = []
     for p in pieces:
@@ -198,7 +199,7 @@ class Rules:
     @classmethod
     def of_page(cls, page: Page) -> "Rules":
         hs, vs = rule_pieces(page)
-        return cls(_merge(hs), _merge(vs))
+        return cls(merge_pieces(hs), merge_pieces(vs))
 
     def vertical_at(self, x: float, y: float, left: bool, limit: float = 1e9) -> float | None:
         i = bisect.bisect_left(self._vpos, x)

@@ -14,7 +14,7 @@ import subprocess
 import numpy as np
 
 from sopc.core.diagnostics import msg
-from sopc.importer.layout import Rule, Rules, Word, _merge
+from sopc.importer.layout import Rules, Word, merge_pieces
 from sopc.importer.pdfpage import Image, Page
 
 HLINE_PT = 120.0
@@ -140,8 +140,8 @@ def page_layer(page: Page, images: list[Image]):
         symbols += find_symbols(rest, im.bbox)
     if not words:
         return None
-    rules = Rules(_merge(hs), _merge(vs))
+    rules = Rules(merge_pieces(hs), merge_pieces(vs))
     return words, rules, symbols
 
 
-__all__ = ["available", "page_layer", "GUIDANCE", "Rule"]
+__all__ = ["available", "page_layer", "column_words", "GUIDANCE"]
