@@ -47,6 +47,7 @@ __all__ = ["layout_sop"]
 
 ROOM_PASSES = 3             # layout passes giving rows with an unclean label or route more room
 ROOM_STEP = 12.0
+BIG = 150                   # longer SOPs get one pass (the passes would cost minutes)
 # tried in turn while a label or route stays unclean: (extra lane width, extra room in
 # every row and off-page strip)
 ATTEMPTS = ((0.0, 0.0), (24.0, 0.0), (48.0, 0.0), (96.0, 0.0), (48.0, 12.0))
@@ -75,7 +76,7 @@ def layout_sop(sop, paper: str | None = "A4", lang: str = "id", table_height: fl
     tracks = sum(1 for a in acts_src for e in (a.edges or [])
                  if isinstance(e.target, int) and not a.index < e.target <= a.index + 1)
     lay = None
-    for boost, extra in ATTEMPTS:
+    for boost, extra in (ATTEMPTS if len(acts_src) <= BIG else ATTEMPTS[:1]):
         # lanes too narrow for a label or a track: wider lanes, narrower texts
         got = _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, extra,
                       column_numbers)
@@ -103,10 +104,15 @@ def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, 
     acts = _acts(acts_src, texts, actors, cols, style, room)
     xedges = _xedges(acts, acts_src)
 
-    need = _strip_need(xedges)
+    need = _incident(len(acts), xedges)
+    row_edges: list[list[int]] = [[] for _ in acts]
+    for k, e in enumerate(xedges):
+        row_edges[e.src].append(k)
+        row_edges[e.tgt].append(k)
     gutters = (gutter_tracks(lane_cols, style), gutter_tracks(lane_cols, style, GUTTER_CLEAR))
     title = getattr(sop, "nama", "") or ""
-    for attempt in range(ROOM_PASSES + 1):
+    passes = ROOM_PASSES if len(acts) <= BIG else 0
+    for attempt in range(passes + 1):
         ranges = page_ranges([a.h for a in acts], header_h, style.strip_h, H, need)
         page_of = {}
         for p, (a0, a1) in enumerate(ranges):
@@ -116,7 +122,7 @@ def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, 
         cross.sort(key=lambda e: (min(page_of[e.src], page_of[e.tgt]), e.src, e.k))
         letter_of = {(e.src, e.k): letters(i) for i, e in enumerate(cross)}
         sheet = Sheet(acts, xedges, page_of, letter_of, cols, lane_cols, style, header_cells, header_h,
-                      W, lang, title, *gutters)
+                      W, lang, title, *gutters, row_edges)
         pages = []
         failed: list = []
         for p, (a0, a1) in enumerate(ranges):
@@ -127,7 +133,7 @@ def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, 
         # page has it: the pass is repeated (at most ROOM_PASSES times)
         grow = sorted({i for i in failed if i is not None and acts[i].h + ROOM_STEP <= H - header_h
                        - 2 * style.strip_h})
-        if not grow or attempt == ROOM_PASSES:
+        if not grow or attempt == passes:
             break
         for i in grow:
             acts[i].h += ROOM_STEP
@@ -175,23 +181,14 @@ def _acts(acts_src, texts_src, actors, cols, style: Style, room: float) -> list[
     return acts
 
 
-def _strip_need(xedges: list[XEdge]):
-    """``need(a0, a1)``: does a page holding activities ``a0 .. a1 - 1`` need an
-    off-page strip at its top and at its bottom?"""
-    def need(a0: int, a1: int) -> tuple[bool, bool]:
-        top = bottom = False
-        for e in xedges:
-            s_in, t_in = a0 <= e.src < a1, a0 <= e.tgt < a1
-            if s_in == t_in:
-                continue
-            if e.forward:
-                top = top or (t_in and e.src < a0)
-                bottom = bottom or (s_in and e.tgt >= a1)
-            else:
-                top = top or (s_in and e.tgt < a0)
-                bottom = bottom or (t_in and e.src >= a1)
-        return top, bottom
-    return need
+def _incident(n: int, xedges: list[XEdge]) -> list[list[int]]:
+    """For every row, the other ends of its drawn edges (self-loops left out)."""
+    out: list[list[int]] = [[] for _ in range(n)]
+    for e in xedges:
+        if e.src != e.tgt:
+            out[e.src].append(e.tgt)
+            out[e.tgt].append(e.src)
+    return out
 
 
 def _xedges(acts: list[Act], acts_src) -> list[XEdge]:

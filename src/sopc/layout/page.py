@@ -36,6 +36,7 @@ class Sheet:
     title_base: str
     gutters: list
     tight_gutters: list
+    row_edges: list = field(default_factory=list)   # per row: indices into xedges of its edges
 
 
 @dataclass
@@ -55,6 +56,7 @@ class PageCtx:
     pent_nodes: dict[tuple[int, int], Node] = field(default_factory=dict)
     local: list[LocalEdge] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
+    edges: list[XEdge] = field(default_factory=list)    # the edges with an end on this page
 
 
 def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, list[int]]:
@@ -62,7 +64,11 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     activities whose connectors or labels could not be placed cleanly (one entry per
     failure; None for an off-page end)."""
     pg = PageCtx(p, npages, a0, a1)
-    outs_bottom, ins_top, outs_top, ins_bottom = _strip_edges(sh, p)
+    if sh.row_edges:           # only the edges of this page's rows, in xedges order
+        pg.edges = [sh.xedges[k] for k in sorted({k for r in range(a0, a1) for k in sh.row_edges[r]})]
+    else:
+        pg.edges = sh.xedges
+    outs_bottom, ins_top, outs_top, ins_bottom = _strip_edges(sh, pg)
     top_strip = bool(ins_top or outs_top)
     bottom_strip = bool(outs_bottom or ins_bottom)
     _rows(sh, pg, top_strip, bottom_strip)
@@ -92,12 +98,13 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     return page, label_fails + route_fails
 
 
-def _strip_edges(sh: Sheet, p: int):
+def _strip_edges(sh: Sheet, pg: PageCtx):
     """The edges that leave or enter page ``p`` through an off-page connector:
     (forward out at the bottom, forward in at the top, back out at the top, back in at
     the bottom)."""
+    p = pg.p
     outs_bottom, ins_top, outs_top, ins_bottom = [], [], [], []
-    for e in sh.xedges:
+    for e in pg.edges:
         ps, pt = sh.page_of[e.src], sh.page_of[e.tgt]
         if ps == pt:
             continue
@@ -214,7 +221,7 @@ def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str,
 
 def _local_edges(sh: Sheet, pg: PageCtx) -> None:
     p = pg.p
-    for e in sh.xedges:
+    for e in pg.edges:
         ps, pt = sh.page_of[e.src], sh.page_of[e.tgt]
         if ps != p and pt != p:
             continue

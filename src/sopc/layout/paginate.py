@@ -14,23 +14,33 @@ def letters(i: int) -> str:
 
 
 def page_ranges(heights: list[float], header_h: float, strip_h: float, H: float,
-                need=None) -> list[tuple[int, int]]:
+                incident: list[list[int]] | None = None) -> list[tuple[int, int]]:
     """Activity ranges ``(a0, a1)`` per page, each page filled as far as it goes: rows of
-    ``heights`` under the header, plus an off-page strip at the top and at the bottom
-    where ``need(a0, a1)`` says the page needs one, within the usable height ``H``. A
-    row taller than a page gets a page of its own."""
+    ``heights`` under the header, plus an off-page strip at the top when an edge joins
+    a row of the page to an earlier page, and at the bottom when one joins it to a later
+    page (``incident[i]``: the other ends of row i's edges), within the usable height
+    ``H``. A row taller than a page gets a page of its own. Linear in rows and edges."""
     n = len(heights)
+    incident = incident if incident is not None else [[] for _ in range(n)]
     ranges: list[tuple[int, int]] = []
     i = 0
     while i < n:
         best = i + 1
         total = header_h
+        top = False
+        open_after = 0            # edges from the page's rows to rows after it
         for j in range(i, n):
             total += heights[j]
             if total > H:
                 break
-            top, bottom = need(i, j + 1) if need else (i > 0, j + 1 < n)
-            if total + (int(top) + int(bottom)) * strip_h <= H:
+            for other in incident[j]:
+                if other < i:
+                    top = True
+                elif other > j:
+                    open_after += 1
+                elif other < j:
+                    open_after -= 1
+            if total + (int(top) + int(open_after > 0)) * strip_h <= H:
                 best = j + 1
         ranges.append((i, best))
         i = best
