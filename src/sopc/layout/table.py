@@ -16,6 +16,7 @@ LANE_MIN = 46.0             # an actor lane is never narrower (symbol + gutter t
 LANE_PREF = 84.0            # an actor lane's width when the paper has room
 LANE_MAX = 120.0
 KEGIATAN_MIN = 110.0
+DEGENERATE_LANE = 20.0      # narrower lanes come only from SOPs over the actor limit
 WORD_CAP = 50.0             # a longer word may break (after / . @ - or at a syllable)
 
 
@@ -110,9 +111,11 @@ def build_columns(actors: list[tuple[str, str]], width: float, lang: str,
     widths = {k: v[0] for k, v in want.items()}
     widths["lane"] = lane_min
     rem = width - no_w - sum(v[0] for v in want.values()) - n * lane_min
-    if rem < 0:                          # not even the minimums fit: scale them
-        f = (width - no_w) / max(width - no_w - rem, 1e-9)
-        widths = {k: v * f for k, v in widths.items()}
+    if rem < 0:                          # not even the minimums fit: the texts keep
+        text = sum(v[0] for v in want.values())     # up to half the table, lanes share the rest
+        ft = min(1.0, 0.5 * (width - no_w) / max(text, 1e-9))
+        widths = {k: v[0] * ft for k, v in want.items()}
+        widths["lane"] = max(1.0, (width - no_w - text * ft) / n)
     else:
         # stages of targets, the first ones met first: a comfortable lane and a
         # readable Kegiatan, then every text column's want, then wider lanes, then the
@@ -219,7 +222,12 @@ def build_header(cols: list[Column], lang: str, style: Style,
     span = [c for c in cols if c.key in ("no", "kegiatan", "keterangan")]
 
     def wr(text, w, size):
-        return metrics.wrap(text, max(w - 2 * 2.0, 1.0), size, bold=True)
+        lines = metrics.wrap(text, max(w - 2 * 2.0, 1.0), size, bold=True)
+        if w < DEGENERATE_LANE and len(lines) > 6:
+            # far more actors than any SOP may have (lint EE03): a lane a few points
+            # wide cannot print a name anyway; keep the header (and the pages) bounded
+            lines = lines[:5] + ["\u2026"]
+        return lines
 
     pel_w = sum(c.w for c in actors)
     mutu_w = sum(c.w for c in mutu)
