@@ -3,6 +3,8 @@ inside the diamond."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sopc.layout import metrics
 from sopc.layout.flow import Node, node_activity
 from sopc.layout.geometry import LabelBox, TextLine
@@ -110,18 +112,25 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
     """(width, height, lines) of a decision's diamond holding its question at the label
     size (6 pt): the style's diamond when the question fits it, else a diamond as wide
     as the lane allows (gutter tracks kept) and as tall as the question needs. The
-    question is never dropped."""
+    question is never dropped. (A search over 60 wraps: memoised, since the same
+    questions and lane widths recur across rows, passes and SOPs.)"""
     if not question:
         return style.dia_w, style.dia_h, []
-    size = style.label_size
+    w, h, lines = _decision_shape(question, style.dia_w, style.dia_h, style.label_size, lane_w)
+    return w, h, list(lines)
+
+
+@lru_cache(maxsize=4096)
+def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
+                    lane_w: float) -> tuple[float, float, tuple[str, ...]]:
     lh = size * 1.2
     # (a narrow, tall diamond rather than a wide one: a wide one leaves no room beside
     # the side vertices for the branch labels)
-    wmax = max(style.dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
+    wmax = max(dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
     best = None
     words = question.split()
-    widths = [style.dia_w + (wmax - style.dia_w) * k / 4 for k in range(5)] if wmax > style.dia_w \
-        else [style.dia_w]
+    widths = [dia_w + (wmax - dia_w) * k / 4 for k in range(5)] if wmax > dia_w \
+        else [dia_w]
     for w in widths:
         for k in range(16, 4, -1):
             bw = w * k / 20.0
@@ -131,7 +140,7 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
             tw = max(metrics.text_width(x, size) for x in lines)
             if tw + 1.0 >= w:
                 continue
-            h = max(style.dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
+            h = max(dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
             # height costs page room, width the labels' room beside the vertices; a
             # word broken at a syllable costs a little
             score = h + w + (0.0 if " ".join(lines).split() == words else 12.0)
@@ -139,8 +148,9 @@ def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, l
                 best = (score, w, h, lines)
     if best is None:                       # a lane narrower than any line: one word a line
         lines = metrics.wrap(question, 1.0, size)
-        return wmax, max(style.dia_h, 2 * len(lines) * lh + 2.0), lines
-    return best[1], best[2], best[3]
+        return wmax, max(dia_h, 2 * len(lines) * lh + 2.0), tuple(lines)
+    return best[1], best[2], tuple(best[3])
+
 
 
 def decision_height(a, question: str, style, lane_w: float) -> float:

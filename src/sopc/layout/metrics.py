@@ -184,9 +184,15 @@ def wrap_clean(text: str, width_pt: float, size_pt: float, bold: bool = False) -
     """Like :func:`wrap`, or None when a word would have to break between characters
     (no break point after ``/ . @ -`` nor syllable boundary fits): for labels, which
     rather move than print "M/e/m/a/d/a/i"."""
+    got = _wrap_clean_cached(str(text), float(width_pt), float(size_pt), bool(bold))
+    return list(got) if got is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _wrap_clean_cached(text: str, width_pt: float, size_pt: float, bold: bool) -> tuple[str, ...] | None:
     _CHARS_OK[0] = False
     try:
-        return list(_wrap(str(text), float(width_pt), float(size_pt), bool(bold)))
+        return tuple(_wrap(text, width_pt, size_pt, bold))
     except _NoCleanBreak:
         return None
     finally:
