@@ -182,6 +182,9 @@ class SOP(_Positioned):
     positions: dict[str, Pos] = field(default_factory=dict)
     key_positions: dict[str, Pos] = field(default_factory=dict)
     source_hash: str = ""           # sha256 of the file bytes
+    # (line, column, character) of bidi controls and zero-width characters in the file
+    # (core.text.hidden_characters; rule KJ09)
+    hidden_chars: tuple = ()
     complete: bool = True           # False when source errors left the model partial
     # keys present in the source (to tell "missing" from "empty")
     present: set[str] = field(default_factory=set)

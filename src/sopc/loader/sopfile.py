@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from sopc.core.text import hidden_characters
 from sopc.core.diagnostics import Diagnostic, Pos, msg
 from sopc.loader import spec
 from sopc.loader.reader import _ID_RE
@@ -33,7 +34,8 @@ def load_sop_bytes(data: bytes | str, path: Path, relpath: str,
     except SourceError as exc:
         sink.add(exc.code, exc.pos, exc.message)
         return None, sink.diags
-    sop = SOP(path=path, relpath=relpath, source_hash=hashlib.sha256(raw).hexdigest())
+    sop = SOP(path=path, relpath=relpath, source_hash=hashlib.sha256(raw).hexdigest(),
+              hidden_chars=hidden_characters(raw))
     if root is None or is_null(root):
         sink.add("E003", Pos(1, 1), msg("berkas SOP kosong: kunci wajib nomor, nama, tanggal, ... tidak ada",
                                         "empty SOP file: required keys nomor, nama, tanggal, ... are missing"))

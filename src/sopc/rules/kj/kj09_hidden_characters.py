@@ -27,7 +27,6 @@ Lolos / Passes:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from sopc.core.diagnostics import Level, Pos, msg
@@ -40,10 +39,6 @@ OPTIONS: dict = {}
 TITLE = msg("Tanpa karakter arah atau lebar nol yang tersembunyi",
             "No hidden bidirectional or zero-width characters")
 
-HIDDEN = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
-         "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-_RAW = re.compile(f"[{HIDDEN}]")
-_ESCAPED = re.compile(r"\\(?:u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8}))")
 MAX_FINDINGS = 50
 
 
@@ -51,33 +46,17 @@ def _name(ch: str) -> str:
     return unicodedata.name(ch, "")
 
 
-def _hits(text: str):
-    """(line, column, character) of every hidden character, raw or written as a YAML
-    escape, in file order."""
-    for n, line in enumerate(text.split("\n"), start=1):
-        found = [(m.start(), m.group()) for m in _RAW.finditer(line)]
-        for m in _ESCAPED.finditer(line):
-            value = int(m.group("u") or m.group("U"), 16)
-            if value < 0x110000 and chr(value) in HIDDEN:
-                found.append((m.start(), chr(value)))
-        for col, ch in sorted(found):
-            if n == 1 and col == 0 and ch == "\ufeff":
-                continue        # a byte order mark
-            yield n, col + 1, ch
-
-
 def check(sop, ctx, options):
-    try:
-        text = sop.path.read_text("utf-8", errors="replace")
-    except (OSError, AttributeError):
-        return
-    for i, (line, col, ch) in enumerate(_hits(text)):
+    # the loader found them while it read the file (sopc.core.text.hidden_characters)
+    seen: dict[str, int] = {}
+    for i, (line, col, ch) in enumerate(sop.hidden_chars):
         if i == MAX_FINDINGS:
             break
         code = f"U+{ord(ch):04X}"
+        seen[code] = seen.get(code, 0) + 1
         yield Finding(Pos(line, col), msg(
             f"karakter tersembunyi {code} ({_name(ch)}) di kolom {col}: karakter ini tidak terlihat "
             f"tetapi mengubah urutan tampilan atau memecah kata; hapus",
             f"hidden character {code} ({_name(ch)}) at column {col}: it is invisible but reorders "
             f"the displayed text or splits words; delete it"),
-            key=f"{code}:{' '.join(_RAW.sub('', text.split(chr(10))[line - 1]).split())}")
+            key=f"{code}:{seen[code]}")      # stable when lines move (baseline)
