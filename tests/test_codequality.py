@@ -11,7 +11,7 @@ import sys
 import jsonschema
 
 from sopc.core.diagnostics import Level
-from sopc.lint.codequality import format_codequality
+from sopc.lint.formatters import format_codequality
 from sopc.lint.formatters import FORMATS, format_diagnostics
 from test_formatters import D
 

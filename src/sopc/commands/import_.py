@@ -51,7 +51,7 @@ def run(sources: list[Path], out: Path, fmt: str = "text", jobs: int | None = No
         _err(msg(f"sopc import: --out bukan folder: {out}", f"sopc import: --out is not a folder: {out}").text(lang))
         return 2
     if jobs is None:
-        from sopc.lint.parallel import default_jobs
+        from sopc.core.workers import default_jobs
 
         jobs = default_jobs()
     start = time.monotonic()

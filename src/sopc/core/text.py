@@ -66,3 +66,18 @@ def hidden_characters(data: bytes) -> tuple[tuple[int, int, str], ...]:
             out.append((n, col + 1, ch))
     return tuple(out)
 
+
+_hyph = None
+
+
+def hyphenator():
+    """pyphen's Indonesian dictionary (installed with WeasyPrint), or None without it."""
+    global _hyph
+    if _hyph is None:
+        try:
+            import pyphen
+
+            _hyph = pyphen.Pyphen(lang="id_ID")
+        except Exception:  # noqa: BLE001 - pyphen comes with WeasyPrint; without it, no syllables
+            _hyph = False
+    return _hyph or None

@@ -4,7 +4,6 @@ SOP files and, when missing, sopc.yaml; check that every written file loads."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -110,23 +109,11 @@ def _safe_read(path: str) -> Outcome:
 
 
 def read_all(paths: list[str], jobs: int, progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
-    if jobs <= 1 or len(paths) < 2:
-        results = []
-        for i, p in enumerate(paths):
-            results.append(_safe_read(p))
-            if progress:
-                progress(i + 1, len(paths))
-        return results
-    import multiprocessing as mp
+    """Read every PDF, in ``jobs`` worker processes (:func:`sopc.core.workers.pool_map`)."""
+    from sopc.core.workers import pool_map
 
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else None
-    results = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for i, r in enumerate(pool.map(_safe_read, paths, chunksize=max(1, min(8, len(paths) // (4 * jobs))))):
-            results.append(r)
-            if progress:
-                progress(i + 1, len(paths))
-    return results
+    chunk = max(1, min(8, len(paths) // (4 * max(1, jobs))))
+    return pool_map(_safe_read, paths, jobs, chunksize=chunk, progress=progress)
 
 
 LOGO = "aset/logo.png"

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from sopc.importer import flow as fl
 from sopc.importer import shapes
 from sopc.importer.identity import Identity, read_identity
-from sopc.importer.layout import Rules, Word, hyphenator, join_lines, lines_of, words_of
+from sopc.core.text import hyphenator
+from sopc.importer.layout import Rules, Word, join_lines, lines_of, words_of
 from sopc.importer.pdfpage import Page, open_document, read_page
 from sopc.importer.table import Columns, PageTable, Row, read_columns, read_rows
 

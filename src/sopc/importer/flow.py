@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopc.importer.layout import Word, hyphenator, join_lines, lines_of
+from sopc.core.text import hyphenator
+from sopc.importer.layout import Word, join_lines, lines_of
 from sopc.importer.shapes import DECISION, LABEL_BOX, OFFPAGE, PROCESS, Arrow, Segment, Symbol
 
 TOUCH = 2.6            # a connector end this close to a symbol touches it

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sopc.importer.layout import Line, Rules, Word, inside, join_lines, lines_of, hyphenator
+from sopc.core.text import hyphenator
+from sopc.importer.layout import Line, Rules, Word, inside, join_lines, lines_of
 from sopc.importer.pdfpage import Page
 from sopc.importer.values import item_start, parse_nip
 

@@ -307,16 +307,3 @@ def _forced_wrap(last: str, head: str, hyphenator) -> bool:
     return False
 
 
-_hyph = None
-
-
-def hyphenator():
-    global _hyph
-    if _hyph is None:
-        try:
-            import pyphen
-
-            _hyph = pyphen.Pyphen(lang="id_ID")
-        except Exception:  # noqa: BLE001 - pyphen comes with WeasyPrint; without it no repair
-            _hyph = False
-    return _hyph or None

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sopc.importer.layout import Rules, Word, hyphenator, join_lines, lines_of
+from sopc.core.text import hyphenator
+from sopc.importer.layout import Rules, Word, join_lines, lines_of
 from sopc.importer.pdfpage import Page
 
 ROLE_PATTERNS = [

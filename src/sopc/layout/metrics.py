@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sopc.core.assets import FONT_DIR
+from sopc.core.text import hyphenator
 
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
@@ -74,22 +75,6 @@ def text_width(s: str, size_pt: float, bold: bool = False) -> float:
         if len(_WORDS) < 200_000 and len(s) <= 512:
             _WORDS[key] = em
     return em * size_pt
-
-
-_hyph = None
-
-
-def hyphenator():
-    """pyphen's Indonesian dictionary (installed with WeasyPrint), or None without it."""
-    global _hyph
-    if _hyph is None:
-        try:
-            import pyphen
-
-            _hyph = pyphen.Pyphen(lang="id_ID")
-        except Exception:  # noqa: BLE001 - pyphen comes with WeasyPrint; without it, no syllables
-            _hyph = False
-    return _hyph or None
 
 
 _BREAK_AFTER = re.compile(r"(?<=[/.@\-])(?=.)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from sopc.layout.flow import LocalEdge
+from sopc.layout.flow import LocalEdge, Slot
 from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
 
 ROUTE_BUDGET = 6000          # segment checks per route search
