@@ -725,7 +725,7 @@ def child_main(kind: str, repo: Path, src: Path, repeat: int) -> int:
         out["activities"] = len(sop.kegiatan)
         if kind == "layout":
             try:
-                from sopc.layout.engine import layout_sop
+                from sopc.layout.procedure import layout_sop
                 from sopc.render.svg import page_svg
             except ImportError as exc:
                 out["layout_skip"] = f"layout engine not importable: {exc}"

@@ -326,7 +326,7 @@ def test_inline_svg_ids_unique(tmp_path, monkeypatch):
 
 
 def test_layout_failure_skips_that_sop(repo, monkeypatch):
-    import sopc.layout.engine as engine
+    import sopc.layout.procedure as engine
     import sopc.render.svg as svg
 
     def layout(sop, paper, lang):

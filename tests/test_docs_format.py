@@ -1,7 +1,7 @@
 """docs/format.md (the format reference of the documentation site) is generated from the
 loader's key tables and must be current.
 
-Fix a failure with:  python -m sopc.loader.docsgen > docs/format.md
+Fix a failure with:  python -m sopc.loader.format_reference > docs/format.md
 """
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopc.loader import spec
-from sopc.loader.docsgen import generate
+from sopc.loader.format_reference import generate
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 
 
 def test_docs_format_is_current():
-    assert DOC.exists(), "docs/format.md missing: run python -m sopc.loader.docsgen > docs/format.md"
+    assert DOC.exists(), "docs/format.md missing: run python -m sopc.loader.format_reference > docs/format.md"
     assert DOC.read_text(encoding="utf-8") == generate(), \
-        "docs/format.md is stale: run python -m sopc.loader.docsgen > docs/format.md"
+        "docs/format.md is stale: run python -m sopc.loader.format_reference > docs/format.md"
 
 
 def test_every_key_of_the_specification_is_documented():

@@ -1,22 +1,22 @@
 """docs/rules.md is generated from the rule registry and must be current.
 
-Fix a failure with:  python -m sopc.lint.docsgen > docs/rules.md
+Fix a failure with:  python -m sopc.lint.rule_reference > docs/rules.md
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sopc.lint.docsgen import generate
+from sopc.lint.rule_reference import generate
 from sopc.rules import all_rules
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def test_docs_rules_is_current():
-    assert DOC.exists(), "docs/rules.md missing: run python -m sopc.lint.docsgen > docs/rules.md"
+    assert DOC.exists(), "docs/rules.md missing: run python -m sopc.lint.rule_reference > docs/rules.md"
     current = DOC.read_text(encoding="utf-8")
-    assert current == generate(), "docs/rules.md is stale: run python -m sopc.lint.docsgen > docs/rules.md"
+    assert current == generate(), "docs/rules.md is stale: run python -m sopc.lint.rule_reference > docs/rules.md"
 
 
 def test_generated_covers_every_rule():
@@ -37,7 +37,7 @@ def test_generate_is_deterministic():
 def test_every_rule_with_a_failing_fixture_shows_an_excerpt_of_it():
     import yaml
 
-    from sopc.lint.docsgen import FIXTURES
+    from sopc.lint.rule_reference import FIXTURES
 
     text = generate()
     for r in all_rules():

@@ -146,7 +146,7 @@ def test_page_commands_run_as_shown(page, tmp_path):
 
 
 def test_rule_reference_configuration_snippets_load(tmp_path):
-    from sopc.lint.docsgen import config_snippet
+    from sopc.lint.rule_reference import config_snippet
     from sopc.rules import all_rules
 
     for rule in all_rules():

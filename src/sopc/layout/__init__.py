@@ -3,7 +3,7 @@
 ``table``, ``flow``, ``paginate``, ``page``, ``route`` and ``labels``)."""
 
 from sopc.core.paper import size_pt as paper_size
-from sopc.layout.engine import layout_sop
+from sopc.layout.procedure import layout_sop
 from sopc.layout.style import default_table_height, default_table_width
 
 __all__ = ["layout_sop", "default_table_height", "default_table_width", "paper_size"]

@@ -1,7 +1,7 @@
 """Geometry of a laid-out procedure table (plain dataclasses, units: pt).
 
 Coordinates are relative to the top-left corner of the table on its page; y grows
-downwards. Everything here is produced by :func:`sopc.layout.engine.layout_sop` and
+downwards. Everything here is produced by :func:`sopc.layout.procedure.layout_sop` and
 read by the SVG renderer (and the tests); nothing here depends on the model.
 
 References (``Connector.start``/``end``, ``SymbolBox.ref``, ``OffPage.ref``):

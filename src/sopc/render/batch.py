@@ -73,7 +73,7 @@ class Job:
         return p.relpath if p is not None else None
 
     def svgs(self, page) -> tuple[str, ...] | None:
-        from sopc.layout.engine import layout_sop
+        from sopc.layout.procedure import layout_sop
         from sopc.render.svg import page_svg
 
         try:

@@ -3,7 +3,7 @@ loader's own key tables (:mod:`sopc.loader.spec`, the same tables the JSON Schem
 generated from), the defaults of :class:`sopc.core.model.Config`, and examples taken
 from the example repository (``examples/``), so that none of it can drift:
 
-    python -m sopc.loader.docsgen > docs/format.md
+    python -m sopc.loader.format_reference > docs/format.md
 
 ``tests/test_docs_format.py`` fails when the committed file is stale.
 """
@@ -166,7 +166,7 @@ def generate(examples: Path = EXAMPLES) -> str:
     out: list[str] = [
         "# Referensi format",
         "",
-        "<!-- Generated from sopc.loader.spec by `python -m sopc.loader.docsgen > docs/format.md`;",
+        "<!-- Generated from sopc.loader.spec by `python -m sopc.loader.format_reference > docs/format.md`;",
         "     do not edit by hand. tests/test_docs_format.py checks that it is current. -->",
         "",
         "Halaman ini dibuat otomatis dari tabel kunci yang dipakai sopc sendiri untuk membaca",

@@ -5,7 +5,7 @@ what passes), an excerpt of its tested fixture (tests/rules/<CODE>.yaml: the fai
 case around its finding and the same place in the nearest passing case), and how to
 suppress and configure it.
 
-    python -m sopc.lint.docsgen > docs/rules.md
+    python -m sopc.lint.rule_reference > docs/rules.md
 
 ``tests/test_docs_rules.py`` fails when the committed file is stale.
 """
@@ -121,7 +121,7 @@ def generate() -> str:
     out: list[str] = [
         "# Aturan lint sopc / sopc lint rules",
         "",
-        "<!-- Generated from the rule registry by `python -m sopc.lint.docsgen > docs/rules.md`;",
+        "<!-- Generated from the rule registry by `python -m sopc.lint.rule_reference > docs/rules.md`;",
         "     do not edit by hand. tests/test_docs_rules.py checks that it is current. -->",
         "",
         "Setiap aturan punya **kode** tetap dan **nama**; keduanya diterima di `sopc.yaml`",
