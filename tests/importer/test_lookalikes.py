@@ -7,6 +7,8 @@ import functools
 
 import pytest
 
+from tools import missing
+
 from sopc.importer.assemble import draft_of
 from sopc.importer.document import read_document
 from sopc.importer.emit import sop_yaml
@@ -108,7 +110,7 @@ def test_jpeg_table_read_by_ocr(lookalikes):
     from sopc.importer import ocr
 
     if not ocr.available():
-        pytest.skip("Tesseract with Indonesian data (tesseract-ocr-ind) is not installed")
+        missing("Tesseract with Indonesian data not installed (apt-get install tesseract-ocr tesseract-ocr-ind)")
     spec, path = lookalikes["jpeg_rendered"]
     doc, draft, text, sop = _import(path)
     assert "ocr" in draft.notes and draft.review
