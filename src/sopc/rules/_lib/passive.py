@@ -94,21 +94,38 @@ def _clause(tokens: list[str], v: Vocabulary, later: bool, sentence: bool) -> st
 
 @lru_cache(maxsize=8192)
 def _scan(text: str, v: Vocabulary) -> tuple[str, int]:
-    start, sentence = 0, True
+    # only clauses that hold a di- word candidate are tokenised
+    cands = [m.start() for m in _DI_WORD_RE.finditer(text)]
+    start, sentence, k = 0, True, 0
     for n, m in enumerate([*_SPLIT_RE.finditer(text), None]):
-        part = text[start:m.start() if m else len(text)]
-        word = _clause(_TOKEN_RE.findall(part), v, n > 0, sentence)
-        if word:
-            return word, n
+        end = m.start() if m else len(text)
+        while k < len(cands) and cands[k] < start:
+            k += 1
+        if k < len(cands) and cands[k] < end:
+            first = _TOKEN_RE.search(text, start, end)
+            # a clause opened by an active verb is active: no need to read it all
+            if first is not None and not _is_active(first.group().lower(), v):
+                word = _clause(_TOKEN_RE.findall(text, start, end), v, n > 0, sentence)
+                if word:
+                    return word, n
+        elif k >= len(cands):
+            break
         if m is not None:
             start, sentence = m.end(), m.group() in (".", "?")
     return "", -1
+
+
+def passive_scan(text: str, v: Vocabulary) -> tuple[str, int]:
+    """:func:`passive_verb` for a ``str`` already known to hold "di" somewhere."""
+    if _DI_WORD_RE.search(text) is None:
+        return "", -1
+    return _scan(text, v)
 
 
 def passive_verb(text: str, v: Vocabulary) -> tuple[str, int]:
     """(the first passive main verb as written, index of its clause: 0 = the first) or
     ``("", -1)``."""
     t = str(text)
-    if _DI_WORD_RE.search(t) is None:
+    if ("di" not in t and "Di" not in t and "DI" not in t) or _DI_WORD_RE.search(t) is None:
         return "", -1
     return _scan(t, v)

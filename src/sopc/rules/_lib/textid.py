@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from sopc.rules._lib.acronym import acronym_hits, acronyms, defined_acronyms, spelled_out
-from sopc.rules._lib.passive import passive_verb
+from sopc.rules._lib.passive import passive_scan, passive_verb
 from sopc.rules._lib.vocab import (CONNECTIVE, NOT_VERB, NOUN, OK_BASE, OK_IMPERATIVE,
                                    OK_PASSIVE, OK_PREFIX, OK_QUESTION, SUBJECT, Vocabulary,
                                    vocab_for, vocabulary)
@@ -274,12 +274,15 @@ def first_noun(text: str) -> str:
     return _head(str(text))[0]
 
 
-@lru_cache(maxsize=8192)
 def passive_of(text: str, vocab: Vocabulary) -> tuple[str, int]:
-    """KJ02's reading of ``text``, cached: ``(word, -2)`` when it starts with a di-
-    passive verb (:func:`is_passive_start`), else :func:`passive_clause`."""
-    word = is_passive_start(text, vocab)
-    return (word, -2) if word else passive_verb(text, vocab)
+    """KJ02's reading of ``text``: ``(word, -2)`` when it starts with a di- passive
+    verb (:func:`is_passive_start`), else :func:`passive_clause`."""
+    if "di" not in text and "Di" not in text and "DI" not in text:
+        return "", -1                         # the common case, without a call
+    word = _head(text)[0]
+    if word[:2] in ("Di", "di", "DI", "dI") and _is_passive_word(word, vocab):
+        return word, -2
+    return passive_scan(text, vocab)
 
 
 def is_passive_start(text: str, vocab: Vocabulary | None = None) -> str:
@@ -291,12 +294,14 @@ def is_passive_start(text: str, vocab: Vocabulary | None = None) -> str:
     word = _head(str(text))[0]
     if word[:2] not in ("Di", "di", "DI", "dI"):
         return ""
+    return word if _is_passive_word(word, vocab or vocabulary()) else ""
+
+
+def _is_passive_word(word: str, v: Vocabulary) -> bool:
     w = word.lower()
-    if (vocab or vocabulary()).is_di_noun(w):
-        return ""
-    if w.startswith("di-") or (len(w) >= 5 and w.replace("'", "").isalpha()):
-        return word
-    return ""
+    if v.is_di_noun(w):
+        return False
+    return w.startswith("di-") or (len(w) >= 5 and w.replace("'", "").isalpha())
 
 
 def passive_clause(text: str, vocab: Vocabulary | None = None) -> tuple[str, int]:
