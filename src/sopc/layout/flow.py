@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sopc.layout.geometry import Box
+
 
 @dataclass
 class Act:
@@ -41,7 +43,7 @@ class XEdge:
 # --------------------------------------------------------------------------- page model
 
 @dataclass
-class Node:
+class Node(Box):
     ref: str
     kind: str                   # symbol kind or "offpage"
     slot: int
@@ -50,14 +52,6 @@ class Node:
     w: float
     h: float
     lane: int
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
 
 
 @dataclass

@@ -63,8 +63,22 @@ class RowBox:
     kind: str = "activity"        # "activity" | "strip"
 
 
+class Box:
+    """The centre of anything with ``x``, ``y``, ``w`` and ``h`` (symbols, page nodes)."""
+
+    __slots__ = ()
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
 @dataclass
-class SymbolBox:
+class SymbolBox(Box):
     kind: str                     # "start" | "end" | "terminal" | "process" | "decision"
     activity_index: int
     column: int                   # actor column index (0-based)
@@ -75,14 +89,6 @@ class SymbolBox:
     ref: str = ""
     lines: list[TextLine] = field(default_factory=list)   # text inside (a decision's pertanyaan)
     size: float = 0.0
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
 
 
 @dataclass
