@@ -15,16 +15,7 @@ from sopc.importer.shapes import DECISION, OFFPAGE, PROCESS, TERMINATOR, Symbol
 
 def image_pixels(page: Page, im: Image) -> np.ndarray | None:
     """The image as grey levels composited on white, at its own resolution."""
-    import pikepdf
-
-    path = getattr(page.doc, "_sopc_path", None)
-    if path is None:
-        return None
-    with pikepdf.open(path) as pdf:
-        for xobj in _images(pdf.pages[page.number - 1].obj):
-            if int(xobj.get("/Width", 0)) == im.px[0] and int(xobj.get("/Height", 0)) == im.px[1]:
-                return _composite(xobj)
-    return None
+    return _with_xobject(page, im, _composite)
 
 
 def image_png(page: Page, im: Image) -> bytes | None:
@@ -35,21 +26,32 @@ def image_png(page: Page, im: Image) -> bytes | None:
     import pikepdf
     from PIL import Image as PILImage
 
+    def png(xobj) -> bytes:
+        pic = pikepdf.PdfImage(xobj).as_pil_image().convert("RGB")
+        if "/SMask" in xobj:
+            alpha = pikepdf.PdfImage(xobj.SMask).as_pil_image().convert("L")
+            if alpha.size == pic.size:
+                white = PILImage.new("RGB", pic.size, (255, 255, 255))
+                pic = PILImage.composite(pic, white, alpha)
+        buf = io.BytesIO()
+        pic.save(buf, format="PNG", optimize=True)
+        return buf.getvalue()
+
+    return _with_xobject(page, im, png)
+
+
+def _with_xobject(page: Page, im: Image, use):
+    """``use(xobject)`` of the page's image XObject that ``im`` was read from (matched
+    by its pixel size), or None when the file or the image cannot be found again."""
+    import pikepdf
+
     path = getattr(page.doc, "_sopc_path", None)
     if path is None:
         return None
     with pikepdf.open(path) as pdf:
         for xobj in _images(pdf.pages[page.number - 1].obj):
             if int(xobj.get("/Width", 0)) == im.px[0] and int(xobj.get("/Height", 0)) == im.px[1]:
-                pic = pikepdf.PdfImage(xobj).as_pil_image().convert("RGB")
-                if "/SMask" in xobj:
-                    alpha = pikepdf.PdfImage(xobj.SMask).as_pil_image().convert("L")
-                    if alpha.size == pic.size:
-                        white = PILImage.new("RGB", pic.size, (255, 255, 255))
-                        pic = PILImage.composite(pic, white, alpha)
-                buf = io.BytesIO()
-                pic.save(buf, format="PNG", optimize=True)
-                return buf.getvalue()
+                return use(xobj)
     return None
 
 
