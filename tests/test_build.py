@@ -346,6 +346,11 @@ def test_layout_failure_skips_that_sop(repo, monkeypatch):
     assert "Halaman 2 dari 2" in page      # the identity is page 1
     # its link to the SOP that failed is plain text, not a dead link
     assert "sop-002-uji-2025.html" not in page
+    # the repository pages (rendered while the SOP pages were, assuming every SOP
+    # gets its page) were rendered again: none links to the missing page
+    assert good.relpath.rsplit("/", 1)[-1] in res.files["index.html"].decode()
+    for rel in ("index.html", "peta.html", "pelaksana.html"):
+        assert "sop-002-uji-2025.html" not in res.files[rel].decode(), rel
 
 
 @pytest.mark.slow

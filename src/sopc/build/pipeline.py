@@ -197,10 +197,28 @@ def _assemble(run: _Run) -> bool:
     from sopc.render.html import environment
 
     run.env = environment(run.loaded_root, run.lang)
-    if not _render_sop_pages(run, pages):
+    wait = _start_sop_pages(run, pages)
+    if wait is None:
         return False
     run.result.out_dir = _out_dir(run.options, run.repo.config, run.loaded_root)
-    _render_site(run, pages)
+    # Without PDFs (which are printed from the SOP pages) the repository pages are
+    # rendered here while the workers render the SOP pages, as if every SOP will get
+    # its page; in the rare case that a flow cannot be laid out they are rendered again.
+    assumed = [] if run.pdf else [p for p in pages if p.skipped_reason is None]
+    site, mark = None, len(run.result.messages)
+    try:
+        if assumed:
+            for p in assumed:
+                p.rendered = True
+            site = _render_site(run, pages)
+    finally:
+        complete = wait()
+    if not complete:
+        return False
+    if site is None or any(p.skipped_reason is not None for p in assumed):
+        del run.result.messages[mark:]
+        site = _render_site(run, pages)
+    _merge_site(run, site)
     run.result.files = run.files
     if any(p.skipped_reason is not None for p in pages) or run.result.unloaded:
         run.result.exit_code = 1
@@ -292,13 +310,15 @@ def _plan_pages(run: _Run) -> list[SopPage]:
     return pages
 
 
-def _render_sop_pages(run: _Run, pages: list[SopPage]) -> bool:
-    """Layout + SVG + HTML of every renderable SOP into ``run.files``. False on the fast
-    path when an unchanged SOP's page is not in the cache or a page failed."""
+def _start_sop_pages(run: _Run, pages: list[SopPage]) -> Callable[[], bool] | None:
+    """Start the layout + SVG + HTML of every renderable SOP (in worker processes); the
+    returned function waits for them, puts them into ``run.files`` and returns False on
+    the fast path when a page failed. None on the fast path when an unchanged SOP's
+    page is not in the cache (nothing started then)."""
     from sopc.cache.keys import code_hash, folder_hash
     from sopc.core.links import LinkIndex
     from sopc.core.workers import default_jobs
-    from sopc.render.batch import Job, PageCache, render_pages
+    from sopc.render.batch import Job, PageCache, start_pages
 
     renderable = [p for p in pages if p.skipped_reason is None]
     run.say(msg(f"Menyusun {len(renderable)} dokumen SOP…",
@@ -317,18 +337,22 @@ def _render_sop_pages(run: _Run, pages: list[SopPage]) -> bool:
             if page.sop.light:
                 html = page_cache.get(job.key(page, base_key)) if page_cache is not None else None
                 if html is None:
-                    return False
+                    return None
                 page.rendered = True
                 run.files[page.relpath] = html
         job.pages = [p for p in renderable if not p.sop.light]
-    run.files.update(render_pages(job, jobs=run.options.jobs or default_jobs(), cache=page_cache,
-                                  base_key=base_key, progress=run.counter))
-    return not (run.fast is not None and any(p.skipped_reason is not None for p in job.pages))
+    finish = start_pages(job, jobs=run.options.jobs or default_jobs(), cache=page_cache,
+                         base_key=base_key, progress=run.counter)
+
+    def wait() -> bool:
+        run.files.update(finish())
+        return not (run.fast is not None and any(p.skipped_reason is not None for p in job.pages))
+    return wait
 
 
-def _render_site(run: _Run, pages: list[SopPage]) -> None:
-    """The repository pages, and with ``--pdf`` every PDF and the SOP books
-    (:func:`sopc.site.pages.generate`); the SOP pages and sopc.css already made win."""
+def _render_site(run: _Run, pages: list[SopPage]) -> dict[str, bytes]:
+    """The files of the repository pages, and with ``--pdf`` of every PDF and the SOP
+    books (:func:`sopc.site.pages.generate`)."""
     from sopc.cache import store as build_cache   # Graphviz SVG memo
     from sopc.site.options import SiteOptions
     from sopc.site.pages import generate
@@ -348,11 +372,17 @@ def _render_site(run: _Run, pages: list[SopPage]) -> None:
         if isinstance(m, Message) and os.environ.get("SOPC_DEBUG") != "1":
             raise BuildError(m) from None
         raise
+    run.records = state.records
+    return extra
+
+
+def _merge_site(run: _Run, extra: dict[str, bytes]) -> None:
+    """Add the repository pages to ``run.files``; the SOP pages and sopc.css of this
+    module win."""
     for rel in sorted(extra):
         if rel in run.files and run.files[rel] != extra[rel]:
-            continue   # the SOP pages and sopc.css of this module win
+            continue
         run.files[rel] = extra[rel]
-    run.records = state.records
 
 
 def _write(run: _Run, pages: list[SopPage]) -> None:

@@ -1,8 +1,8 @@
 """Worker processes: how many, and one way to map a function over them.
 
 Every stage that spreads work over processes (SOP pages, PDFs, imported documents) goes
-through :func:`pool_map`; the two-phase load-and-lint of :mod:`sopc.lint.parallel`
-keeps its own pipes. A pool that cannot start (no ``fork``, a sandbox without
+through :func:`pool_map`, or :func:`pool_start` to do other work meanwhile; the
+two-phase load-and-lint of :mod:`sopc.lint.parallel` keeps its own pipes. A pool that cannot start (no ``fork``, a sandbox without
 semaphores) is never an error: the work runs in this process, with the same results.
 """
 
@@ -29,15 +29,37 @@ def pool_map(fn: Callable[[Any], Any], items: Sequence[Any], jobs: int | None, *
     for parents whose libraries must not be forked half-initialised), in order.
     ``progress(done, total)`` after each item. A worker that dies raises
     ``BrokenProcessPool`` here instead of hanging."""
+    return pool_start(fn, items, jobs, start=start, initializer=initializer, initargs=initargs,
+                      chunksize=chunksize, progress=progress)()
+
+
+def pool_start(fn: Callable[[Any], Any], items: Sequence[Any], jobs: int | None, *,
+               start: str = "fork", initializer: Callable[..., None] | None = None,
+               initargs: tuple = (), chunksize: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> Callable[[], list]:
+    """:func:`pool_map` started now: the workers are forked and given every item before
+    this returns, so the caller can do other work meanwhile; the returned function
+    waits for the results (in order) and closes the pool. It must be called. Without
+    worker processes the work runs in this process when the results are asked for."""
     total = len(items)
     jobs = max(1, min(jobs or default_jobs(), total)) if total else 1
     pool = _pool(jobs, start, initializer, initargs) if jobs > 1 else None
     if pool is None:
-        if initializer is not None:
-            initializer(*initargs)
-        return _collect(map(fn, items), total, progress)
-    with pool:
-        return _collect(pool.map(fn, items, chunksize=chunksize), total, progress)
+        def here() -> list:
+            if initializer is not None:
+                initializer(*initargs)
+            return _collect(map(fn, items), total, progress)
+        return here
+    try:
+        results = pool.map(fn, items, chunksize=chunksize)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+
+    def collect() -> list:
+        with pool:
+            return _collect(results, total, progress)
+    return collect
 
 
 def _pool(jobs: int, start: str, initializer, initargs):

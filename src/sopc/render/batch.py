@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 from sopc.cache.store import Store
 from sopc.core.links import LinkIndex
-from sopc.core.workers import pool_map
+from sopc.core.workers import pool_start
 from sopc.core.diagnostics import Message, msg
 
 CACHE_DIR = ".sopc-cache/halaman"
@@ -145,8 +145,10 @@ def _work(i: int) -> tuple[int, bytes | None, Message | None]:
         return i, None, exc.message
 
 
-def _run(job: Job, indexes: list[int], jobs: int,
-         tick: Callable[[], None] = lambda: None) -> list[tuple[int, bytes | None, Message | None]]:
+def _start(job: Job, indexes: list[int], jobs: int,
+           tick: Callable[[], None] = lambda: None) -> Callable[[], list[tuple[int, bytes | None, Message | None]]]:
+    """Start rendering ``indexes`` of ``job.pages``; the returned function waits for
+    the results."""
     global _JOB
     _JOB = job
     # Everything that exists now (the repository, the lint results, caches) outlives
@@ -156,20 +158,40 @@ def _run(job: Job, indexes: list[int], jobs: int,
     frozen = gc.get_freeze_count() == 0
     if frozen:
         gc.freeze()
-    try:
-        n = min(jobs, max(1, len(indexes) // MIN_PAGES_PER_JOB))
-        return pool_map(_work, indexes, n, chunksize=max(1, min(16, len(indexes) // (n * 8))),
-                        progress=lambda _done, _total: tick())
-    finally:
+
+    def done() -> None:
+        global _JOB
         _JOB = None
         if frozen:
             gc.unfreeze()
+    try:
+        n = min(jobs, max(1, len(indexes) // MIN_PAGES_PER_JOB))
+        collect = pool_start(_work, indexes, n, chunksize=max(1, min(16, len(indexes) // (n * 8))),
+                             progress=lambda _done, _total: tick())
+    except BaseException:
+        done()
+        raise
+
+    def results() -> list[tuple[int, bytes | None, Message | None]]:
+        try:
+            return collect()
+        finally:
+            done()
+    return results
 
 
 def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, base_key: str = "",
                  progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
     """Render ``job.pages``; set ``page.rendered`` or ``page.skipped_reason``.
     Returns ``{relpath: html bytes}`` of the rendered pages."""
+    return start_pages(job, jobs=jobs, cache=cache, base_key=base_key, progress=progress)()
+
+
+def start_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, base_key: str = "",
+                progress: Callable[[int, int], None] | None = None) -> Callable[[], dict[str, bytes]]:
+    """:func:`render_pages` started now, in worker processes, so that the caller can
+    render the repository pages meanwhile; the returned function (which must be
+    called) waits for the pages and returns them."""
     out: dict[int, bytes] = {}
     keys: dict[int, str] = {}
     todo: list[int] = []
@@ -182,8 +204,6 @@ def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, bas
                 continue
         todo.append(i)
 
-    failed: set[int] = set()
-    fresh: set[int] = set()
     total, done = len(job.pages), len(job.pages) - len(todo)
 
     def tick() -> None:
@@ -194,9 +214,18 @@ def render_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, bas
 
     if progress is not None:
         progress(done, total)
-    for i, html, err in _run(job, todo, jobs, tick):
+    pending = _start(job, todo, jobs, tick)
+    return lambda: _finish(job, pending(), out, keys, cache, base_key)
+
+
+def _finish(job: Job, results, out: dict[int, bytes], keys: dict[int, str], cache: PageCache | None,
+            base_key: str) -> dict[str, bytes]:
+    failed: set[int] = set()
+    fresh: set[int] = set()
+    for i, html, err in results:
         if err is not None:
             job.pages[i].skipped_reason = err
+            job.pages[i].rendered = False
             failed.add(i)
         else:
             out[i] = html  # type: ignore[assignment]
