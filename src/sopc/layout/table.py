@@ -44,8 +44,18 @@ def _balance(widths: dict[str, float], want: dict, rows: list[dict[str, str]],
     of most rows, from the one that loses least. Line counts are estimated from the
     text widths (no wrapping: this runs on every layout)."""
     keys = [k for k, _w, _c in _TEXT_COLS]
-    paras = {k: [[metrics.text_width(" ".join(p.split()), FONT_SIZE) for p in r[k].split("\n")]
-                 for r in rows] for k in keys}
+    width_of = metrics.text_width
+    # per column: the width of every row's paragraphs on one line; a row of a single
+    # paragraph (the usual case) is a number, not a list
+    paras: dict[str, list] = {}
+    for k in keys:
+        col = paras[k] = []
+        for r in rows:
+            ps = r[k].split("\n")
+            if len(ps) == 1:
+                col.append(width_of(" ".join(ps[0].split()), FONT_SIZE))
+            else:
+                col.append([width_of(" ".join(p.split()), FONT_SIZE) for p in ps])
 
     memo: dict[tuple[str, float], list[int]] = {}
 
@@ -53,26 +63,26 @@ def _balance(widths: dict[str, float], want: dict, rows: list[dict[str, str]],
         got = memo.get((k, w))
         if got is None:
             inner = max(w - 2 * PAD_X, 1.0)
-            got = memo[(k, w)] = [sum(max(1, -int(-pw // inner)) for pw in ps) for ps in paras[k]]
+            got = memo[(k, w)] = [
+                max(1, -int(-ps // inner)) if ps.__class__ is float
+                else sum(max(1, -int(-pw // inner)) for pw in ps) for ps in paras[k]]
         return got
 
-    cur = {k: lines(k, widths[k]) for k in keys}
-
-    def total(c) -> int:
-        return sum(map(max, *(c[k] for k in keys)))
-
-    best = total(cur)
+    cur = [lines(k, widths[k]) for k in keys]
+    best = sum(map(max, *cur))
     for _ in range(rounds):
         move = None
-        for r in keys:
+        for ri, r in enumerate(keys):
             if widths[r] + step > want[r][3]:
                 continue
             rl = lines(r, widths[r] + step)
-            for d in keys:
-                if d == r or widths[d] - step < want[d][0]:
+            for di, d in enumerate(keys):
+                if di == ri or widths[d] - step < want[d][0]:
                     continue
-                trial = dict(cur, **{r: rl, d: lines(d, widths[d] - step)})
-                got = total(trial)
+                trial = cur.copy()
+                trial[ri] = rl
+                trial[di] = lines(d, widths[d] - step)
+                got = sum(map(max, *trial))
                 if got < best and (move is None or got < move[0]):
                     move = (got, r, d, trial)
         if move is None:
