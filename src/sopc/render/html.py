@@ -184,6 +184,8 @@ def text_lines(value: Any) -> list[str]:
 
 def nl2br(value: Any) -> Markup:
     """Escape a text and keep its line breaks as ``<br>``. Never trusts the text."""
+    if value.__class__ is str and "\n" not in value and "\r" not in value:   # one line
+        return escape(value) if value.strip() else Markup("")
     return Markup("<br>\n").join(escape(line) for line in text_lines(value))
 
 
