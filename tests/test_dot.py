@@ -168,6 +168,17 @@ def test_handoff_dot_golden(repo, update_golden):
     assert 'label="1"' in dot and "penwidth" in dot
 
 
+def test_dense_handoff_graph_has_external_labels(repo, monkeypatch):
+    """Beyond LABELLED_EDGES hand-offs the counts are xlabels (dot took seconds laying
+    out one label node per edge of a dense graph)."""
+    beban = pelaksana.workload(repo)
+    counts = pelaksana.handoffs(repo)
+    assert "xlabel" not in pelaksana.handoff_dot(beban, counts)
+    monkeypatch.setattr(pelaksana, "LABELLED_EDGES", len(counts) - 1)
+    dense = pelaksana.handoff_dot(beban, counts)
+    assert 'xlabel="1"' in dense and '[label="1"' not in dense
+
+
 def test_handoff_svg(hostile_repo):
     beban = pelaksana.workload(hostile_repo)
     svg = pelaksana.render(beban, pelaksana.handoffs(hostile_repo))
