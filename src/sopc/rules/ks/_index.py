@@ -64,9 +64,9 @@ class ActorIndex:
 def _build_actors(ctx) -> ActorIndex:
     files: dict[str, list[str]] = defaultdict(list)
     for s in ctx.repo.sops:
+        where = ctx.repo_path(s)
         for lab in s.pelaksana.values():
             k = norm_space(lab)
-            where = ctx.repo_path(s)
             if k and (not files[k] or files[k][-1] != where):
                 files[k].append(where)
     return ActorIndex(dict(files), near_duplicates(files))
