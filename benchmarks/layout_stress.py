@@ -19,38 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from layout_factory import make_sop, random_sop  # noqa: E402
+from layout_factory import random_sop, stress_sop  # noqa: E402
 from sopc.layout import layout_sop  # noqa: E402
 from sopc.layout.geometry import crossings  # noqa: E402
 from sopc.render.svg import page_svg  # noqa: E402
-
-WORDS = ("menerima memeriksa berkas surat permohonan data statistik konsultasi menyusun laporan "
-         "kepala bagian umum mengarsipkan menyerahkan verifikasi anggaran kontrak").split()
-LABELS = ["Ya", "Tidak", "Perlu perbaikan", "Tidak lengkap", "Disetujui untuk diproses", "Ditolak"]
-
-
-def stress_sop(rng: random.Random):
-    n_act = rng.randint(3, 10)
-    actors = {f"a{i}": " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(1, 4)))
-              for i in range(n_act)}
-    n = rng.randint(8, 45)
-    acts = []
-    for i in range(n):
-        d = {"uraian": " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14))),
-             "pelaksana": f"a{rng.randrange(n_act)}", "waktu": f"{rng.randint(1, 60)} menit",
-             "output": " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3)))}
-        if 2 <= i < n - 1 and rng.random() < 0.18:
-            k = 3 if rng.random() < 0.3 else 2
-            labels = rng.sample(LABELS, k)
-            targets = [str(i + 2), str(max(1, i - rng.randint(4, 11)))]
-            if k == 3:
-                targets.append(str(min(n, i + rng.randint(2, 5))))
-            d["cabang"] = dict(zip(labels, targets))
-            if rng.random() < 0.5:
-                d["pertanyaan"] = "Apakah " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 5))) + "?"
-        acts.append(d)
-    return make_sop(actors, acts)
-
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -155,3 +155,34 @@ def random_sop(rng, n_actors: int, n_acts: int, p_decision=0.15, p_joint=0.08, p
             d["mulai"] = True
         acts.append(d)
     return make_sop(actors, acts)
+
+
+_STRESS_WORDS = ("menerima memeriksa berkas surat permohonan data statistik konsultasi menyusun "
+                 "laporan kepala bagian umum mengarsipkan menyerahkan verifikasi anggaran kontrak").split()
+_STRESS_LABELS = ["Ya", "Tidak", "Perlu perbaikan", "Tidak lengkap", "Disetujui untuk diproses", "Ditolak"]
+
+
+def stress_sop(rng) -> SOP:
+    """A stress flow of issue 15 (benchmarks/layout_stress.py): 3-10 actors, 8-45
+    activities, decisions with 2-3 branches, loops back from the bottom (5-12 rows up)."""
+    n_act = rng.randint(3, 10)
+    actors = {f"a{i}": " ".join(rng.choice(_STRESS_WORDS).capitalize() for _ in range(rng.randint(1, 4)))
+              for i in range(n_act)}
+    n = rng.randint(8, 45)
+    acts = []
+    for i in range(n):
+        d = {"uraian": " ".join(rng.choice(_STRESS_WORDS) for _ in range(rng.randint(3, 14))),
+             "pelaksana": f"a{rng.randrange(n_act)}", "waktu": f"{rng.randint(1, 60)} menit",
+             "output": " ".join(rng.choice(_STRESS_WORDS) for _ in range(rng.randint(1, 3)))}
+        if 2 <= i < n - 1 and rng.random() < 0.18:
+            k = 3 if rng.random() < 0.3 else 2
+            labels = rng.sample(_STRESS_LABELS, k)
+            targets = [str(i + 2), str(max(1, i - rng.randint(4, 11)))]
+            if k == 3:
+                targets.append(str(min(n, i + rng.randint(2, 5))))
+            d["cabang"] = dict(zip(labels, targets))
+            if rng.random() < 0.5:
+                words = " ".join(rng.choice(_STRESS_WORDS) for _ in range(rng.randint(1, 5)))
+                d["pertanyaan"] = f"Apakah {words}?"
+        acts.append(d)
+    return make_sop(actors, acts)
