@@ -85,6 +85,22 @@ def _on_boundary(shape, p, tol=0.06) -> bool:
     return (abs(px - x) < tol or abs(px - (x + w)) < tol or abs(py - y) < tol or abs(py - (y + h)) < tol)
 
 
+def _joins_trunk(page, c, gap=3.0, head=7.0) -> bool:
+    """A flow connector without arrowhead ends on the last segment of another one into
+    the same symbol (the trunk, which has the arrowhead), from the side, between the
+    trunk's corner and its arrowhead."""
+    (x, y), y0 = c.points[-1], c.points[-2][1]
+    if abs(y - y0) > 1e-6:
+        return False                        # it arrives horizontally
+    for t in page.connectors:
+        if t is c or t.kind != "flow" or not t.arrow or t.end != c.end:
+            continue
+        (ax, ay), (bx, by) = t.points[-2], t.points[-1]
+        if abs(ax - bx) < 1e-6 and abs(ax - x) < 1e-6 and ay + gap <= y <= by - head:
+            return True
+    return False
+
+
 def _seg_hits_rect(a, b, r, m=0.0) -> bool:
     x0, y0, x1, y1 = r
     xa, xb = sorted((a[0], b[0]))
@@ -216,7 +232,10 @@ def check_layout(sop, layout) -> list[str]:
                     problems.append(f"{tag}: connector {c.edge} leaves the table")
             if c.start in shapes and not _on_boundary(shapes[c.start], pts[0]):
                 problems.append(f"{tag}: connector {c.edge} does not start on {c.start}: {pts[0]}")
-            if c.end in shapes and not _on_boundary(shapes[c.end], pts[-1]):
+            if c.kind == "flow" and not c.arrow:
+                if not _joins_trunk(page, c):
+                    problems.append(f"{tag}: connector {c.edge} without arrowhead joins no line into {c.end}")
+            elif c.end in shapes and not _on_boundary(shapes[c.end], pts[-1]):
                 problems.append(f"{tag}: connector {c.edge} does not end on {c.end}: {pts[-1]}")
             if c.start not in shapes or c.end not in shapes:
                 problems.append(f"{tag}: connector {c.edge} refs {c.start}->{c.end} unknown")

@@ -154,3 +154,58 @@ def test_deterministic():
     sop = random_sop(random.Random(3), 5, 40)
     assert layout_sop(sop).to_dict() == layout_sop(sop).to_dict()
 
+
+
+def _arrowheads_on_top(page) -> dict[str, int]:
+    """Per symbol, the arrowheads that arrive at its top (last segment going down)."""
+    out: dict[str, int] = {}
+    for c in page.connectors:
+        if c.kind == "flow" and c.arrow and c.end.startswith("s"):
+            (x0, y0), (x1, y1) = c.points[-2], c.points[-1]
+            if abs(x0 - x1) < 1e-6 and y1 > y0:
+                out[c.end] = out.get(c.end, 0) + 1
+    return out
+
+
+def test_arrivals_at_one_symbol_merge_before_it():
+    """OUTPUT.md §1: edges arriving at the same symbol merge before it or use a free
+    side. A loop back into a decision joins the line from above before the top vertex,
+    and two branches meeting again at one box join before its top: one arrowhead each."""
+    sop = make_sop(["Petugas", "Kepala"], [
+        {"uraian": "Menerima berkas"},
+        {"uraian": "Memeriksa kelengkapan", "cabang": {"Ya": "3", "Tidak": "4"}},
+        {"uraian": "Memverifikasi", "pelaksana": "a1", "ke": "5"},
+        {"uraian": "Meminta kelengkapan", "cabang": {"Dilengkapi": "2", "Lanjut": "5"}},
+        {"uraian": "Mengarsipkan", "pelaksana": "a1"},
+    ])
+    lay = layout_sop(sop, table_height=2000)
+    assert check_layout(sop, lay) == []
+    page = lay.pages[0]
+    assert len(lay.pages) == 1
+    assert all(n == 1 for n in _arrowheads_on_top(page).values()), _arrowheads_on_top(page)
+    joins = [c for c in page.connectors if c.kind == "flow" and not c.arrow]
+    # 4 -> 2 (back into the decision) and one of 3 -> 5, 4 -> 5 join a trunk
+    assert {c.end for c in joins} == {"s1.0", "s4.1"}
+    for c in joins:
+        trunk = [t for t in page.connectors if t.arrow and t.end == c.end]
+        assert len(trunk) == 1
+        (tx, ty0), (_x, ty1) = trunk[0].points[-2:]
+        (x, y), (_px, py) = c.points[-1], c.points[-2]
+        assert x == pytest.approx(tx) and py == pytest.approx(y)    # from the side, onto it
+        assert ty0 + 3.0 <= y <= ty1 - 7.0                         # clear of corner and head
+
+
+def test_stress_flows_cross_little():
+    """Crossings are few (OUTPUT.md §1): on seeded stress flows of issue 15 (loops back
+    from the bottom, 2-3 branch decisions, 3-10 actors) at most 0.15 per arrow."""
+    from layout_factory import stress_sop
+    from sopc.layout.geometry import crossings
+    rng = random.Random(1)
+    arrows = cross = 0
+    for k in range(40):
+        sop = stress_sop(rng)
+        lay = layout_sop(sop, paper=["A4", "Letter", "Legal", "F4"][k % 4])
+        for p in lay.pages:
+            arrows += sum(1 for c in p.connectors if c.kind == "flow")
+            cross += len(crossings(p))
+    assert cross / arrows <= 0.15, (cross, arrows)

@@ -70,13 +70,15 @@ class LocalEdge:
     src: Node
     port: str                   # "bottom", "right", "left", "extraN", "down"(tip), "up"(top)
     tgt: Node
-    entry: str                  # "top" | "bottom"
+    entry: str                  # "top" | "bottom" | "right" | "left" | "merge" (into the
+                                # last segment of another edge to the same target, at Q's x)
     label: str | None
     back: bool
     P: tuple[float, float] = (0.0, 0.0)
     pdir: str = "down"
     Q: tuple[float, float] = (0.0, 0.0)
     entry_dx: float = 0.0
+    joins: list[float] = field(default_factory=list)   # entry "merge": the levels where it may join
 
 
 def node_activity(node: Node) -> int | None:
@@ -108,13 +110,14 @@ def exit_point(node: Node, port: str) -> tuple[tuple[float, float], str]:
 
 
 def entry_point(node: Node, entry: str, dx: float) -> tuple[float, float]:
-    if entry == "right":        # dx is the vertical offset from the centre
+    if entry in ("right", "left"):      # dx is the vertical offset from the centre
         dy = dx
+        sgn = 1 if entry == "right" else -1
         if node.kind in ("start", "end", "terminal"):
             r = node.h / 2
             dy = max(-r * 0.9, min(r * 0.9, dy))
-            return (node.x + node.w - r + (r * r - dy * dy) ** 0.5, node.cy + dy)
-        return (node.x + node.w, node.cy + dy)
+            return (node.cx + sgn * (node.w / 2 - r + (r * r - dy * dy) ** 0.5), node.cy + dy)
+        return (node.cx + sgn * node.w / 2, node.cy + dy)
     if node.kind == "offpage":
         return (node.cx, node.y + node.h) if entry == "bottom" else (node.cx, node.y)
     if node.kind == "decision":

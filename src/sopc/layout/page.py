@@ -59,6 +59,9 @@ class PageCtx:
     edges: list[XEdge] = field(default_factory=list)    # the edges with an end on this page
 
 
+_STEP = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}
+
+
 def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, list[int]]:
     """Page ``p`` (0-based) of ``npages``, holding activities ``a0 .. a1 - 1``, and the
     activities whose connectors or labels could not be placed cleanly (one entry per
@@ -308,26 +311,126 @@ def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], list]:
     # reserve the unavoidable first and last pieces of every connector, so that an
     # earlier route cannot take the only way out of (or into) a later one's symbol
     for le in local:
-        (px, py), (qx, qy) = le.P, le.Q
-        step = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}[le.pdir]
-        router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
-        back = {"top": (0, -1), "bottom": (0, 1), "right": (1, 0)}[le.entry]
-        router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
+        _reserve(router, le)
     local.sort(key=lambda le: (0 if (le.tgt.slot == le.src.slot + 1 and not le.back) else 1,
                                abs(le.tgt.slot - le.src.slot), le.back, le.key))
-    fails: list = []
-    flow: list[tuple[tuple, Connector]] = []
+    # edges arriving at the top of a symbol that another edge enters: routed last, to
+    # join that edge's last segment before the symbol (one arrowhead)
+    trunk_of: dict[str, LocalEdge] = {}
     for le in local:
-        pts, ok = router.route(le, le.key)
-        if not ok and le.tgt.kind != "offpage":
-            pts, ok = _other_entries(router, local, le, (pts, ok))
+        if le.entry == "top" and le.tgt.kind != "offpage" and le.entry_dx == 0.0:
+            trunk_of.setdefault(le.tgt.ref, le)
+    mergers = [le for le in local if le.entry == "top" and le.tgt.ref in trunk_of
+               and trunk_of[le.tgt.ref] is not le]
+    merging = {id(le) for le in mergers}
+    fails: list = []
+    routed: dict[tuple, list] = {}
+    joined: dict[tuple, bool] = {}      # edges not to reroute: joins (False: no arrowhead),
+                                        # the lines they join, unclean routes
+    sequence = [le for le in local if id(le) not in merging] + mergers
+    for le in sequence:
+        arrow = True
+        pts = _merge(router, le, routed.get(trunk_of[le.tgt.ref].key)) if id(le) in merging else None
+        if pts is not None:
+            ok, arrow = True, False
+        else:
+            pts, ok = router.route(le, le.key)
+            if ok and le.entry == "right" and router.cost > 0:
+                pts, ok = _left_side(router, le, pts)
+            if not ok and le.tgt.kind != "offpage":
+                pts, ok = _other_entries(router, local, le, (pts, ok))
         if not ok:
             fails.append(node_activity(le.src) if le.src.kind != "offpage" else node_activity(le.tgt))
         router.add(pts, le.key)
-        flow.append(((le.key, le.src.ref), Connector(pts, True, "flow", le.key, le.src.ref, le.tgt.ref)))
+        routed[le.key] = pts
+        if not arrow:
+            joined[le.key] = False
+            joined.setdefault(trunk_of[le.tgt.ref].key, True)
+        elif not ok:
+            joined[le.key] = True           # an unclean route stays as it is
+    # one more try for the edges that cross a connector routed after them, now that
+    # every other connector is in place
+    order = {le.key: j for j, le in enumerate(sequence)}
+    for le in local:
+        if le.key not in joined and any(order.get(c, -1) > order[le.key]
+                                        for c in router.crossed(routed[le.key], le.key)):
+            routed[le.key] = _reroute(router, le, routed[le.key])
+    flow = [((le.key, le.src.ref), Connector(routed[le.key], joined.get(le.key, True), "flow", le.key,
+                                             le.src.ref, le.tgt.ref)) for le in local]
     flow.sort(key=lambda t: t[0])
     connectors.extend(c for _k, c in flow)
     return connectors, fails
+
+
+JOIN_GAP = 4.0          # a join keeps this far below the corner of the line it joins
+
+
+def _merge(router: Router, le: LocalEdge, trunk):
+    """A route for ``le`` that joins ``trunk`` (the route of another edge into the top
+    of the same symbol) on its last segment, from the side, between its corner and
+    the arrowhead (one arrowhead for both); None when there is no clean one."""
+    if not trunk or len(trunk) < 2 or abs(trunk[-2][0] - trunk[-1][0]) > 1e-9:
+        return None
+    (tx, ty0), ty1 = trunk[-2], trunk[-1][1]
+    joins = [y for y in router.levels(le.tgt.slot) if ty0 + JOIN_GAP <= y <= ty1 - MIN_LAST]
+    if not joins:
+        return None
+    saved = le.entry, le.Q, le.joins
+    le.entry, le.Q, le.joins = "merge", (tx, ty1), joins
+    got, ok = router.route(le, le.key)
+    le.entry, le.Q, le.joins = saved
+    if not ok:
+        return None
+    router.remove(le.key)           # its own entry point is not needed
+    px, py = le.P
+    step = _STEP[le.pdir]
+    router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
+    return got
+
+
+def _reroute(router: Router, le: LocalEdge, pts):
+    """``le`` routed again with every other connector in place; ``pts`` unless the new
+    route crosses fewer."""
+    n0 = router.crossings(pts, le.key)
+    saved = le.entry, le.Q
+    router.remove(le.key)
+    _reserve(router, le)
+    got, ok = router.route(le, le.key)
+    if ok and le.entry == "right" and router.cost > 0:
+        got, ok = _left_side(router, le, got)
+    if ok and router.crossings(got, le.key) < n0:
+        router.remove(le.key)
+        router.add(got, le.key)
+        return got
+    le.entry, le.Q = saved
+    router.remove(le.key)
+    router.add(pts, le.key)
+    return pts
+
+
+def _reserve(router: Router, le: LocalEdge) -> None:
+    """The unavoidable first and last pieces of ``le``'s connector."""
+    (px, py), (qx, qy) = le.P, le.Q
+    step = _STEP[le.pdir]
+    router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
+    back = {"top": (0, -1), "bottom": (0, 1), "right": (1, 0), "left": (-1, 0)}[le.entry]
+    router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
+
+
+def _left_side(router: Router, le: LocalEdge, pts):
+    """A back edge that crosses others entering its target's right side: the left side,
+    when it crosses fewer (a free side of the target)."""
+    cost = router.cost
+    saved = le.entry, le.Q
+    le.entry = "left"
+    le.Q = entry_point(le.tgt, "left", le.entry_dx)
+    got, ok = router.route(le, le.key)
+    if ok and router.cost < cost:
+        router.remove(le.key)
+        _reserve(router, le)
+        return got, True
+    le.entry, le.Q = saved
+    return pts, True
 
 
 def _other_entries(router: Router, local: list[LocalEdge], le: LocalEdge, first):

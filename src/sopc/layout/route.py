@@ -3,10 +3,12 @@
 Horizontal segments run in *channels*, the free band between the symbols of two
 consecutive rows, on distinct levels; vertical segments that pass rows run in *gutter
 tracks*, the free strips at both sides of the symbols inside each actor lane.
-Candidates are tried in order of preference (straight, one bend level, L-shape, gutter
-track) and the first one that neither crosses a symbol or a branch label, nor runs
-along a grid line, nor shares (or touches collinearly) a segment of another connector
-is taken.
+A candidate is clean when it neither crosses a symbol or a branch label, nor runs along
+a grid line, nor shares (or touches collinearly) a segment of another connector. Among
+the clean candidates (straight, one bend level, L-shape, gutter track) the search takes
+the cheapest: ``K_CROSS`` per crossing with a connector already drawn plus the detour,
+the gutter tracks in order of the least cost they can have, so that the search stops as
+soon as no further track can beat the best route found.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sopc.layout.flow import LocalEdge, Slot
 from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
 
 ROUTE_BUDGET = 6000          # segment checks per route search
+K_CROSS = 400.0              # pt of detour that avoiding one crossing is worth
 
 
 class _OutOfBudget(Exception):
@@ -39,8 +42,11 @@ class Router:
         self.line_clear = LINE_CLEAR
         self.hs: dict[int, list] = {}
         self.vs: dict[int, list] = {}
+        self.hl: list = []           # every horizontal segment (y, x0, x1, cid)
+        self.vl: list = []           # every vertical segment (x, y0, y1, cid)
         self._levels: dict[int, list[float]] = {}
         self.budget = 10 ** 9
+        self._reach: dict[tuple, list] = {}
 
     # ---- channels
     def levels(self, c: int) -> list[float]:
@@ -190,32 +196,69 @@ class Router:
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9:
                 xa, xb = sorted((x1, x2))
-                self.hs.setdefault(int(round(y1)), []).append((y1, xa, xb, cid))
+                t = (y1, xa, xb, cid)
+                self.hs.setdefault(int(round(y1)), []).append(t)
+                self.hl.append(t)
             else:
                 ya, yb = sorted((y1, y2))
-                self.vs.setdefault(int(round(x1)), []).append((x1, ya, yb, cid))
+                t = (x1, ya, yb, cid)
+                self.vs.setdefault(int(round(x1)), []).append(t)
+                self.vl.append(t)
+
+    def remove(self, cid) -> None:
+        """Take the segments of connector ``cid`` out again."""
+        for index, flat in ((self.hs, "hl"), (self.vs, "vl")):
+            for k, bucket in index.items():
+                if any(t[3] == cid for t in bucket):
+                    index[k] = [t for t in bucket if t[3] != cid]
+            setattr(self, flat, [t for t in getattr(self, flat) if t[3] != cid])
 
     def crossings(self, pts, cid) -> int:
         """How many drawn segments of other connectors ``pts`` would cross."""
-        n = 0
+        return len(self.crossed(pts, cid))
+
+    def crossed(self, pts, cid) -> list:
+        """The connectors ``pts`` would cross, once per crossing."""
+        out = []
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9:
                 xa, xb = (x1, x2) if x1 <= x2 else (x2, x1)
-                vs = self.vs
-                keys = range(int(xa), int(xb) + 2) if xb - xa < len(vs) else list(vs)
-                for k in keys:
-                    for (x, ya, yb, c) in vs.get(k, ()):
-                        if c != cid and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y1 < yb - 0.5:
-                            n += 1
+                xa += 0.5
+                xb -= 0.5
+                y = y1
+                for (x, ya, yb, c) in self.vl:
+                    if xa < x < xb and ya + 0.5 < y < yb - 0.5 and c != cid:
+                        out.append(c)
             else:
                 ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
-                hs = self.hs
-                keys = range(int(ya), int(yb) + 2) if yb - ya < len(hs) else list(hs)
-                for k in keys:
-                    for (y, xa, xb, c) in hs.get(k, ()):
-                        if c != cid and ya + 0.5 < y < yb - 0.5 and xa + 0.5 < x1 < xb - 0.5:
-                            n += 1
-        return n
+                ya += 0.5
+                yb -= 0.5
+                x = x1
+                for (y, xa, xb, c) in self.hl:
+                    if ya < y < yb and xa + 0.5 < x < xb - 0.5 and c != cid:
+                        out.append(c)
+        return out
+
+    def ray(self, x0, y0, x1, y1, cid) -> bool:
+        """seg_ok of the segment from (x0, y0) to (x1, y1), from what this search knows
+        of the shorter and longer segments from the same point in the same direction (a
+        longer one meets all that a shorter one meets)."""
+        if y0 == y1:
+            key, dist = (x0, y0, 1 if x1 > x0 else -1, 0), abs(x1 - x0)
+        else:
+            key, dist = (x0, y0, 0, 1 if y1 > y0 else -1), abs(y1 - y0)
+        m = self._reach.get(key)
+        if m is None:
+            m = self._reach[key] = [0.0, float("inf")]     # clean up to, blocked from
+        if dist <= m[0]:
+            return True
+        if dist >= m[1]:
+            return False
+        if self.seg_ok((x0, y0), (x1, y1), cid):
+            m[0] = dist
+            return True
+        m[1] = dist
+        return False
 
     def path_ok(self, pts, cid) -> bool:
         return all(self.seg_ok(a, b, cid) for a, b in zip(pts, pts[1:]))
@@ -231,52 +274,61 @@ class Router:
             if tight:
                 self.gutters = self.tight_gutters
             self.budget = ROUTE_BUDGET
+            self._reach = {}
+            self._best = None
             try:
                 got = self._search(e, cid)
-            except _TakeBest as tb:
-                got = tb.pts
             except _OutOfBudget:
-                got = None
+                got = self._best.pts if self._best is not None else None
             self.gutters = gutters
             self.line_clear = LINE_CLEAR
             self.budget = 10 ** 9
             if got is not None:
+                self.cost = self.crossings(got, cid)
                 return got, True
             if not self.tight_gutters:
                 break
+        self.cost = float("inf")
+        if e.entry == "merge":
+            return None, False
         return self._fallback(e), False
 
     def _search(self, e: LocalEdge, cid):
+        """The cheapest clean candidate: ``K_CROSS`` per crossing with a connector
+        already drawn, plus the detour; the first without a crossing in order of
+        preference ends a step at once."""
         P, Q, pdir = e.P, e.Q, e.pdir
         s_slot, t_slot = e.src.slot, e.tgt.slot
         px, py = P
         qx, qy = Q
-        ok = self.seg_ok
-        down_top = e.entry == "top"
+        merge = e.entry == "merge"
+        down_top = e.entry == "top" or merge
+        best = _Best(self, cid)
         # 1. straight / one-level routes for edges going down into the top of the target
         if pdir == "down" and down_top and t_slot > s_slot:
-            if abs(px - qx) < 1e-6 and qy - py >= MIN_LAST:
+            if abs(px - qx) < 1e-6 and qy - py >= MIN_LAST and not merge:
                 pts = [P, Q]
-                if self.path_ok(pts, cid):
+                if self.path_ok(pts, cid) and best.offer(pts, 0.0):
                     return pts
             lim_down = self._free(px, py, +1)
-            lim_up = self._free(qx, qy, -1)
-            pick = _Pick(self, cid)
-            for c in range(t_slot, s_slot, -1):
-                for y in self.levels(c):
+            lim_up = self._free(qx, qy, -1) if not merge else 0.0
+            for c in ([] if merge and abs(px - qx) < 4.0 else [t_slot] if merge else range(t_slot, s_slot, -1)):
+                for y in (e.joins if merge else self.levels(c)):
                     if y < py + MIN_STUB or y > qy - MIN_LAST or y > lim_down or y < lim_up:
                         continue
-                    pts = [P, (px, y), (qx, y), Q]
-                    if self.path_ok(pts, cid) and pick.offer(pts):
+                    if not (self.ray(px, py, px, y, cid) and self.ray(px, y, qx, y, cid)
+                            and (merge or self.ray(qx, qy, qx, y, cid))):
+                        continue
+                    pts = [P, (px, y), (qx, y)] if merge else simplify([P, (px, y), (qx, y), Q])
+                    if best.offer(pts, abs(px - qx)):
                         return pts
-            if pick.best is not None:
-                return pick.best
-        # 2. side exit (decision vertex) to a target below: L-shape, then via a bend level
-        if pdir in ("right", "left") and down_top and t_slot > s_slot:
+                    break                   # a further level of this channel: the same crossings
+        # 2. side exit (decision vertex) to a target below: L-shape
+        if pdir in ("right", "left") and down_top and t_slot > s_slot and not merge:
             sgn = 1 if pdir == "right" else -1
             if (qx - px) * sgn >= 6.0 and qy - py >= MIN_LAST:
                 pts = [P, (qx, py), Q]
-                if self.path_ok(pts, cid):
+                if self.path_ok(pts, cid) and best.offer(pts, abs(qx - px)):
                     return pts
         # 3. general: exit stub, horizontal at y1, gutter track X, horizontal at y2, enter
         if pdir == "down":
@@ -285,14 +337,40 @@ class Router:
             y1s = [y for y in self.levels(s_slot) if y <= py - MIN_STUB]
         else:
             y1s = [py]
-        if e.entry == "right":
+        if e.entry in ("right", "left"):
             y2s = [qy]
+        elif merge:
+            y2s = e.joins
         elif down_top:
             y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
         else:
             y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
-        # the last segment depends on y2 only: filter once
-        y2s = [y2 for y2 in y2s if abs(y2 - qy) < 1e-9 or ok((qx, y2), Q, cid)]
+        side = pdir in ("right", "left")
+        # the first and last segments depend on y1 or y2 only: filter once
+        ray = self.ray
+        if not side:
+            y1s = [y1 for y1 in y1s if ray(px, py, px, y1, cid)]
+        if not merge:
+            y2s = [y2 for y2 in y2s if abs(y2 - qy) < 1e-9 or ray(qx, qy, qx, y2, cid)]
+        if y1s and y2s:
+            got = self._tracks(e, cid, best, y1s, y2s)
+            if got is not None:
+                return got
+        if best.pts is not None:
+            return best.pts
+        # 3b. a side exit that cannot turn in its direction: a short step into the gutter
+        # next to the symbol, then along a channel level above or below the row
+        if side:
+            return self._step_out(e, cid, y2s)
+        return None
+
+    def _tracks(self, e: LocalEdge, cid, best: "_Best", y1s, y2s):
+        """Routes through one gutter track, the tracks in order of their least cost (the
+        crossings the track cannot avoid, and the detour); None when ``best`` holds
+        the cheapest."""
+        P, Q, pdir = e.P, e.Q, e.pdir
+        px, qx = P[0], Q[0]
+        ok, ray = self.seg_ok, self.ray
         side = pdir in ("right", "left")
         xs = self.gutters
         if pdir == "right":
@@ -301,60 +379,94 @@ class Router:
             xs = [g for g in xs if g[0] <= px - 4.0]
         if e.entry == "right":
             xs = [g for g in xs if g[0] >= qx + MIN_LAST]
-        xs = sorted(xs, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + (0.0 if g[2] == "r" else 8.0)
-                                       + 3.0 * g[3], g[0]))
-        pick = _Pick(self, cid)
-        for y1 in y1s:
-            a = (px, y1)
-            if not side and not ok(P, a, cid):
+        elif e.entry == "left":
+            xs = [g for g in xs if g[0] <= qx - MIN_LAST]
+        tail = [] if e.entry == "merge" else [Q]
+        # the part of the track every candidate runs along
+        lo1, hi1, lo2, hi2 = min(y1s), max(y1s), min(y2s), max(y2s)
+        if hi1 < lo2:
+            ya, yb = hi1, lo2
+        elif hi2 < lo1:
+            ya, yb = hi2, lo1
+        else:
+            ya = yb = 0.0
+        hs = [(xa, xb) for (y, xa, xb, c) in self.hl if c != cid and ya + 0.5 < y < yb - 0.5]
+        cands = []
+        for (X, lane, gside, rank) in xs:
+            d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
+            n = 0
+            for xa, xb in hs:
+                if xa + 0.5 < X < xb - 0.5:
+                    n += 1
+            cands.append((d + K_CROSS * n, d, X, lane, gside))
+        cands.sort()
+        tried = set()           # the gutters with a route: their other tracks cross the same
+        for lb, d, X, lane, gside in cands:
+            if best.cost <= lb:
+                break
+            if (lane, gside) in tried:
                 continue
-            for g in xs:
-                X = g[0]
+            # every candidate on this track runs along (X, ya)-(X, yb)
+            if yb - ya > 1.0 and not ok((X, ya), (X, yb), cid):
+                continue
+            for y1 in y1s:
+                a = (px, y1)
                 b = (X, y1)
-                if not ok(a, b, cid):
+                if not ray(px, y1, X, y1, cid):
                     continue
                 for y2 in y2s:
                     c2 = (X, y2)
-                    d = (qx, y2)
-                    if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
-                        pts = simplify([P, a, b, c2, d, Q] if not side else [P, b, c2, d, Q])
-                        if pick.offer(pts):
+                    dd = (qx, y2)
+                    if ray(X, y1, X, y2, cid) and ray(qx, y2, X, y2, cid):
+                        pts = simplify(([P, a, b, c2, dd] if not side else [P, b, c2, dd]) + tail)
+                        tried.add((lane, gside))
+                        if best.offer(pts, d):
                             return pts
-                        break           # a further y2 on this track: the same crossings
-        if pick.best is not None:
-            return pick.best
-        # 3b. a side exit that cannot turn in its direction: a short step into the gutter
-        # next to the symbol, then along a channel level above or below the row
-        if side:
-            sgn = 1 if pdir == "right" else -1
-            allx = self.gutters
-            if e.entry == "right":
-                allx = [g for g in allx if g[0] >= qx + MIN_LAST]
-            allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
-            near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
-                          key=lambda g: (abs(g[0] - px), g[0]))
-            for g1 in near:
-                X1 = g1[0]
-                b0 = (X1, py)
-                if not ok(P, b0, cid):
+                        break
+                else:
                     continue
-                for c in (s_slot + 1, s_slot):
-                    for y1 in self.levels(c):
-                        a1 = (X1, y1)
-                        if not ok(b0, a1, cid):
+                break
+        return None
+
+    def _step_out(self, e: LocalEdge, cid, y2s):
+        """A side exit that cannot turn in its direction: a short step into the gutter
+        next to the symbol, then along a channel level above or below the row."""
+        P, Q, pdir = e.P, e.Q, e.pdir
+        s_slot = e.src.slot
+        px, py = P
+        qx = Q[0]
+        ok = self.seg_ok
+        sgn = 1 if pdir == "right" else -1
+        allx = self.gutters
+        if e.entry == "right":
+            allx = [g for g in allx if g[0] >= qx + MIN_LAST]
+        elif e.entry == "left":
+            allx = [g for g in allx if g[0] <= qx - MIN_LAST]
+        allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
+        near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
+                      key=lambda g: (abs(g[0] - px), g[0]))
+        for g1 in near:
+            X1 = g1[0]
+            b0 = (X1, py)
+            if not ok(P, b0, cid):
+                continue
+            for c in (s_slot + 1, s_slot):
+                for y1 in self.levels(c):
+                    a1 = (X1, y1)
+                    if not ok(b0, a1, cid):
+                        continue
+                    for g in allx:
+                        X = g[0]
+                        if abs(X - X1) < 1e-9:
                             continue
-                        for g in allx:
-                            X = g[0]
-                            if abs(X - X1) < 1e-9:
-                                continue
-                            b = (X, y1)
-                            if not ok(a1, b, cid):
-                                continue
-                            for y2 in y2s:
-                                c2 = (X, y2)
-                                d = (qx, y2)
-                                if ok(b, c2, cid) and ok(c2, d, cid) and (d == Q or ok(d, Q, cid)):
-                                    return simplify([P, b0, a1, b, c2, d, Q])
+                        b = (X, y1)
+                        if not ok(a1, b, cid):
+                            continue
+                        for y2 in y2s:
+                            c2 = (X, y2)
+                            d = (qx, y2)
+                            if ok(b, c2, cid) and ok(c2, d, cid):
+                                return simplify([P, b0, a1, b, c2, d] + ([] if e.entry == "merge" else [Q]))
         return None
 
     def _fallback(self, e: LocalEdge):
@@ -392,36 +504,23 @@ class Router:
         return simplify(pts)
 
 
-class _Pick:
-    """Among the first clean candidates of a search step, the one crossing the fewest
-    connectors already drawn (the first with none ends the search at once)."""
-    LOOK = 4
+class _Best:
+    """The cheapest candidate offered so far: ``K_CROSS`` per crossing plus its
+    detour."""
 
     def __init__(self, router: Router, cid):
         self.router, self.cid = router, cid
-        self.best = None
-        self.best_n = 0
-        self.seen = 0
+        router._best = self
+        self.pts = None
+        self.cost = float("inf")
 
-    def offer(self, pts) -> bool:
-        """True when ``pts`` is to be taken now."""
+    def offer(self, pts, detour: float) -> bool:
+        """True when ``pts`` crosses nothing: to be taken now."""
         n = self.router.crossings(pts, self.cid)
-        if n == 0:
-            return True
-        if self.best is None or n < self.best_n:
-            self.best, self.best_n = pts, n
-        self.seen += 1
-        if self.seen >= self.LOOK:
-            return True if pts is self.best else self._take_best()
-        return False
-
-    def _take_best(self) -> bool:
-        raise _TakeBest(self.best)
-
-
-class _TakeBest(Exception):
-    def __init__(self, pts):
-        self.pts = pts
+        cost = detour + K_CROSS * n
+        if cost < self.cost:
+            self.pts, self.cost = pts, cost
+        return n == 0
 
 
 def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:

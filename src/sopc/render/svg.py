@@ -209,7 +209,7 @@ def page_svg(page: Page, prefix: str = "sop") -> str:
             parts.append(f'<path d="{_line_path(c.points, ARROW_LEN * 0.6, hops.get(i, ()))}"/>')
             heads.append(_arrowhead(c.points[-2], c.points[-1]))
         else:
-            parts.append(f'<path d="{_line_path(c.points)}"/>')
+            parts.append(f'<path d="{_line_path(c.points, 0.0, hops.get(i, ()))}"/>')
     parts.append("</g>")
     if heads:
         parts.append(f'<path id="{pid}-arrows" d="{"".join(heads)}" fill="{INK}" stroke="none"/>')
