@@ -42,8 +42,10 @@ class Router:
         self.line_clear = LINE_CLEAR
         self.hs: dict[int, list] = {}
         self.vs: dict[int, list] = {}
-        self.hl: list = []           # every horizontal segment (y, x0, x1, cid)
-        self.vl: list = []           # every vertical segment (x, y0, y1, cid)
+        self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
+        self.vl: list = []           # every vertical segment (x, y0, y1, cid), by x
+        self.hk: list[float] = []    # their y
+        self.vk: list[float] = []    # their x
         self._levels: dict[int, list[float]] = {}
         self.budget = 10 ** 9
         self._reach: dict[tuple, list] = {}
@@ -198,12 +200,16 @@ class Router:
                 xa, xb = sorted((x1, x2))
                 t = (y1, xa, xb, cid)
                 self.hs.setdefault(int(round(y1)), []).append(t)
-                self.hl.append(t)
+                i = bisect_right(self.hk, y1)
+                self.hk.insert(i, y1)
+                self.hl.insert(i, t)
             else:
                 ya, yb = sorted((y1, y2))
                 t = (x1, ya, yb, cid)
                 self.vs.setdefault(int(round(x1)), []).append(t)
-                self.vl.append(t)
+                i = bisect_right(self.vk, x1)
+                self.vk.insert(i, x1)
+                self.vl.insert(i, t)
 
     def remove(self, cid) -> None:
         """Take the segments of connector ``cid`` out again."""
@@ -212,6 +218,8 @@ class Router:
                 if any(t[3] == cid for t in bucket):
                     index[k] = [t for t in bucket if t[3] != cid]
             setattr(self, flat, [t for t in getattr(self, flat) if t[3] != cid])
+        self.hk = [t[0] for t in self.hl]
+        self.vk = [t[0] for t in self.vl]
 
     def crossings(self, pts, cid) -> int:
         """How many drawn segments of other connectors ``pts`` would cross."""
@@ -226,16 +234,20 @@ class Router:
                 xa += 0.5
                 xb -= 0.5
                 y = y1
-                for (x, ya, yb, c) in self.vl:
-                    if xa < x < xb and ya + 0.5 < y < yb - 0.5 and c != cid:
+                vl = self.vl
+                for j in range(bisect_right(self.vk, xa), bisect_left(self.vk, xb)):
+                    x, ya, yb, c = vl[j]
+                    if ya + 0.5 < y < yb - 0.5 and c != cid and xa < x < xb:
                         out.append(c)
             else:
                 ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
                 ya += 0.5
                 yb -= 0.5
                 x = x1
-                for (y, xa, xb, c) in self.hl:
-                    if ya < y < yb and xa + 0.5 < x < xb - 0.5 and c != cid:
+                hl = self.hl
+                for j in range(bisect_right(self.hk, ya), bisect_left(self.hk, yb)):
+                    y, xa, xb, c = hl[j]
+                    if xa + 0.5 < x < xb - 0.5 and c != cid and ya < y < yb:
                         out.append(c)
         return out
 
@@ -284,7 +296,8 @@ class Router:
             self.line_clear = LINE_CLEAR
             self.budget = 10 ** 9
             if got is not None:
-                self.cost = self.crossings(got, cid)
+                b = self._best
+                self.cost = b.n if b is not None and got is b.pts else self.crossings(got, cid)
                 return got, True
             if not self.tight_gutters:
                 break
@@ -348,10 +361,14 @@ class Router:
         side = pdir in ("right", "left")
         # the first and last segments depend on y1 or y2 only: filter once
         ray = self.ray
+        # the farthest level first: when it is clean, so are the nearer ones (memoised)
         if not side:
-            y1s = [y1 for y1 in y1s if ray(px, py, px, y1, cid)]
+            ok1 = {y1: ray(px, py, px, y1, cid) for y1 in sorted(y1s, key=lambda y: -abs(y - py))}
+            y1s = [y1 for y1 in y1s if ok1[y1]]
         if not merge:
-            y2s = [y2 for y2 in y2s if abs(y2 - qy) < 1e-9 or ray(qx, qy, qx, y2, cid)]
+            ok2 = {y2: abs(y2 - qy) < 1e-9 or ray(qx, qy, qx, y2, cid)
+                   for y2 in sorted(y2s, key=lambda y: -abs(y - qy))}
+            y2s = [y2 for y2 in y2s if ok2[y2]]
         if y1s and y2s:
             got = self._tracks(e, cid, best, y1s, y2s)
             if got is not None:
@@ -390,7 +407,9 @@ class Router:
             ya, yb = hi2, lo1
         else:
             ya = yb = 0.0
-        hs = [(xa, xb) for (y, xa, xb, c) in self.hl if c != cid and ya + 0.5 < y < yb - 0.5]
+        hl = self.hl
+        hs = [(hl[j][1], hl[j][2]) for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5))
+              if hl[j][3] != cid]
         cands = []
         for (X, lane, gside, rank) in xs:
             d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
@@ -513,13 +532,14 @@ class _Best:
         router._best = self
         self.pts = None
         self.cost = float("inf")
+        self.n = 0
 
     def offer(self, pts, detour: float) -> bool:
         """True when ``pts`` crosses nothing: to be taken now."""
         n = self.router.crossings(pts, self.cid)
         cost = detour + K_CROSS * n
         if cost < self.cost:
-            self.pts, self.cost = pts, cost
+            self.pts, self.cost, self.n = pts, cost, n
         return n == 0
 
 
