@@ -406,6 +406,31 @@ def test_workers_give_the_same_site(tmp_path, monkeypatch):
     assert one.files == two.files
 
 
+def test_pages_cached_by_the_workers_serve_the_next_build(tmp_path, monkeypatch):
+    """The workers store the pages they render; the next build reads every page from
+    the cache (all 18 entries, sealed with the one secret the workers inherited)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))   # no secret yet
+    monkeypatch.delenv("SOPC_CACHE_KEY", raising=False)
+    from sopc.cache import store
+    store._secret_memo.clear()
+    sops = {f"s{i:02d}.sop.yaml": SOP_B.replace("SOP-002/UJI/2025", f"SOP-{i:03d}/UJI/2025")
+            .replace("Pengarsipan Surat", f"Pengarsipan Surat {i}")
+            .replace("keterkaitan: [SOP-001/UJI/2025]", "keterkaitan: []")
+            for i in range(2, 20)}
+    root = make_repo(tmp_path / "repo", sops)
+    monkeypatch.chdir(root)
+    first = build([root], today=TODAY, write=False, jobs=2)
+    assert len(list((root / ".sopc-cache" / "halaman").iterdir())) == 18
+    import sopc.render.html as h
+
+    def boom(env, context, template="sop.html.j2"):
+        raise AssertionError("cache miss")
+
+    monkeypatch.setattr(h, "render_sop", boom)
+    second = build([root], today=TODAY, write=False, jobs=2)
+    assert second.exit_code == 0 and second.files == first.files
+
+
 def test_svg_logo_is_an_image_never_inline(tmp_path, monkeypatch):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="5"/></svg>'
     root = make_repo(tmp_path / "repo", config="instansi:\n  nama: Pemkab Uji\n  logo: logo.svg\n")

@@ -217,6 +217,11 @@ class Store:
         self.used.add(key)
         write_sealed(self._path(key), self.namespace, data, key)
 
+    def before_fork(self) -> None:
+        """Read (or make) the secret now, so that forked workers writing entries inherit
+        it instead of each making one of its own on a first run."""
+        secret()
+
     def prune(self) -> None:
         """Delete every entry this store's build did not read or write (nothing when the
         folder is reached through a symbolic link)."""

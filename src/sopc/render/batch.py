@@ -7,8 +7,8 @@ cache and worker processes (OUTPUT.md §4 "Incremental and parallel").
   language and paper, the page's findings and the pages its keterkaitan links to (so a
   change to another SOP refreshes the pages that link to it). A hit skips layout and
   rendering; a corrupt, unreadable, foreign or tampered entry is simply a miss
-  (entries are authenticated, :mod:`sopc.cache.store`). Entries not used by a
-  build are pruned.
+  (entries are authenticated, :mod:`sopc.cache.store`). The worker that renders a
+  page stores it. Entries not used by a build are pruned.
 - **Parallel**: with ``jobs > 1`` and enough pages, the pages to render are split over
   forked worker processes (the parent's repository is inherited, only HTML comes
   back). Any problem starting the workers falls back to rendering in-process; the
@@ -133,6 +133,7 @@ def _file_hash(path: Path) -> str:
 
 
 _JOB: Job | None = None
+_STORE: tuple[PageCache, dict[int, str]] | None = None     # the cache and the pages' keys
 
 
 def _work(i: int) -> tuple[int, bytes | None, Message | None]:
@@ -140,17 +141,23 @@ def _work(i: int) -> tuple[int, bytes | None, Message | None]:
     assert job is not None
     page = job.pages[i]
     try:
-        return i, job.render(page), None
+        html = job.render(page)
     except LayoutFailed as exc:
         return i, None, exc.message
+    store = _STORE
+    if store is not None:      # written here, in the worker, not by the waiting parent
+        store[0].put(store[1][i], html)
+    return i, html, None
 
 
-def _start(job: Job, indexes: list[int], jobs: int,
-           tick: Callable[[], None] = lambda: None) -> Callable[[], list[tuple[int, bytes | None, Message | None]]]:
-    """Start rendering ``indexes`` of ``job.pages``; the returned function waits for
+def _start(job: Job, indexes: list[int], jobs: int, tick: Callable[[], None] = lambda: None,
+           store: tuple[PageCache, dict[int, str]] | None = None
+           ) -> Callable[[], list[tuple[int, bytes | None, Message | None]]]:
+    """Start rendering ``indexes`` of ``job.pages`` (each page stored in ``store``'s
+    cache under its key as soon as it is rendered); the returned function waits for
     the results."""
-    global _JOB
-    _JOB = job
+    global _JOB, _STORE
+    _JOB, _STORE = job, store
     # Everything that exists now (the repository, the lint results, caches) outlives
     # the rendering: keep it out of the garbage collector's passes. A full collection
     # would walk hundreds of thousands of objects in every worker (and, after a fork,
@@ -160,8 +167,8 @@ def _start(job: Job, indexes: list[int], jobs: int,
         gc.freeze()
 
     def done() -> None:
-        global _JOB
-        _JOB = None
+        global _JOB, _STORE
+        _JOB = _STORE = None
         if frozen:
             gc.unfreeze()
     try:
@@ -214,14 +221,15 @@ def start_pages(job: Job, *, jobs: int = 1, cache: PageCache | None = None, base
 
     if progress is not None:
         progress(done, total)
-    pending = _start(job, todo, jobs, tick)
+    if cache is not None:
+        cache.before_fork()
+    pending = _start(job, todo, jobs, tick, (cache, keys) if cache is not None else None)
     return lambda: _finish(job, pending(), out, keys, cache, base_key)
 
 
 def _finish(job: Job, results, out: dict[int, bytes], keys: dict[int, str], cache: PageCache | None,
             base_key: str) -> dict[str, bytes]:
     failed: set[int] = set()
-    fresh: set[int] = set()
     for i, html, err in results:
         if err is not None:
             job.pages[i].skipped_reason = err
@@ -229,7 +237,6 @@ def _finish(job: Job, results, out: dict[int, bytes], keys: dict[int, str], cach
             failed.add(i)
         else:
             out[i] = html  # type: ignore[assignment]
-            fresh.add(i)
 
     if failed:
         gone = {id(job.pages[i].sop) for i in failed}
@@ -246,9 +253,9 @@ def _finish(job: Job, results, out: dict[int, bytes], keys: dict[int, str], cach
                 again.append(i)
         for i in again:
             out[i] = job.render(job.pages[i])
-            fresh.add(i)
-            if cache is not None:
+            if cache is not None:     # the key names the links, which changed
                 keys[i] = job.key(job.pages[i], base_key)
+                cache.put(keys[i], out[i])
 
     files: dict[str, bytes] = {}
     for i, page in enumerate(job.pages):
@@ -256,8 +263,8 @@ def _finish(job: Job, results, out: dict[int, bytes], keys: dict[int, str], cach
             continue
         page.rendered = True
         files[page.relpath] = out[i]
-        if cache is not None and i in fresh:
-            cache.put(keys[i], out[i])
+        if cache is not None:
+            cache.used.add(keys[i])   # (written by the worker, or read from the cache)
     if cache is not None:
         cache.prune()
     return files
