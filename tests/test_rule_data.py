@@ -123,3 +123,5 @@ def test_wheel_carries_the_data_files(tmp_path):
     for f in ("kata.yaml", "hierarki.yaml", "singkatan.yaml", "kata-dasar.txt",
               "kata-dasar.LICENSE"):
         assert f"sopc/rules/_data/{f}" in names
+    for f in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt", "metrics.json"):
+        assert f"sopc/fonts/{f}" in names

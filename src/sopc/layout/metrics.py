@@ -1,12 +1,16 @@
 """Text metrics from the bundled DejaVu Sans fonts (the same files render HTML and PDF).
 
 Widths are advance widths without kerning (the SVG and HTML renderers switch kerning
-off), so wrapping computed here is what every machine prints. Fonts are read once per
-process; the advance width of every character is cached in a dict.
+off), so wrapping computed here is what every machine prints. The advance widths of
+both fonts are read from ``fonts/metrics.json`` (parsing the fonts with fontTools took
+a tenth of a second in every process that lays out a page), made from the font files
+by ``python -c "from sopc.layout.metrics import main; main()" > src/sopc/fonts/metrics.json``;
+a test keeps it equal to the fonts. The width of every character is cached in a dict.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,44 +20,67 @@ from sopc.core.text import hyphenator
 
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+METRICS = FONT_DIR / "metrics.json"
 
 # Line height as a factor of the font size.
 LINE_HEIGHT = 1.25
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+
+
+def font_table(path: Path) -> dict:
+    """The metrics of one font file as ``metrics.json`` holds them: units per em, the
+    advance width of every character ([code point, advance, code point, advance, ...]),
+    and the width (in em) taken for characters the font lacks (its "M": they print as
+    .notdef or in a fallback font)."""
+    import hashlib
+
+    from fontTools.ttLib import TTFont
+
+    data = Path(path).read_bytes()
+    font = TTFont(str(path), lazy=True)
+    try:
+        upem = float(font["head"].unitsPerEm)
+        cmap = dict(font.getBestCmap() or {})
+        hmtx = {name: adv for name, (adv, _lsb) in font["hmtx"].metrics.items()}
+    finally:
+        font.close()
+    m = cmap.get(ord("M"))
+    advances: list[int] = []
+    for cp, glyph in sorted(cmap.items()):
+        if glyph in hmtx:
+            advances += [cp, hmtx[glyph]]
+    return {"sha256": hashlib.sha256(data).hexdigest(), "upem": int(upem),
+            "fallback_em": hmtx.get(m, upem * 0.6) / upem if m else 0.6, "advances": advances}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    return json.loads(METRICS.read_text(encoding="utf-8"))
+
 
 class _Face:
-    __slots__ = ("upem", "cmap", "hmtx", "cache", "fallback")
+    __slots__ = ("widths", "cache", "fallback")
 
-    def __init__(self, path: Path):
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(str(path), lazy=True)
-        self.upem = float(font["head"].unitsPerEm)
-        self.cmap = dict(font.getBestCmap() or {})
-        metrics = font["hmtx"].metrics
-        self.hmtx = {name: adv for name, (adv, _lsb) in metrics.items()}
+    def __init__(self, table: dict):
+        upem = float(table["upem"])
+        flat = table["advances"]
+        self.widths = {flat[i]: flat[i + 1] / upem for i in range(0, len(flat), 2)}
+        self.fallback = table["fallback_em"]
         self.cache: dict[str, float] = {}
-        # unknown characters print as .notdef (or a fallback font); use the "M" width
-        m = self.cmap.get(ord("M"))
-        self.fallback = self.hmtx.get(m, self.upem * 0.6) / self.upem if m else 0.6
-        font.close()
 
     def advance(self, ch: str) -> float:
         """Advance width of one character in em."""
         w = self.cache.get(ch)
         if w is None:
-            if ch in "\u200b\u200c\u200d\ufeff":
-                w = 0.0
-            else:
-                glyph = self.cmap.get(ord(ch))
-                w = self.hmtx[glyph] / self.upem if glyph in self.hmtx else self.fallback
+            w = 0.0 if ch in _ZERO_WIDTH else self.widths.get(ord(ch), self.fallback)
             self.cache[ch] = w
         return w
 
 
 @lru_cache(maxsize=2)
 def _face(bold: bool) -> _Face:
-    return _Face(BOLD if bold else REGULAR)
+    return _Face(_tables()[(BOLD if bold else REGULAR).name])
 
 
 _WORDS: dict[tuple[str, bool], float] = {}
@@ -241,3 +268,14 @@ def _wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> lis
 
 def line_height(size_pt: float) -> float:
     return size_pt * LINE_HEIGHT
+
+
+def main() -> int:
+    """Print ``metrics.json`` for the bundled fonts."""
+    tables = {p.name: font_table(p) for p in (REGULAR, BOLD)}
+    print(json.dumps(tables, sort_keys=True, separators=(",", ":")))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
