@@ -255,3 +255,15 @@ def test_pdf_build_after_pango_arrives_and_up_to_date_without_probe(with_pango, 
     monkeypatch.setattr(env, "probe_pdf", no_probe)
     third = build([repo], today=TODAY, pdf=True, jobs=1)
     assert third.exit_code == 0 and third.up_to_date is not None
+
+
+def test_doctor_fonts_check_names_a_missing_metrics_table(monkeypatch, tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for name in doctor.FONT_FILES:
+        (fonts / name).write_bytes((doctor.FONT_DIR / name).read_bytes())
+    monkeypatch.setattr(doctor, "FONT_DIR", fonts)
+    check = doctor.check_fonts()
+    assert not check.ok and "metrics.json" in check.problem.id
+    (fonts / "metrics.json").write_text("{}", encoding="utf-8")
+    assert doctor.check_fonts().ok

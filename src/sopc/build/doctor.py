@@ -9,6 +9,7 @@ kind of machine (apt, dnf, brew, MSYS2, ...; :mod:`sopc.core.environment`).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import tempfile
@@ -150,6 +151,10 @@ def check_fonts() -> Check:
             head = b""
         if head not in _FONT_MAGIC:
             bad.append(name)
+    try:      # the advance widths layout reads (sopc.layout.metrics)
+        json.loads((FONT_DIR / "metrics.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        bad.append("metrics.json")
     if not bad:
         return Check(what, f"{', '.join(FONT_FILES)} ({FONT_DIR})")
     names = ", ".join(bad)
