@@ -59,6 +59,19 @@ import gen_corpus  # noqa: E402
 # helpers
 # ---------------------------------------------------------------------------------
 
+def machine_speed() -> float:
+    """Seconds a plain Python loop of 10^7 additions takes (best of three): a yardstick
+    for figures taken on different days."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        s = 0
+        for i in range(10 ** 7):
+            s += i
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def say(text: str = "") -> None:
     print(text, flush=True)
 
@@ -804,6 +817,9 @@ def main(argv: list[str] | None = None) -> int:
     say(f"sopc benchmarks, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; "
         f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPU; "
         f"--count {args.count} --seed {args.seed}")
+    say(f"kecepatan mesin / machine speed: {machine_speed():.2f} s for 10^7 Python additions "
+        "(the same machine is 2-3x slower on some days: compare figures through the paired "
+        "baselines, or against this line)")
     results: dict[str, float] = {}
     if args.only == "precision":
         bench_precision()
