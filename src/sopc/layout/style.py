@@ -85,8 +85,11 @@ class Style:
 
 def make_style(lane_w: float) -> Style:
     lane_w = max(lane_w, 1.0)
-    # narrow lanes keep room for gutter tracks (LINE_CLEAR from the lane's lines)
-    rect_w = max(0.4 * lane_w, min(0.52 * lane_w, lane_w - 34.0, 56.0))
+    # narrow lanes keep room for gutter tracks (LINE_CLEAR from the lane's lines); in
+    # the narrowest (below 48 pt: 10 lanes on A4) the box is narrower still, so that a
+    # loop back into its side finds a track LINE_CLEAR from the line and MIN_LAST from
+    # the box
+    rect_w = max(min(0.4 * lane_w, lane_w - 29.0), min(0.52 * lane_w, lane_w - 34.0, 56.0))
     rect_h = max(6.0, min(rect_w * 0.4, 13.0))
     dia_w = max(0.4 * lane_w, min(0.5 * lane_w, lane_w - 32.0, 50.0))
     dia_h = max(8.0, min(dia_w * 0.55, 21.0))
