@@ -111,13 +111,17 @@ def box_hits_obstacle(box, ob, m=0.5) -> bool:
 def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, list[str]]:
     """(width, height, lines) of a decision's diamond holding its question at the label
     size (6 pt): the style's diamond when the question fits it, else a diamond as wide
-    as the lane allows (gutter tracks kept) and as tall as the question needs. The
-    question is never dropped. (A search over 60 wraps: memoised, since the same
+    as the lane allows (gutter tracks kept) and as tall as the question needs; no lines
+    when no diamond of the lane up to ``DIAMOND_MAX_H`` holds the question (it is then
+    printed in the Kegiatan cell: it is never dropped). (A search over 60 wraps: memoised, since the same
     questions and lane widths recur across rows, passes and SOPs.)"""
     if not question:
         return style.dia_w, style.dia_h, []
     w, h, lines = _decision_shape(question, style.dia_w, style.dia_h, style.label_size, lane_w)
     return w, h, list(lines)
+
+
+DIAMOND_MAX_H = 144.0       # a taller diamond is a column of syllables (and takes a page)
 
 
 @lru_cache(maxsize=4096)
@@ -146,9 +150,11 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
             score = h + w + (0.0 if " ".join(lines).split() == words else 12.0)
             if best is None or score < best[0] - 1e-9:
                 best = (score, w, h, lines)
-    if best is None:                       # a lane narrower than any line: one word a line
-        lines = metrics.wrap(question, 1.0, size)
-        return wmax, max(dia_h, 2 * len(lines) * lh + 2.0), tuple(lines)
+    if best is None or best[2] > DIAMOND_MAX_H:
+        # a lane too narrow for the question: it goes to the Kegiatan cell
+        # (procedure._acts). Narrow lanes had made diamonds of syllables one under the
+        # other, up to 576 pt tall: taller than the page.
+        return dia_w, dia_h, ()
     return best[1], best[2], tuple(best[3])
 
 

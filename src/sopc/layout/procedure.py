@@ -165,13 +165,16 @@ def _acts(acts_src, texts_src, actors, cols, style: Style, room: float) -> list[
         min_h = style.min_row
         question = str(a.pertanyaan or "").strip() if sym == "decision" else ""
         shape = (style.dia_w, style.dia_h, [])
+        cells = texts_src[i]
         if sym == "decision":
             shape = decision_shape(question, style, style.lane_w)
             min_h = max(style.min_row_decision, decision_height(a, question, style, style.lane_w))
+            if question and not shape[2]:       # no diamond of this lane holds it
+                cells = dict(cells, kegiatan=f"{cells['kegiatan']}\n{question}".strip())
         size = FONT_SIZE
         while True:
             texts = {key: metrics.wrap(txt, max(colmap[key].w - 2 * PAD_X, 1.0), size)
-                     for key, txt in texts_src[i].items()}
+                     for key, txt in cells.items()}
             th = max(len(v) for v in texts.values()) * metrics.line_height(size) + 2 * PAD_Y
             if th <= room or size <= MIN_TEXT:
                 break
