@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from layout_checks import check_signable  # noqa: E402
 from layout_factory import random_sop, stress_sop  # noqa: E402
 from sopc.layout import layout_sop  # noqa: E402
 from sopc.layout.geometry import crossings  # noqa: E402
@@ -31,6 +32,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     rng = random.Random(a.seed)
     arrows = cross = pages = fails = 0
+    near_line, near_sops, other = 0, 0, 0
     papers = ["A4", "Letter", "Legal", "F4"]
     per_paper: dict[str, list[int]] = {}
     for k in range(a.count):
@@ -43,11 +45,18 @@ def main(argv=None) -> int:
         for p in lay.pages:
             arrows += sum(1 for c in p.connectors if c.kind == "flow")
             cross += len(crossings(p))
+        found = check_signable(sop, lay)
+        lines = sum(1 for m in found if "of a column line" in m)
+        near_line += lines
+        near_sops += bool(lines)
+        other += len(found) - lines
     print(f"stress corpus: {a.count} SOPs (3-10 actors, 8-45 activities, 2-3 branch decisions, loops back)")
     print(f"  crossings per arrow: {cross / max(arrows, 1):.3f} ({cross} crossings, {arrows} arrows; aim <= 0.12)")
     print(f"  procedure pages per SOP: {pages / a.count:.2f} "
           + ", ".join(f"{p} {statistics.mean(v):.2f}" for p, v in sorted(per_paper.items())))
     print(f"  unclean connectors or labels: {fails}")
+    print(f"  vertical runs over 20 pt within 6 pt of a column line: {near_line} in {near_sops} SOPs "
+          f"(OUTPUT.md: none); other readability problems (tests/layout_checks.check_signable): {other}")
     sop25 = random_sop(random.Random(3), 5, 25)
     times = []
     for _ in range(30):
