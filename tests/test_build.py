@@ -392,12 +392,17 @@ def test_corrupt_cache_is_a_miss(repo):
     assert again.files == first.files
 
 
-def test_workers_give_the_same_site(tmp_path, monkeypatch):
+def _eighteen_sops(tmp_path):
+    """A repository of 18 SOPs: enough pages for two workers."""
     sops = {f"s{i:02d}.sop.yaml": SOP_B.replace("SOP-002/UJI/2025", f"SOP-{i:03d}/UJI/2025")
             .replace("Pengarsipan Surat", f"Pengarsipan Surat {i}")
             .replace("keterkaitan: [SOP-001/UJI/2025]", "keterkaitan: []")
             for i in range(2, 20)}
-    root = make_repo(tmp_path / "repo", sops)
+    return make_repo(tmp_path / "repo", sops)
+
+
+def test_workers_give_the_same_site(tmp_path, monkeypatch):
+    root = _eighteen_sops(tmp_path)
     monkeypatch.chdir(root)
     one = build([root], today=TODAY, write=False, jobs=1, cache=False)
     two = build([root], today=TODAY, write=False, jobs=2, cache=False)
@@ -413,11 +418,7 @@ def test_pages_cached_by_the_workers_serve_the_next_build(tmp_path, monkeypatch)
     monkeypatch.delenv("SOPC_CACHE_KEY", raising=False)
     from sopc.cache import store
     store._secret_memo.clear()
-    sops = {f"s{i:02d}.sop.yaml": SOP_B.replace("SOP-002/UJI/2025", f"SOP-{i:03d}/UJI/2025")
-            .replace("Pengarsipan Surat", f"Pengarsipan Surat {i}")
-            .replace("keterkaitan: [SOP-001/UJI/2025]", "keterkaitan: []")
-            for i in range(2, 20)}
-    root = make_repo(tmp_path / "repo", sops)
+    root = _eighteen_sops(tmp_path)
     monkeypatch.chdir(root)
     first = build([root], today=TODAY, write=False, jobs=2)
     assert len(list((root / ".sopc-cache" / "halaman").iterdir())) == 18
