@@ -129,8 +129,9 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
                     lane_w: float) -> tuple[float, float, tuple[str, ...]]:
     lh = size * 1.2
     # (a narrow, tall diamond rather than a wide one: a wide one leaves no room beside
-    # the side vertices for the branch labels)
-    wmax = max(dia_w, lane_w - 2 * (LINE_CLEAR + 4.0))
+    # the side vertices for the branch labels, nor for a side exit to turn LINE_CLEAR
+    # from the lane line: a vertex 10 pt from the line left the exit's track no room)
+    wmax = max(dia_w, lane_w - 2 * (LINE_CLEAR + 6.0))
     best = None
     words = question.split()
     widths = [dia_w + (wmax - dia_w) * k / 4 for k in range(5)] if wmax > dia_w \
