@@ -2,8 +2,9 @@
 
 Every stage that spreads work over processes (SOP pages, PDFs, imported documents) goes
 through :func:`pool_map`, or :func:`pool_start` to do other work meanwhile; the
-two-phase load-and-lint of :mod:`sopc.lint.parallel` keeps its own pipes. A pool that cannot start (no ``fork``, a sandbox without
-semaphores) is never an error: the work runs in this process, with the same results.
+two-phase load-and-lint of :mod:`sopc.lint.parallel` keeps its own pipes. A pool that
+cannot start (no ``fork``, a sandbox without semaphores) is never an error: the work
+runs in this process, with the same results.
 """
 
 from __future__ import annotations
