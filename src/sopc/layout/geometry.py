@@ -191,3 +191,38 @@ class ProcedureLayout:
                 return [rnd(x) for x in v]
             return v
         return rnd(asdict(self))
+
+
+# --------------------------------------------------------------------------- polylines
+
+
+def capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
+    """Does the axis-aligned segment (xa,ya)-(xb,yb) enter the open capsule?"""
+    r = (y1 - y0) / 2
+    if xa < x1 - r and xb > x0 + r and ya < y1 - e and yb > y0 + e:
+        return True
+    cy = y0 + r
+    for ccx in (x0 + r, x1 - r):
+        px = min(max(ccx, xa), xb)
+        py = min(max(cy, ya), yb)
+        if (px - ccx) ** 2 + (py - cy) ** 2 < (r - e) ** 2:
+            return True
+    return False
+
+
+def simplify(pts):
+    """The polyline without repeated points and without the middle points of straight
+    runs."""
+    out = []
+    for p in pts:
+        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
+            continue
+        out.append(p)
+    i = 1
+    while i < len(out) - 1:
+        (x0, y0), (x1, y1), (x2, y2) = out[i - 1], out[i], out[i + 1]
+        if (abs(x0 - x1) < 1e-9 and abs(x1 - x2) < 1e-9) or (abs(y0 - y1) < 1e-9 and abs(y1 - y2) < 1e-9):
+            del out[i]
+        else:
+            i += 1
+    return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from sopc.layout.flow import LocalEdge, Slot
+from sopc.layout.geometry import capsule_hit, simplify
 from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
 
 ROUTE_BUDGET = 6000          # segment checks per route search
@@ -98,7 +99,7 @@ class Router:
             dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
             return dx / hw + dy / hh < 0.985
         if kind in ("start", "end", "terminal"):
-            return _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
+            return capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
         return True
 
     def seg_ok(self, a, b, cid) -> bool:
@@ -541,36 +542,6 @@ class _Best:
         if cost < self.cost:
             self.pts, self.cost, self.n = pts, cost, n
         return n == 0
-
-
-def _capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
-    """Does the axis-aligned segment (xa,ya)-(xb,yb) enter the open capsule?"""
-    r = (y1 - y0) / 2
-    if xa < x1 - r and xb > x0 + r and ya < y1 - e and yb > y0 + e:
-        return True
-    cy = y0 + r
-    for ccx in (x0 + r, x1 - r):
-        px = min(max(ccx, xa), xb)
-        py = min(max(cy, ya), yb)
-        if (px - ccx) ** 2 + (py - cy) ** 2 < (r - e) ** 2:
-            return True
-    return False
-
-
-def simplify(pts):
-    out = []
-    for p in pts:
-        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
-            continue
-        out.append(p)
-    i = 1
-    while i < len(out) - 1:
-        (x0, y0), (x1, y1), (x2, y2) = out[i - 1], out[i], out[i + 1]
-        if (abs(x0 - x1) < 1e-9 and abs(x1 - x2) < 1e-9) or (abs(y0 - y1) < 1e-9 and abs(y1 - y2) < 1e-9):
-            del out[i]
-        else:
-            i += 1
-    return out
 
 
 def gutter_tracks(lane_cols, style, clear: float = LINE_CLEAR):
