@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from build_helpers import CONFIG, GOLDEN_REPO, SOP_A, SOP_B, build_examples, copy_tree, make_repo
 from sopc.build.pipeline import build
@@ -44,6 +45,20 @@ def test_nip_is_grouped():
 def test_line_breaks_kept_and_escaped():
     out = nl2br("Baris <satu>\nBaris & dua\n")
     assert str(out) == "Baris &lt;satu&gt;<br>\nBaris &amp; dua"
+
+
+@pytest.mark.parametrize("value", ["a", " a ", "", "  ", " \t", "<b>&'\"", "a\nb", "\n\na\n\n", "a\r\nb",
+                                   "x\u2028y", None, 5, Markup("<i>x</i>")])
+def test_one_line_shortcut_of_nl2br_is_the_general_rule(value):
+    """nl2br escapes a one-line text directly (a third of the page template's time);
+    the result equals the general rule's: escaped lines joined by <br>."""
+    from markupsafe import escape
+
+    from sopc.render.html import text_lines
+
+    expected = Markup("<br>\n").join(escape(line) for line in text_lines(value))
+    got = nl2br(value)
+    assert got == expected and type(got) is type(expected)
 
 
 def test_paper_sizes_landscape():
