@@ -228,28 +228,14 @@ class Router:
 
     def crossed(self, pts, cid) -> list:
         """The connectors ``pts`` would cross, once per crossing."""
-        out = []
+        out: list = []
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if abs(y1 - y2) < 1e-9:
-                xa, xb = (x1, x2) if x1 <= x2 else (x2, x1)
-                xa += 0.5
-                xb -= 0.5
-                y = y1
-                vl = self.vl
-                for j in range(bisect_right(self.vk, xa), bisect_left(self.vk, xb)):
-                    x, ya, yb, c = vl[j]
-                    if ya + 0.5 < y < yb - 0.5 and c != cid and xa < x < xb:
-                        out.append(c)
-            else:
-                ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
-                ya += 0.5
-                yb -= 0.5
-                x = x1
-                hl = self.hl
-                for j in range(bisect_right(self.hk, ya), bisect_left(self.hk, yb)):
-                    y, xa, xb, c = hl[j]
-                    if xa + 0.5 < x < xb - 0.5 and c != cid and ya < y < yb:
-                        out.append(c)
+            if abs(y1 - y2) < 1e-9:     # horizontal: the vertical segments across it
+                lo, hi = (x1, x2) if x1 <= x2 else (x2, x1)
+                _across(self.vk, self.vl, lo + 0.5, hi - 0.5, y1, cid, out)
+            else:                       # vertical: the horizontal segments across it
+                lo, hi = (y1, y2) if y1 <= y2 else (y2, y1)
+                _across(self.hk, self.hl, lo + 0.5, hi - 0.5, x1, cid, out)
         return out
 
     def ray(self, x0, y0, x1, y1, cid) -> bool:
@@ -395,10 +381,7 @@ class Router:
             xs = [g for g in xs if g[0] >= px + 4.0]
         elif pdir == "left":
             xs = [g for g in xs if g[0] <= px - 4.0]
-        if e.entry == "right":
-            xs = [g for g in xs if g[0] >= qx + MIN_LAST]
-        elif e.entry == "left":
-            xs = [g for g in xs if g[0] <= qx - MIN_LAST]
+        xs = _entry_side(xs, e.entry, qx)
         tail = [] if e.entry == "merge" else [Q]
         # the part of the track every candidate runs along
         lo1, hi1, lo2, hi2 = min(y1s), max(y1s), min(y2s), max(y2s)
@@ -457,11 +440,7 @@ class Router:
         qx = Q[0]
         ok = self.seg_ok
         sgn = 1 if pdir == "right" else -1
-        allx = self.gutters
-        if e.entry == "right":
-            allx = [g for g in allx if g[0] >= qx + MIN_LAST]
-        elif e.entry == "left":
-            allx = [g for g in allx if g[0] <= qx - MIN_LAST]
+        allx = _entry_side(self.gutters, e.entry, qx)
         allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
         near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
                       key=lambda g: (abs(g[0] - px), g[0]))
@@ -522,6 +501,27 @@ class Router:
         X = xs[0][0] if xs else (max(px, qx) + 8.0 if pdir != "left" else px - 8.0)
         pts = [P, (px, y1), (X, y1), (X, y2), (qx, y2), Q] if not side else [P, (X, py), (X, y2), (qx, y2), Q]
         return simplify(pts)
+
+
+def _entry_side(tracks, entry: str, qx: float):
+    """The tracks from which an edge entering a symbol's side at ``qx`` still has room
+    for its arrow (all of them for an entry at the top or bottom)."""
+    if entry == "right":
+        return [g for g in tracks if g[0] >= qx + MIN_LAST]
+    if entry == "left":
+        return [g for g in tracks if g[0] <= qx - MIN_LAST]
+    return tracks
+
+
+def _across(keys, segs, lo, hi, at, cid, out) -> None:
+    """Append to ``out`` the connector of every segment of ``segs`` (sorted by their
+    position, ``keys``) that lies strictly between ``lo`` and ``hi`` and whose span
+    passes ``at`` with half a point to spare: the segments a segment from ``lo`` to
+    ``hi`` at ``at``, the other way, crosses."""
+    for j in range(bisect_right(keys, lo), bisect_left(keys, hi)):
+        pos, a, b, c = segs[j]
+        if a + 0.5 < at < b - 0.5 and c != cid and lo < pos < hi:
+            out.append(c)
 
 
 class _Best:
