@@ -11,6 +11,11 @@ from sopc.layout.geometry import LabelBox, TextLine
 from sopc.layout.style import LINE_CLEAR, MIN_TEXT
 from sopc.layout.table import baseline
 
+def _whole(lines, text: str) -> bool:
+    """Do the wrapped ``lines`` keep every word of ``text`` whole (no syllable break)?"""
+    return " ".join(lines).split() == text.split()
+
+
 def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
                row_y1: float, node: Node, port: str, P, side: str, allow_break: bool = False,
                drop: float = 0.0):
@@ -63,7 +68,7 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
                     x0_ = bx0 if port == "right" else bx1 - w
                     if len(lines) == 1:
                         return lines, x0_, y0_, w, h
-                    if backup is None and (allow_break or " ".join(lines).split() == text.split()):
+                    if backup is None and (allow_break or _whole(lines, text)):
                         backup = (lines, x0_, y0_, w, h)
                 one = (cy - dy - lh >= row_y0 + 1.0) if side == "above" else (cy + dy + lh <= row_y1 - 1.0)
                 if not one:
@@ -86,7 +91,7 @@ def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: fl
     h = len(lines) * lh
     y0_ = P[1] + 1.5 + drop
     if y0_ + h > row_y1 - 1.0 or w > width + 0.01 or \
-            (not allow_break and " ".join(lines).split() != text.split()):
+            (not allow_break and not _whole(lines, text)):
         return None
     x0_ = bx0 if side == "right" else bx1 - w
     return lines, x0_, y0_, w, h
@@ -133,7 +138,6 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
     # from the lane line: a vertex 10 pt from the line left the exit's track no room)
     wmax = max(dia_w, lane_w - 2 * (LINE_CLEAR + 6.0))
     best = None
-    words = question.split()
     widths = [dia_w + (wmax - dia_w) * k / 4 for k in range(5)] if wmax > dia_w \
         else [dia_w]
     for w in widths:
@@ -148,7 +152,7 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
             h = max(dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
             # height costs page room, width the labels' room beside the vertices; a
             # word broken at a syllable costs a little
-            score = h + w + (0.0 if " ".join(lines).split() == words else 12.0)
+            score = h + w + (0.0 if _whole(lines, question) else 12.0)
             if best is None or score < best[0] - 1e-9:
                 best = (score, w, h, lines)
     if best is None or best[2] > DIAMOND_MAX_H:

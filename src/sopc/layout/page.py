@@ -60,6 +60,8 @@ class PageCtx:
 
 
 _STEP = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}
+# from an entry point, the way out of the symbol (where the last piece comes from)
+_OUTWARD = {"top": _STEP["up"], "bottom": _STEP["down"], "right": _STEP["right"], "left": _STEP["left"]}
 
 
 def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, list[int]]:
@@ -382,9 +384,7 @@ def _merge(router: Router, le: LocalEdge, trunk):
     if not ok:
         return None
     router.remove(le.key)           # its own entry point is not needed
-    px, py = le.P
-    step = _STEP[le.pdir]
-    router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
+    _reserve(router, le, entry=False)
     return got
 
 
@@ -408,13 +408,14 @@ def _reroute(router: Router, le: LocalEdge, pts):
     return pts
 
 
-def _reserve(router: Router, le: LocalEdge) -> None:
-    """The unavoidable first and last pieces of ``le``'s connector."""
+def _reserve(router: Router, le: LocalEdge, entry: bool = True) -> None:
+    """The unavoidable first (and, with ``entry``, last) pieces of ``le``'s connector."""
     (px, py), (qx, qy) = le.P, le.Q
     step = _STEP[le.pdir]
     router.add([le.P, (px + step[0] * MIN_STUB, py + step[1] * MIN_STUB)], le.key)
-    back = {"top": (0, -1), "bottom": (0, 1), "right": (1, 0), "left": (-1, 0)}[le.entry]
-    router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
+    if entry:
+        back = _OUTWARD[le.entry]
+        router.add([(qx + back[0] * MIN_LAST, qy + back[1] * MIN_LAST), le.Q], le.key)
 
 
 def _left_side(router: Router, le: LocalEdge, pts):
