@@ -10,6 +10,7 @@ import sys
 import click
 
 from sopc.core.diagnostics import msg
+from sopc.rules.base import option_text
 
 HELP = """Daftar aturan lint, atau penjelasan satu aturan.
 
@@ -41,14 +42,6 @@ def _labels(lang: str) -> dict[str, str]:
         "list": "lihat semua aturan dengan 'sopc rules'",
         "count": "aturan",
     }
-
-
-def _format_value(v) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(_format_value(x) for x in v) + "]"
-    return str(v)
 
 
 def format_list(lang: str = "id") -> str:
@@ -90,7 +83,7 @@ def format_rule(rule, lang: str = "id") -> str:
     if rule.options:
         out.append(f"{lab['options']}:")
         for k, v in rule.options.items():
-            out.append(f"  {k}: {_format_value(v)}")
+            out.append(f"  {k}: {option_text(v)}")
     else:
         out.append(f"{lab['options']}: {lab['none']}")
     if rule.doc:

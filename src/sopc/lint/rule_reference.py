@@ -16,18 +16,12 @@ import difflib
 import sys
 from pathlib import Path
 
+from sopc.rules.base import option_text
+
 # The rule fixtures of the checkout (tests/rules/<CODE>.yaml, run by
 # tests/test_rule_fixtures.py): the reference shows a failing and a passing case of each.
 FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "rules"
 _MAX_LINES = 16
-
-
-def _value(v) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(_value(x) for x in v) + "]"
-    return str(v)
 
 
 def _cell(text: str) -> str:
@@ -109,7 +103,7 @@ def config_snippet(rule) -> str:
     """The ``aturan:`` block of sopc.yaml that sets this rule's level and every option to
     its default (what the rule reference shows; a test loads it)."""
     parts = ["level: " + rule.level.label]
-    parts += [f"{k}: {_value(v)}" for k, v in rule.options.items()]
+    parts += [f"{k}: {option_text(v)}" for k, v in rule.options.items()]
     return f"aturan: {{{rule.code}: {{{', '.join(parts)}}}}}"
 
 
@@ -172,7 +166,7 @@ def generate() -> str:
         out.append(f"- **Judul / title:** {r.title.id} / {r.title.en}")
         out.append(f"- **Tingkat bawaan / default level:** `{r.level.label}`")
         if r.options:
-            opts = ", ".join(f"`{k}` = `{_value(v)}`" for k, v in r.options.items())
+            opts = ", ".join(f"`{k}` = `{option_text(v)}`" for k, v in r.options.items())
             out.append(f"- **Opsi / options:** {opts}")
         else:
             out.append("- **Opsi / options:** -")

@@ -37,6 +37,16 @@ class Finding:
     key: str = ""
 
 
+def option_text(value: Any) -> str:
+    """An option's value as sopc.yaml spells it (``true``, ``[a, b]``, ``12``): how
+    ``sopc rules`` and the rule reference show the defaults."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(option_text(x) for x in value) + "]"
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
