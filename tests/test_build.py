@@ -411,6 +411,60 @@ def test_workers_give_the_same_site(tmp_path, monkeypatch):
     assert one.files == two.files
 
 
+def _early_child_finishes(monkeypatch, fail: bool = False) -> list[dict]:
+    """Early layouts from 4 SOPs up, the child forked at half the files; each take()
+    first lets the child lay out everything it was given (it answers only when done
+    or stopped), so that the test does not depend on timing. Returns the takes."""
+    import sopc.render.early as early
+
+    monkeypatch.setattr(early, "EARLY_MIN_SOPS", 4)
+    monkeypatch.setattr(early, "EARLY_SHARE", 0.5)
+    if fail:
+        def broken(*_a):
+            raise RuntimeError("child")
+        monkeypatch.setattr(early, "sop_svgs", broken)
+    taken: list[dict] = []
+    real = early.EarlyLayouts.take
+
+    def take(self):
+        running = self._proc is not None
+        if running:
+            self._conn.poll(60)
+        got = real(self)
+        if running:
+            taken.append(got)
+        return got
+    monkeypatch.setattr(early.EarlyLayouts, "take", take)
+    return taken
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_early_layouts_give_the_same_site(tmp_path, monkeypatch, fail):
+    """A cold build lays out its first SOPs in a child while it loads the rest
+    (render/early.py); the page workers use those layouts and lay out the rest. The
+    site is the one a single process builds, also when the child fails."""
+    root = _eighteen_sops(tmp_path)
+    monkeypatch.chdir(root)
+    taken = _early_child_finishes(monkeypatch, fail)
+    one = build([root], today=TODAY, write=False, jobs=1, cache=False)
+    assert taken == []                       # one core: no child
+    two = build([root], today=TODAY, write=False, jobs=2, cache=False)
+    assert len(taken) == 1 and len(taken[0]) == (0 if fail else 9)   # forked at 9 of 18
+    assert one.exit_code == two.exit_code == 0
+    assert one.files == two.files
+
+
+def test_no_early_layouts_where_the_page_cache_serves(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    root = _eighteen_sops(tmp_path)
+    monkeypatch.chdir(root)
+    taken = _early_child_finishes(monkeypatch)
+    first = build([root], today=TODAY, write=False, jobs=2)
+    assert len(taken) == 1
+    second = build([root], today=TODAY, write=False, jobs=2)
+    assert len(taken) == 1 and second.files == first.files
+
+
 def test_pages_cached_by_the_workers_serve_the_next_build(tmp_path, monkeypatch):
     """The workers store the pages they render; the next build reads every page from
     the cache (all 18 entries, sealed with the one secret the workers inherited)."""

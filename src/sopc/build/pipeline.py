@@ -109,6 +109,7 @@ class _Run:
     assets: dict[str, str] = field(default_factory=dict)
     env: Any = None
     records: dict[str, Any] = field(default_factory=dict)
+    early: Any = None                 # render.early.EarlyLayouts of a cold build
 
     @property
     def pdf(self) -> bool:
@@ -188,6 +189,14 @@ def _find_root(paths) -> Path:
 def _assemble(run: _Run) -> bool:
     """Load, lint, render and write. False when the fast path must give way to the full
     path (nothing has been written then)."""
+    try:
+        return _stages(run)
+    finally:
+        if run.early is not None:     # stopped here when the build ends before its pages
+            run.early.take()
+
+
+def _stages(run: _Run) -> bool:
     _load(run)
     _lint(run)
     pages = _plan_pages(run)
@@ -237,19 +246,39 @@ def _load(run: _Run) -> None:
         run.loaded_root, load_diags = run.root, []
     else:
         try:
-            loaded = loader.load_repository([run.root])
+            plan = loader.plan_repository([run.root])
+            run.early = _early_layouts(run, plan)
+            loaded = loader.load_plan(plan, on_sop=run.early.offer if run.early is not None else None)
         except loader.LoadError as exc:
             raise BuildError(exc.message) from None
         run.repo, cfg_diags = loaded.repo, loaded.config_diagnostics
         run.loaded_root, load_diags = Path(loaded.root), loaded.diagnostics
-    config = run.repo.config
-    lang = run.options.lang if run.options.lang in ("id", "en") else config.bahasa
-    run.lang = run.result.lang = lang if lang in ("id", "en") else "id"
+    run.lang = run.result.lang = _language(run.options, run.repo.config)
     if cfg_diags:
         raise BuildError(msg("konfigurasi sopc.yaml tidak sah", "invalid sopc.yaml configuration"),
                          list(cfg_diags))
     run.result.diagnostics = [d for d in load_diags if d.level > Level.OFF]
     run.say(msg(f"Memuat {len(run.repo.sops)} SOP…", f"Loading {len(run.repo.sops)} SOPs…").text(run.lang))
+
+
+def _language(options: BuildOptions, config: Config) -> str:
+    lang = options.lang if options.lang in ("id", "en") else config.bahasa
+    return lang if lang in ("id", "en") else "id"
+
+
+def _early_layouts(run: _Run, plan):
+    """A cold build's early layouts (:mod:`sopc.render.early`), when a second core is
+    free and no page cache would serve the pages anyway."""
+    from sopc.core.workers import default_jobs
+    from sopc.render.batch import CACHE_DIR
+    from sopc.render.early import EarlyLayouts
+
+    if plan.config_diagnostics or (run.options.jobs or default_jobs()) < 2:
+        return None
+    if run.cache and (plan.root / CACHE_DIR).is_dir():
+        return None
+    config, kertas = plan.config, run.options.kertas
+    return EarlyLayouts(config, _language(run.options, config), lambda sop: paper_for(sop, config, kertas))
 
 
 def _lint(run: _Run) -> None:
@@ -325,7 +354,8 @@ def _start_sop_pages(run: _Run, pages: list[SopPage]) -> Callable[[], bool] | No
                 f"Rendering {len(renderable)} SOP documents…").text(run.lang))
     job = Job(repo=run.repo, env=run.env, lang=run.lang, assets=run.assets, index_rel="index.html",
               pdf=run.pdf, pages=renderable, live={id(p.sop): p for p in renderable},
-              link_index=LinkIndex(run.repo.sops), debug=os.environ.get("SOPC_DEBUG") == "1")
+              link_index=LinkIndex(run.repo.sops), debug=os.environ.get("SOPC_DEBUG") == "1",
+              early=run.early.take() if run.early is not None else {})
     page_cache = PageCache(run.loaded_root) if run.cache else None
     base_key = ""
     if page_cache is not None:

@@ -2,13 +2,15 @@
 
 Every stage that spreads work over processes (SOP pages, PDFs, imported documents) goes
 through :func:`pool_map`, or :func:`pool_start` to do other work meanwhile; the
-two-phase load-and-lint of :mod:`sopc.lint.parallel` keeps its own pipes. A pool that
+two-phase load-and-lint of :mod:`sopc.lint.parallel` and the early layouts of a cold
+build keep their own pipes (their children run through :func:`run_child`). A pool that
 cannot start (no ``fork``, a sandbox without semaphores) is never an error: the work
 runs in this process, with the same results.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any, Callable, Iterable, Sequence
 
@@ -84,3 +86,26 @@ def _collect(results: Iterable, total: int, progress) -> list:
         if progress is not None:
             progress(len(out), total)
     return out
+
+
+def run_child(conn, body: Callable[[], None]) -> None:  # pragma: no cover - child
+    """Run ``body`` in a forked child that answers over ``conn`` (a
+    ``multiprocessing`` pipe end): any failure is sent to the parent as
+    ``("error", text)`` (never a hang), and the child ends without running the
+    parent's exit handlers. The cyclic collector is off: the children load or lay out
+    acyclic objects that reference counting frees."""
+    code = 0
+    try:
+        gc.disable()
+        body()
+    except BaseException as exc:  # report, never hang the parent
+        try:
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        except Exception:
+            pass
+        code = 1
+    finally:
+        try:
+            conn.close()
+        finally:
+            os._exit(code)

@@ -22,13 +22,12 @@ import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sopc.lint.context import LintContext
 from sopc.core.diagnostics import Diagnostic, Pos
 from sopc.loader import Plan, load_files, load_neighbours
 from sopc.core.model import SOP, Link, Repository
-from sopc.core.workers import default_jobs
+from sopc.core.workers import default_jobs, run_child
 
 MIN_FILES_PER_JOB = 48
 
@@ -85,27 +84,6 @@ class _WorkerFailed(Exception):
     pass
 
 
-def _child(conn, body: Callable[[], None]) -> None:  # pragma: no cover - child
-    """Run ``body`` in a forked child: any failure is sent to the parent as
-    ``("error", text)`` (never a hang), and the child ends without running the
-    parent's exit handlers."""
-    code = 0
-    try:
-        gc.disable()
-        body()
-    except BaseException as exc:  # report, never hang the parent
-        try:
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-        except Exception:
-            pass
-        code = 1
-    finally:
-        try:
-            conn.close()
-        finally:
-            os._exit(code)
-
-
 def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # pragma: no cover - child
     def body() -> None:
         from sopc.lint import engine
@@ -120,7 +98,7 @@ def _worker(chunk: list[Path], plan: Plan, conn, today, lang: str) -> None:  # p
         ctx = LintContext(repo, today, lang)
         conn.send(("found", engine.lint(repo, ctx, sops)))
 
-    _child(conn, body)
+    run_child(conn, body)
 
 
 def _parallel(plan: Plan, today, lang: str, jobs: int, use_cache: bool) -> LintRun:
@@ -248,4 +226,4 @@ def _lint_child(repo, ctx, share, conn) -> None:  # pragma: no cover - child
 
         conn.send(("found", engine.lint(repo, ctx, share)))
 
-    _child(conn, body)
+    run_child(conn, body)

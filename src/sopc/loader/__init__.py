@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sopc.core.diagnostics import Diagnostic, Message, Pos, msg
 from sopc.loader.config import CONFIG_NAME, load_config_bytes
@@ -23,7 +24,7 @@ from sopc.core.model import SOP, Config, Repository
 
 __all__ = [
     "LoadError", "LoadResult", "load_repository", "load_sop_text", "load_config_text",
-    "find_root", "discover", "CONFIG_NAME", "Plan", "plan_repository", "load_files", "load_neighbours",
+    "find_root", "discover", "CONFIG_NAME", "Plan", "plan_repository", "load_plan", "load_files", "load_neighbours",
 ]
 
 SOP_SUFFIXES = (".sop.yaml", ".sop.yml")
@@ -134,13 +135,7 @@ def load_repository(paths=None, *, use_cache: bool = True) -> LoadResult:
     thousands of small objects and no cycles, and repeated full collections over them
     cost a third of the load time.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_repository(paths, use_cache)
-    finally:
-        if enabled:
-            gc.enable()
+    return load_plan(plan_repository(paths), use_cache=use_cache)
 
 
 @dataclass
@@ -227,12 +222,15 @@ def salvage_names(data: bytes) -> tuple[str, ...]:
 
 
 def load_files(files: list[Path], config: Config,
-               unparsed: dict[str, tuple[str, ...]] | None = None) -> tuple[list[SOP], list[Diagnostic]]:
+               unparsed: dict[str, tuple[str, ...]] | None = None,
+               on_sop: Callable[[SOP, int, int], None] | None = None) -> tuple[list[SOP], list[Diagnostic]]:
     """Fully load ``files`` (SOPs that failed to parse at all are left out; with
-    ``unparsed``, their salvaged names are put there by relpath)."""
+    ``unparsed``, their salvaged names are put there by relpath). ``on_sop(sop, k,
+    total)`` is told of each SOP as soon as it is loaded (``k`` files of ``total``
+    read), so that a caller can start work on the first ones while the rest load."""
     sops: list[SOP] = []
     diags: list[Diagnostic] = []
-    for f in files:
+    for k, f in enumerate(files):
         rel = display_path(f)
         try:
             data = _read(f)
@@ -243,6 +241,8 @@ def load_files(files: list[Path], config: Config,
         diags.extend(ds)
         if sop is not None:
             sops.append(sop)
+            if on_sop is not None:
+                on_sop(sop, k + 1, len(files))
         elif unparsed is not None:
             unparsed[rel] = salvage_names(data)
     return sops, diags
@@ -284,11 +284,23 @@ def load_neighbours(plan: Plan, use_cache: bool = True, loaded: list[SOP] = (),
     return out
 
 
-def _load_repository(paths, use_cache: bool) -> LoadResult:
-    plan = plan_repository(paths)
+def load_plan(plan: Plan, *, use_cache: bool = True,
+              on_sop: Callable[[SOP, int, int], None] | None = None) -> LoadResult:
+    """:func:`load_repository` of a plan made by :func:`plan_repository`, telling
+    ``on_sop`` of each asked-for SOP as it loads (see :func:`load_files`)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_plan(plan, use_cache, on_sop)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_plan(plan: Plan, use_cache: bool, on_sop=None) -> LoadResult:
     result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
     result.target_paths = plan.wanted
-    sops, diags = load_files(plan.wanted, plan.config, result.repo.unparsed)
+    sops, diags = load_files(plan.wanted, plan.config, result.repo.unparsed, on_sop)
     result.diagnostics = diags
     result.targets = sops
     result.repo.sops = sops + load_neighbours(plan, use_cache, sops, result.repo.unparsed)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -68,21 +68,19 @@ class Job:
     live: dict[int, Any]            # id(sop) -> SopPage of every page expected in the site
     link_index: LinkIndex
     debug: bool = False
+    early: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # id(sop) -> (paper, SVGs) laid out before the workers started (render/early.py)
 
     def page_of(self, other) -> str | None:
         p = self.live.get(id(other))
         return p.relpath if p is not None else None
 
     def svgs(self, page) -> tuple[str, ...] | None:
-        from sopc.layout.procedure import layout_sop
-        from sopc.render.svg import page_svg
-
+        early = self.early.get(id(page.sop))
+        if early is not None and early[0] == page.paper:
+            return early[1]
         try:
-            from sopc.render.printed import layout_options
-
-            lay = layout_sop(page.sop, page.paper, self.lang,
-                             **layout_options(page.sop, self.repo.config, page.paper))
-            return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
+            return sop_svgs(page.sop, page.paper, self.lang, self.repo.config)
         except Exception as exc:  # noqa: BLE001 - a broken flow must not kill the build
             if self.debug:
                 raise
@@ -124,6 +122,17 @@ class Job:
                 parts.append((link.text, link.external, self.page_of(target), target.nomor, target.nama))
         h.update(repr(parts).encode("utf-8", "surrogatepass"))
         return h.hexdigest()
+
+
+def sop_svgs(sop, paper: str, lang: str, config) -> tuple[str, ...]:
+    """The SVG of every procedure page of ``sop`` on ``paper``, as its printed page
+    draws them (exceptions of a flow that cannot be laid out pass through)."""
+    from sopc.layout.procedure import layout_sop
+    from sopc.render.printed import layout_options
+    from sopc.render.svg import page_svg
+
+    lay = layout_sop(sop, paper, lang, **layout_options(sop, config, paper))
+    return tuple(page_svg(pg, f"p{i}-") for i, pg in enumerate(lay.pages, start=1))
 
 
 def _file_hash(path: Path) -> str:
