@@ -9,6 +9,7 @@ written; the previous output folder is untouched).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -117,7 +118,7 @@ class _Bar:
 
     @classmethod
     def on_terminal(cls) -> "_Bar | None":
-        stream = click.get_text_stream("stderr")
+        stream = sys.stderr
         try:
             if not stream.isatty() or os.environ.get("TERM") == "dumb":
                 return None
