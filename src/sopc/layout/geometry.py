@@ -152,6 +152,12 @@ def crossings(page: Page) -> list[tuple[int, float, float]]:
     """Where two flow connectors of ``page`` cross: (index of the connector whose
     horizontal segment is crossed, x, y), in a deterministic order. The renderer draws a
     hop there; the benchmark counts them. Ends and shared corners do not count."""
+    return sorted((i, x, y) for i, _j, x, y in crossing_pairs(page))
+
+
+def crossing_pairs(page: Page) -> list[tuple[int, int, float, float]]:
+    """The crossings of :func:`crossings` with both connectors: (index of the one whose
+    horizontal segment is crossed, index of the one whose vertical crosses it, x, y)."""
     flows = [(i, c) for i, c in enumerate(page.connectors) if c.kind == "flow"]
     hs, vs = [], []
     for i, c in flows:
@@ -164,8 +170,7 @@ def crossings(page: Page) -> list[tuple[int, float, float]]:
     for i, y, xa, xb in hs:
         for j, x, ya, yb in vs:
             if i != j and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y < yb - 0.5:
-                out.append((i, x, y))
-    out.sort()
+                out.append((i, j, x, y))
     return out
 
 

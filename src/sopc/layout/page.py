@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point, node_activity
-from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox
+from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox, crossing_pairs
 from sopc.layout.labels import place_labels, question_lines
 from sopc.layout.route import Router
 from sopc.layout.style import FONT_SIZE, MIN_LAST, MIN_STUB, Style
@@ -67,7 +67,50 @@ _OUTWARD = {"top": _STEP["up"], "bottom": _STEP["down"], "right": _STEP["right"]
 def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, list[int]]:
     """Page ``p`` (0-based) of ``npages``, holding activities ``a0 .. a1 - 1``, and the
     activities whose connectors or labels could not be placed cleanly (one entry per
-    failure; None for an off-page end)."""
+    failure; None for an off-page end).
+
+    When a connector to or from an off-page connector crosses another, the page is
+    built once more with each pentagon under the track its route took (the other
+    connectors keep their routes where they still can), and the drawing with fewer
+    crossings is kept."""
+    page, fails = _build_page(sh, p, npages, a0, a1)
+    if not page.offpage:
+        return page, fails
+    pairs = crossing_pairs(page)
+    cs = page.connectors
+    if not any(_offpage_end(cs[i]) or _offpage_end(cs[j]) for i, j, _x, _y in pairs):
+        return page, fails
+    keep = {c.edge: (c.points, c.arrow) for c in cs if c.kind == "flow" and not _offpage_end(c)}
+    page2, fails2 = _build_page(sh, p, npages, a0, a1, _track_hints(page), keep)
+    if len(fails2) <= len(fails) and len(crossing_pairs(page2)) < len(pairs):
+        return page2, fails2
+    return page, fails
+
+
+def _offpage_end(c: Connector) -> bool:
+    """Does flow connector ``c`` start or end at an off-page connector?"""
+    return c.start.startswith("p") or c.end.startswith("p")
+
+
+def _track_hints(page: Page) -> dict[tuple[int, int], float]:
+    """Per edge with an off-page connector on ``page``, where its route wants the
+    pentagon: the x of the route's track (the vertical after the first turn, counted
+    from the pentagon)."""
+    out = {}
+    for c in page.connectors:
+        if c.kind != "flow" or not _offpage_end(c):
+            continue
+        pts = c.points if c.start.startswith("p") else c.points[::-1]
+        if len(pts) >= 4:
+            out[c.edge] = pts[2][0]
+    return out
+
+
+def _build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int, hints: dict | None = None,
+                keep: dict | None = None) -> tuple[Page, list[int]]:
+    """The page (see build_page), its pentagons placed at ``hints`` (x per edge) where
+    given, the connectors of ``keep`` (points and arrowhead per edge) kept where they
+    are still clean."""
     pg = PageCtx(p, npages, a0, a1)
     if sh.row_edges:           # only the edges of this page's rows, in xedges order
         pg.edges = [sh.xedges[k] for k in sorted({k for r in range(a0, a1) for k in sh.row_edges[r]})]
@@ -85,11 +128,11 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
         strip_items[len(pg.slots) - 1] = ([(e, "out", e.src_lane) for e in outs_bottom]
                                           + [(e, "in", e.tgt_lane) for e in ins_bottom])
     for s, items in strip_items.items():
-        _offpage_strip(sh, pg, s, items)
+        _offpage_strip(sh, pg, s, items, hints)
     _local_edges(sh, pg)
     _entry_points(pg)
     label_fails = place_labels(pg.local, pg.slots, sh.lane_cols, sh.style, pg.labels)
-    connectors, route_fails = _route(sh, pg)
+    connectors, route_fails = _route(sh, pg, keep)
     if sh.lang == "en":
         title = f"Procedure flowchart: {sh.title_base} (page {p + 1} of {npages})"
     else:
@@ -173,9 +216,11 @@ def _symbols(sh: Sheet, pg: PageCtx) -> None:
         sl.sym_bot = cy + h / 2
 
 
-def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str, int]]) -> None:
+def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str, int]],
+                   hints: dict | None = None) -> None:
     """The pentagons of the strip in slot ``s``, grouped by lane, each placed where its
-    route wants it."""
+    route wants it: in a lane with ``hints`` (the x of an edge's track), in the order
+    of the hints, each as near its own as the lane's room allows."""
     letter_of = sh.letter_of
     sl = pg.slots[s]
     items.sort(key=lambda t: letter_of[(t[0].src, t[0].k)])
@@ -198,6 +243,8 @@ def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str,
                 if direction == "out" and e.port in ("right", "left"):
                     return c.cx + (big if e.port == "right" else -big)
                 return c.cx
+            if direction == "out" and e.port == "left":
+                return c.cx - big
             return c.cx + big          # back edges: gutter tracks, right side first
 
         def prio(it):
@@ -206,11 +253,25 @@ def _offpage_strip(sh: Sheet, pg: PageCtx, s: int, items: list[tuple[XEdge, str,
             near = -e.src if bottom else e.tgt
             return (0 if straight else 1, near, letter_of[(e.src, e.k)])
         placed = []
-        for it in sorted(its, key=prio):
-            wx = want(it)
-            x_c = min(free, key=lambda x: (abs(x - wx), x))
-            free.remove(x_c)
-            placed.append((it, x_c))
+        if hints and any((it[0].src, it[0].k) in hints for it in its):
+            lo, hi = c.x + pw / 2 + 3.0, c.x1 - pw / 2 - 3.0
+            gap = min(pw + 5.0, (hi - lo) / (m - 1)) if m > 1 else 0.0
+            wants = sorted(((min(hi, max(lo, hints.get((it[0].src, it[0].k), want(it)))), prio(it), it)
+                            for it in its), key=lambda t: (t[0], t[1]))
+            xs = [w for w, _p, _it in wants]
+            for j in range(1, m):
+                xs[j] = max(xs[j], xs[j - 1] + gap)
+            if m:
+                xs[-1] = min(xs[-1], hi)
+            for j in range(m - 2, -1, -1):
+                xs[j] = min(xs[j], xs[j + 1] - gap)
+            placed = [(it, x) for (_w, _p, it), x in zip(wants, xs)]
+        else:
+            for it in sorted(its, key=prio):
+                wx = want(it)
+                x_c = min(free, key=lambda x: (abs(x - wx), x))
+                free.remove(x_c)
+                placed.append((it, x_c))
         placed.sort(key=lambda t: t[1])
         for (e, direction, _l), x_c in placed:
             letter = letter_of[(e.src, e.k)]
@@ -291,7 +352,7 @@ def _entry_points(pg: PageCtx) -> None:
         le.Q = entry_point(le.tgt, le.entry, le.entry_dx)
 
 
-def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], list]:
+def _route(sh: Sheet, pg: PageCtx, keep=None) -> tuple[list[Connector], list]:
     """Joins of joint activities, then every local edge in order of preference; the
     connectors and the source activities of the edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
@@ -330,10 +391,23 @@ def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], list]:
     joined: dict[tuple, bool] = {}      # edges not to reroute: joins (False: no arrowhead),
                                         # the lines they join, unclean routes
     sequence = [le for le in local if id(le) not in merging] + mergers
+    kept: set = set()
     for le in sequence:
         arrow = True
-        pts = _merge(router, le, routed.get(trunk_of[le.tgt.ref].key)) if id(le) in merging else None
-        if pts is not None:
+        old = keep.get(le.key) if keep else None
+        if old is not None and id(le) in merging and trunk_of[le.tgt.ref].key not in kept:
+            old = None
+        if old is not None:
+            router.remove(le.key)
+            if router.path_ok(old[0], le.key):
+                kept.add(le.key)
+            else:
+                old = None
+                _reserve(router, le)
+        if old is not None:
+            (pts, arrow), ok = old, True
+        elif (pts := _merge(router, le, routed.get(trunk_of[le.tgt.ref].key)) if id(le) in merging else None) \
+                is not None:
             ok, arrow = True, False
         else:
             pts, ok = router.route(le, le.key)
@@ -354,7 +428,7 @@ def _route(sh: Sheet, pg: PageCtx) -> tuple[list[Connector], list]:
     # every other connector is in place
     order = {le.key: j for j, le in enumerate(sequence)}
     for le in local:
-        if le.key not in joined and any(order.get(c, -1) > order[le.key]
+        if le.key not in joined and le.key not in kept and any(order.get(c, -1) > order[le.key]
                                         for c in router.crossed(routed[le.key], le.key)):
             routed[le.key] = _reroute(router, le, routed[le.key])
     flow = [((le.key, le.src.ref), Connector(routed[le.key], joined.get(le.key, True), "flow", le.key,

@@ -40,7 +40,6 @@ class Router:
         self.page_h = page_h
         self.gutters = gutters
         self.tight_gutters = tight_gutters or []
-        self.line_clear = LINE_CLEAR
         self.hs: dict[int, list] = {}
         self.vs: dict[int, list] = {}
         self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
@@ -139,7 +138,7 @@ class Router:
         x = x1
         ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
         bounds = self.col_bounds
-        clear = self.line_clear if yb - ya > LINE_RUN else GRID_CLEAR
+        clear = LINE_CLEAR if yb - ya > LINE_RUN else GRID_CLEAR
         i = bisect_left(bounds, x - clear)                  # _near_line
         if i < len(bounds) and bounds[i] <= x + clear:
             return False
@@ -268,7 +267,7 @@ class Router:
         one (and False) when there is none or the search budget runs out."""
         for tight in (False, True):
             # tight: the last resort before an unclean route, tracks nearer the lines
-            self.line_clear = GRID_CLEAR if tight else LINE_CLEAR
+            # (a run longer than LINE_RUN still keeps LINE_CLEAR from them)
             gutters = self.gutters
             if tight:
                 self.gutters = self.tight_gutters
@@ -280,7 +279,6 @@ class Router:
             except _OutOfBudget:
                 got = self._best.pts if self._best is not None else None
             self.gutters = gutters
-            self.line_clear = LINE_CLEAR
             self.budget = 10 ** 9
             if got is not None:
                 b = self._best
