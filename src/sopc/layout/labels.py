@@ -198,12 +198,14 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
         node = le.src
         sl = slots[node.slot]
         c = lane_cols[node.lane]
-        sides = _label_sides(le, local)
+        sides, spare = _label_sides(le, local)
         keep = _keep_free(node, local, sl, c)
         # the arrowheads arriving at the decision: its label must read as its exit's,
         # nearer that exit than any of them
         arrivals = [o.Q for o in local if o.tgt is node]
         size, chosen = _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style)
+        if chosen is None and spare:
+            size, chosen = _beside_exit(le, spare, keep, arrivals, placed_boxes, sl, c, style)
         if chosen is None:
             size = style.label_size
             chosen = _anywhere_in_cell(le, size, keep, arrivals, placed_boxes, sl, c)
@@ -234,22 +236,26 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
     return fails
 
 
-def _label_sides(le, local) -> list[str]:
-    """Where to try the label of ``le``, in order of preference."""
+def _label_sides(le, local) -> tuple[list[str], list[str]]:
+    """Where to try the label of ``le``, in order of preference, and the sides to try
+    only when none of those has room."""
     node = le.src
     if le.port in ("right", "left"):
         goes_down = le.tgt.slot > node.slot or (le.tgt.kind == "offpage" and le.entry == "top")
-        return ["above", "below"] if goes_down else ["below", "above"]
+        return (["above", "below"] if goes_down else ["below", "above"]), []
     if le.port == "bottom":
         tx = le.Q[0]
         sides = ["left", "right"] if (tx > le.P[0] + 0.5 and not le.back) else ["right", "left"]
-        # a side exit (its route and its label) needs the room on its side: keep it free
+        spare = []
+        # a side exit (its route and its label) needs the room on its side: keep it
+        # free while the other side has room
         for o in local:
             if o.src is node and o.port in ("right", "left"):
                 if o.port in sides and len(sides) > 1:
                     sides.remove(o.port)
-        return sides
-    return ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
+                    spare.append(o.port)
+        return sides, spare
+    return (["right", "left"] if le.P[0] >= node.cx else ["left", "right"]), []
 
 
 def _keep_free(node, local, sl, c) -> list[tuple[float, float, float, float]]:
