@@ -333,9 +333,17 @@ def _neighbour_lanes(le, size, local, arrivals, placed_boxes, sl, lane_cols):
             for nd in (o.src, o.tgt):
                 if nd.slot == le.src.slot and nd.lane == lane:
                     keep.extend(_keep_free(nd, local, sl, c))
-        got = _anywhere_in_cell(le, size, keep, arrivals, placed_boxes, sl, c)
-        if got is not None:
-            return got
+        # a side exit's route may turn in the gutter by the line it crosses into the
+        # lane: the track there stays free if the lane has room elsewhere
+        track = None
+        if le.port == "right" and lane == own + 1:
+            track = (c.x, sl.y0, c.x + LINE_CLEAR + 3.0, sl.y1)
+        elif le.port == "left" and lane == own - 1:
+            track = (c.x1 - LINE_CLEAR - 3.0, sl.y0, c.x1, sl.y1)
+        for extra in ([track], []) if track else ([],):
+            got = _anywhere_in_cell(le, size, keep + extra, arrivals, placed_boxes, sl, c)
+            if got is not None:
+                return got
     return None
 
 
