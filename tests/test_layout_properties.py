@@ -2,12 +2,14 @@
 generated SOPs (tests/layout_checks.py lists them)."""
 
 import random
+from functools import lru_cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_checks import check_layout
-from layout_factory import make_sop, random_sop
+from layout_checks import check_layout, check_signable
+from layout_factory import make_sop, random_sop, stress_sop
 from sopc.layout import layout_sop
 
 # derandomize: the same examples on every run (a stable suite); raise max_examples locally to search
@@ -71,3 +73,21 @@ def describe(sop):
     """Compact description of a generated SOP for failure messages."""
     return [(a.index, a.pelaksana, a.symbol.value, len(a.uraian), [(e.label, e.target) for e in a.edges])
             for a in sop.kegiatan]
+
+
+@lru_cache(maxsize=1)
+def _stress_corpus(n: int, seed: int = 1):
+    """The first ``n`` SOPs of benchmarks/layout_stress.py's corpus (the same seed)."""
+    rng = random.Random(seed)
+    return [stress_sop(rng) for _ in range(n)]
+
+
+# stress SOPs whose branch labels sat nearer an arrowhead arriving at their decision
+# than their own exit: above a side exit by the top vertex (4, 9), a bottom exit's
+# label above the diamond when both sides of the exit were kept for side exits (21,
+# 22), labels in a neighbouring lane on the far side (28, 129)
+@pytest.mark.parametrize("k", [4, 9, 21, 22, 28, 129])
+def test_stress_labels_nearer_their_exit_than_arriving_edges(k):
+    sop = _stress_corpus(130)[k]
+    layout = layout_sop(sop, paper=["A4", "Letter", "Legal", "F4"][k % 4])
+    assert [m for m in check_signable(sop, layout) if "label" in m] == []

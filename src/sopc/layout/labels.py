@@ -186,8 +186,10 @@ def question_lines(lines: list[str], cx: float, cy: float, h: float, size: float
 
 def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list[int]:
     """Place the branch labels of the page's edges (before routing: routes avoid them);
-    append them to ``labels`` and to their row's obstacles. Returns the activities whose
-    label found no clean place (their rows get more room on the next pass)."""
+    append them to ``labels`` and to their row's obstacles. A label is nearer its own
+    exit than any arrowhead arriving at its decision (else it reads as the arriving
+    edge's). Returns the activities whose label found no clean place (their rows get
+    more room on the next pass)."""
     fails: list[int] = []
     placed_boxes: list[tuple[float, float, float, float]] = []
     for le in local:
@@ -196,16 +198,21 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
         node = le.src
         sl = slots[node.slot]
         c = lane_cols[node.lane]
-        sides = _label_sides(le, local)
+        sides, spare = _label_sides(le, local)
         keep = _keep_free(node, local, sl, c)
-        size, chosen = _beside_exit(le, sides, keep, placed_boxes, sl, c, style)
+        # the arrowheads arriving at the decision: its label must read as its exit's,
+        # nearer that exit than any of them
+        arrivals = [o.Q for o in local if o.tgt is node]
+        size, chosen = _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style)
+        if chosen is None and spare:
+            size, chosen = _beside_exit(le, spare, keep, arrivals, placed_boxes, sl, c, style)
         if chosen is None:
             size = style.label_size
-            chosen = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
+            chosen = _anywhere_in_cell(le, size, keep, arrivals, placed_boxes, sl, c)
         if chosen is None:
             # a free place in a neighbouring lane of the row (counted as a failure: a
             # later pass gives the row or the lanes more room)
-            chosen = _neighbour_lanes(le, size, local, placed_boxes, sl, lane_cols)
+            chosen = _neighbour_lanes(le, size, local, arrivals, placed_boxes, sl, lane_cols)
             if chosen is not None:
                 fails.append(node_activity(node))
         if chosen is None:
@@ -229,22 +236,26 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
     return fails
 
 
-def _label_sides(le, local) -> list[str]:
-    """Where to try the label of ``le``, in order of preference."""
+def _label_sides(le, local) -> tuple[list[str], list[str]]:
+    """Where to try the label of ``le``, in order of preference, and the sides to try
+    only when none of those has room."""
     node = le.src
     if le.port in ("right", "left"):
         goes_down = le.tgt.slot > node.slot or (le.tgt.kind == "offpage" and le.entry == "top")
-        return ["above", "below"] if goes_down else ["below", "above"]
+        return (["above", "below"] if goes_down else ["below", "above"]), []
     if le.port == "bottom":
         tx = le.Q[0]
         sides = ["left", "right"] if (tx > le.P[0] + 0.5 and not le.back) else ["right", "left"]
-        # a side exit (its route and its label) needs the room on its side: keep it free
+        spare = []
+        # a side exit (its route and its label) needs the room on its side: keep it
+        # free while the other side has room
         for o in local:
             if o.src is node and o.port in ("right", "left"):
                 if o.port in sides and len(sides) > 1:
                     sides.remove(o.port)
-        return sides
-    return ["right", "left"] if le.P[0] >= node.cx else ["left", "right"]
+                    spare.append(o.port)
+        return sides, spare
+    return (["right", "left"] if le.P[0] >= node.cx else ["left", "right"]), []
 
 
 def _keep_free(node, local, sl, c) -> list[tuple[float, float, float, float]]:
@@ -268,7 +279,21 @@ def _keep_free(node, local, sl, c) -> list[tuple[float, float, float, float]]:
     return keep
 
 
-def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
+def _nearer_exit(box, exit_pt, arrivals, margin: float = 1.0) -> bool:
+    """Is ``box`` nearer ``exit_pt`` than every point of ``arrivals`` (by ``margin``: an
+    arriving edge may still move its arrowhead a little along the top when routed)?"""
+    d_exit = _distance(box, exit_pt)
+    return all(_distance(box, q) > d_exit + margin for q in arrivals)
+
+
+def _distance(box, p) -> float:
+    """The distance from the rectangle ``box`` (x0, y0, x1, y1) to the point ``p``."""
+    dx = max(box[0] - p[0], 0.0, p[0] - box[2])
+    dy = max(box[1] - p[1], 0.0, p[1] - box[3])
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style):
     """(size, (lines, x0, y0, w, h)) of the first free place beside the exit, trying
     smaller sizes, then line breaks inside words; (label size, None) when none is free."""
     node = le.src
@@ -290,11 +315,13 @@ def _beside_exit(le, sides, keep, placed_boxes, sl, c, style):
                 continue
             if any(rect_overlap(box, k, 0.0) for k in keep):
                 continue
+            if not _nearer_exit(box, le.P, arrivals):
+                continue       # read as the label of an arriving edge
             return size, (lines, x0, y0, w, h)
     return style.label_size, None
 
 
-def _neighbour_lanes(le, size, local, placed_boxes, sl, lane_cols):
+def _neighbour_lanes(le, size, local, arrivals, placed_boxes, sl, lane_cols):
     """Any free place in the other lanes of the row, the nearest lane first."""
     own = le.src.lane
     for lane in sorted(range(len(lane_cols)), key=lambda k: (abs(k - own), k)):
@@ -306,13 +333,21 @@ def _neighbour_lanes(le, size, local, placed_boxes, sl, lane_cols):
             for nd in (o.src, o.tgt):
                 if nd.slot == le.src.slot and nd.lane == lane:
                     keep.extend(_keep_free(nd, local, sl, c))
-        got = _anywhere_in_cell(le, size, keep, placed_boxes, sl, c)
-        if got is not None:
-            return got
+        # a side exit's route may turn in the gutter by the line it crosses into the
+        # lane: the track there stays free if the lane has room elsewhere
+        track = None
+        if le.port == "right" and lane == own + 1:
+            track = (c.x, sl.y0, c.x + LINE_CLEAR + 3.0, sl.y1)
+        elif le.port == "left" and lane == own - 1:
+            track = (c.x1 - LINE_CLEAR - 3.0, sl.y0, c.x1, sl.y1)
+        for extra in ([track], []) if track else ([],):
+            got = _anywhere_in_cell(le, size, keep + extra, arrivals, placed_boxes, sl, c)
+            if got is not None:
+                return got
     return None
 
 
-def _anywhere_in_cell(le, size, keep, placed_boxes, sl, c):
+def _anywhere_in_cell(le, size, keep, arrivals, placed_boxes, sl, c):
     """Any free place in the lane cell of the row, nearest to the exit point first."""
     lines = metrics.wrap_clean(le.label, max(c.w - 6.0, size), size)
     if lines is None:
@@ -330,6 +365,8 @@ def _anywhere_in_cell(le, size, keep, placed_boxes, sl, c):
     cands.sort()
     for _d, xx, yy in cands:
         box = (xx, yy, xx + w, yy + h)
+        if not _nearer_exit(box, le.P, arrivals):
+            continue
         if any(rect_overlap(box, k, 0.0) for k in keep):
             continue
         if any(rect_overlap(box, b) for b in placed_boxes):
