@@ -16,6 +16,11 @@ def _whole(lines, text: str) -> bool:
     return " ".join(lines).split() == text.split()
 
 
+def _breaks(lines, text: str) -> int:
+    """How many times the wrapped ``lines`` break a word of ``text``."""
+    return len(" ".join(lines).split()) - len(text.split())
+
+
 def label_box(text: str, size: float, lane_x0: float, lane_x1: float, row_y0: float,
                row_y1: float, node: Node, port: str, P, side: str, allow_break: bool = False,
                drop: float = 0.0):
@@ -116,10 +121,10 @@ def box_hits_obstacle(box, ob, m=0.5) -> bool:
 def decision_shape(question: str, style, lane_w: float) -> tuple[float, float, list[str]]:
     """(width, height, lines) of a decision's diamond holding its question at the label
     size (6 pt): the style's diamond when the question fits it, else a diamond as wide
-    as the lane allows (gutter tracks kept) and as tall as the question needs, every
-    word whole; no lines when no diamond of the lane up to ``DIAMOND_MAX_H`` holds the
-    question so (it is then printed in the Kegiatan cell: it is never dropped, and
-    never a column of syllables). (A search over 60 wraps: memoised, since the same
+    as the lane allows (gutter tracks kept) and as tall as the question needs, at most
+    one word broken (once, at a syllable); no lines when no diamond of the lane up to
+    ``DIAMOND_MAX_H`` holds the question so (it is then printed in the Kegiatan cell:
+    it is never dropped, and never a column of syllables). (A search over 60 wraps: memoised, since the same
     questions and lane widths recur across rows, passes and SOPs.)"""
     if not question:
         return style.dia_w, style.dia_h, []
@@ -145,14 +150,18 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
         for k in range(16, 4, -1):
             bw = w * k / 20.0
             lines = metrics.wrap_clean(question, bw, size)
-            if lines is None or not _whole(lines, question):
+            if lines is None:
+                continue
+            broken = _breaks(lines, question)
+            if broken > 1:      # a column of syllables: not legible
                 continue
             tw = max(metrics.text_width(x, size) for x in lines)
             if tw + 1.0 >= w:
                 continue
             h = max(dia_h, len(lines) * lh / (1.0 - (tw + 1.0) / w) + 2.0)
-            # height costs page room, width the labels' room beside the vertices
-            score = h + w
+            # height costs page room, width the labels' room beside the vertices; the
+            # one word a wrap may break at a syllable costs a little
+            score = h + w + 12.0 * broken
             if best is None or score < best[0] - 1e-9:
                 best = (score, w, h, lines)
     if best is None or best[2] > DIAMOND_MAX_H:
