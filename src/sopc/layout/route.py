@@ -19,7 +19,8 @@ from sopc.layout.flow import LocalEdge, Slot
 from sopc.layout.geometry import capsule_hit, simplify
 from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
 
-ROUTE_BUDGET = 6000          # segment checks per route search
+ROUTE_BUDGET = 1500          # segment checks per route search (a search that has
+                             # found nothing clean by then rarely does later)
 K_CROSS = 400.0              # pt of detour that avoiding one crossing is worth
 
 
