@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sopc.core.text import hyphenator
 from sopc.importer.layout import Word, join_lines, lines_of
 from sopc.importer.shapes import DECISION, LABEL_BOX, OFFPAGE, PROCESS, Arrow, Segment, Symbol
+from sopc.layout.geometry import box_distance
 
 TOUCH = 2.6            # a connector end this close to a symbol touches it
 JOIN = 1.5             # connector pieces this close are one connector (a hop over a
@@ -98,10 +99,7 @@ def _touches(sym: Symbol, x: float, y: float, tol: float = TOUCH) -> bool:
 def _sym_dist(sym: Symbol, x: float, y: float) -> float:
     if sym.kind == LABEL_BOX:
         return 1e9
-    x0, y0, x1, y1 = sym.box
-    dx = max(x0 - x, 0.0, x - x1)
-    dy = max(y0 - y, 0.0, y - y1)
-    return (dx * dx + dy * dy) ** 0.5
+    return box_distance(sym.box, x, y)
 
 
 def page_flow(symbols: list[Symbol], segs: list[Segment], arrows: list[Arrow], words: list[Word]) -> PageFlow:

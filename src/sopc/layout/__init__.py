@@ -1,5 +1,5 @@
 """Layout of the procedure table: text metrics (``metrics``), geometry dataclasses
-(``geometry``) and the layout engine (``engine.layout_sop``, its parts in ``style``,
+(``geometry``) and the layout itself (``procedure.layout_sop``, its parts in ``style``,
 ``table``, ``flow``, ``paginate``, ``page``, ``route`` and ``labels``)."""
 
 from sopc.core.paper import size_pt as paper_size

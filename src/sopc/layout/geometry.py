@@ -215,6 +215,14 @@ def capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e=0.3) -> bool:
     return False
 
 
+def box_distance(box, x: float, y: float) -> float:
+    """The distance from the point (``x``, ``y``) to the rectangle ``box`` (x0, y0, x1,
+    y1); 0 inside it."""
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return (dx * dx + dy * dy) ** 0.5
+
+
 def simplify(pts):
     """The polyline without repeated points and without the middle points of straight
     runs."""

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from sopc.layout import metrics
 from sopc.layout.flow import Node, node_activity
-from sopc.layout.geometry import LabelBox, TextLine
+from sopc.layout.geometry import LabelBox, TextLine, box_distance
 from sopc.layout.style import LINE_CLEAR, MIN_TEXT
 from sopc.layout.table import baseline
 
@@ -291,15 +291,8 @@ def _keep_free(node, local, sl, c) -> list[tuple[float, float, float, float]]:
 def _nearer_exit(box, exit_pt, arrivals, margin: float = 1.0) -> bool:
     """Is ``box`` nearer ``exit_pt`` than every point of ``arrivals`` (by ``margin``: an
     arriving edge may still move its arrowhead a little along the top when routed)?"""
-    d_exit = _distance(box, exit_pt)
-    return all(_distance(box, q) > d_exit + margin for q in arrivals)
-
-
-def _distance(box, p) -> float:
-    """The distance from the rectangle ``box`` (x0, y0, x1, y1) to the point ``p``."""
-    dx = max(box[0] - p[0], 0.0, p[0] - box[2])
-    dy = max(box[1] - p[1], 0.0, p[1] - box[3])
-    return (dx * dx + dy * dy) ** 0.5
+    d_exit = box_distance(box, *exit_pt)
+    return all(box_distance(box, *q) > d_exit + margin for q in arrivals)
 
 
 def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style):
