@@ -33,6 +33,7 @@ from sopc.build.assets import site_assets
 from sopc.build.state import BuildError, BuildOptions, BuildResult, SopPage
 from sopc.core.diagnostics import Diagnostic, Level, Message, msg
 from sopc.core.model import SOP, Config, Repository
+from sopc.core.i18n import language
 from sopc.core.paper import paper_for as choose_paper, paper_name
 from sopc.loader import display_path
 
@@ -64,7 +65,7 @@ def build(paths=None, out=None, kertas: str | None = None, today=None, paksa: bo
     """
     options = BuildOptions(Path(out) if out is not None else None, kertas, today, paksa, lang, pdf, pdfa, jobs)
     say = progress or (lambda _t: None)
-    result = BuildResult(lang=lang if lang in ("id", "en") else "id")
+    result = BuildResult(lang=language(lang))
     try:
         _build(paths, options, say, result, write, cache, counter)
         if result.pdf_missing is not None:
@@ -253,17 +254,12 @@ def _load(run: _Run) -> None:
             raise BuildError(exc.message) from None
         run.repo, cfg_diags = loaded.repo, loaded.config_diagnostics
         run.loaded_root, load_diags = Path(loaded.root), loaded.diagnostics
-    run.lang = run.result.lang = _language(run.options, run.repo.config)
+    run.lang = run.result.lang = language(run.options.lang, run.repo.config)
     if cfg_diags:
         raise BuildError(msg("konfigurasi sopc.yaml tidak sah", "invalid sopc.yaml configuration"),
                          list(cfg_diags))
     run.result.diagnostics = [d for d in load_diags if d.level > Level.OFF]
     run.say(msg(f"Memuat {len(run.repo.sops)} SOP…", f"Loading {len(run.repo.sops)} SOPs…").text(run.lang))
-
-
-def _language(options: BuildOptions, config: Config) -> str:
-    lang = options.lang if options.lang in ("id", "en") else config.bahasa
-    return lang if lang in ("id", "en") else "id"
 
 
 def _early_layouts(run: _Run, plan):
@@ -278,7 +274,7 @@ def _early_layouts(run: _Run, plan):
     if run.cache and (plan.root / CACHE_DIR).is_dir():
         return None
     config, kertas = plan.config, run.options.kertas
-    return EarlyLayouts(config, _language(run.options, config), lambda sop: paper_for(sop, config, kertas))
+    return EarlyLayouts(config, language(run.options.lang, config), lambda sop: paper_for(sop, config, kertas))
 
 
 def _lint(run: _Run) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from sopc.core.diagnostics import Diagnostic, Level, Message, Report, msg
+from sopc.core.i18n import language
 from sopc.lint.formatters import FORMATS as FORMAT_CHOICES
 
 HELP = """Periksa SOP terhadap delapan prinsip SOP AP dan kebenaran diagram alir.
@@ -136,8 +137,7 @@ def _run(paths, fmt, strict, lang, today, baseline, statistik, quiet, color, job
         raise _Exit(2, msg(f"sopc lint: {text}", f"sopc lint: {text}")) from None
 
     config = plan.config
-    if lang is None:
-        lang = getattr(config, "bahasa", None) if getattr(config, "bahasa", None) in ("id", "en") else "id"
+    lang = language(lang, config)
 
     use_color = _use_color(color) and fmt == "text"
     report = Report(strict=strict)

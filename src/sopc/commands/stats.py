@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from sopc.core.diagnostics import msg
+from sopc.core.i18n import language
 
 HELP = """Statistik per SOP dan per unit: jumlah kegiatan, pelaksana, keputusan, serah terima
 antarpelaksana, serta waktu jalur terpendek dan terpanjang.
@@ -24,7 +25,7 @@ def run(paths: list[Path], fmt: str, lang: str | None) -> int:
     except loader.LoadError as exc:
         click.echo(f"sopc stats: {exc.message.text(lang or 'id')}", err=True)
         return 2
-    lang = lang or (res.repo.config.bahasa if res.repo.config.bahasa in ("id", "en") else "id")
+    lang = language(lang, res.repo.config)
     if res.config_errors:
         from sopc.lint.formatters import format_diagnostic
         for d in res.config_diagnostics:

@@ -1,9 +1,22 @@
-"""Printed dates and month names, Indonesian first (``bahasa``/``--lang``)."""
+"""The language of messages and documents, and printed dates and month names,
+Indonesian first (``bahasa``/``--lang``)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Any
+
+LANGUAGES = ("id", "en")
+
+
+def language(asked: str | None, config: Any = None) -> str:
+    """The language of messages and documents: ``asked`` (``--lang``) when sopc speaks
+    it, else the repository's ``bahasa`` (sopc.yaml), else Indonesian."""
+    for lang in (asked, getattr(config, "bahasa", None)):
+        if lang in LANGUAGES:
+            return lang
+    return "id"
+
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
              "Agustus", "September", "Oktober", "November", "Desember")

@@ -64,7 +64,7 @@ def _balance(widths: dict[str, float], want: dict, rows: list[dict[str, str]],
         if got is None:
             inner = max(w - 2 * PAD_X, 1.0)
             got = memo[(k, w)] = [
-                max(1, -int(-ps // inner)) if ps.__class__ is float
+                max(1, -int(-ps // inner)) if ps.__class__ is not list
                 else sum(max(1, -int(-pw // inner)) for pw in ps) for ps in paras[k]]
         return got
 

@@ -291,20 +291,15 @@ def load_plan(plan: Plan, *, use_cache: bool = True,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_plan(plan, use_cache, on_sop)
+        result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
+        result.target_paths = plan.wanted
+        sops, result.diagnostics = load_files(plan.wanted, plan.config, result.repo.unparsed, on_sop)
+        result.targets = sops
+        result.repo.sops = sops + load_neighbours(plan, use_cache, sops, result.repo.unparsed)
+        return result
     finally:
         if enabled:
             gc.enable()
-
-
-def _load_plan(plan: Plan, use_cache: bool, on_sop=None) -> LoadResult:
-    result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
-    result.target_paths = plan.wanted
-    sops, diags = load_files(plan.wanted, plan.config, result.repo.unparsed, on_sop)
-    result.diagnostics = diags
-    result.targets = sops
-    result.repo.sops = sops + load_neighbours(plan, use_cache, sops, result.repo.unparsed)
-    return result
 
 
 def load_sop_text(text: str | bytes, relpath: str = "t.sop.yaml", config: Config | None = None):

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from sopc.core.diagnostics import Diagnostic, Level
 from sopc.core.assets import template_text
-from sopc.core.i18n import tanggal
+from sopc.core.i18n import language, tanggal
 from sopc.core.model import SOP, Repository
 from sopc.site import forms, pelaksana, peta
 from sopc.site.common import (
@@ -24,7 +24,6 @@ from sopc.site.common import (
     FONT_FILES,
     environment,
     font_files,
-    format_span,
     group_by_unit,
     relurl,
     sop_html_path,
@@ -55,8 +54,7 @@ def _today(ctx: Any) -> _dt.date:
 
 
 def _lang(ctx: Any, repo: Repository, options: SiteOptions) -> str:
-    lang = options.lang or getattr(ctx, "lang", None) or repo.config.bahasa
-    return "en" if lang == "en" else "id"
+    return language(options.lang or getattr(ctx, "lang", None), repo.config)
 
 
 def base_context(repo: Repository, page: str, relpath: str, lang: str,
