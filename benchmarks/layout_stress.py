@@ -32,6 +32,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     rng = random.Random(a.seed)
     arrows = cross = pages = fails = 0
+    labels = broken = 0
     near_line, near_sops, other = 0, 0, 0
     papers = ["A4", "Letter", "Legal", "F4"]
     per_paper: dict[str, list[int]] = {}
@@ -45,6 +46,8 @@ def main(argv=None) -> int:
         for p in lay.pages:
             arrows += sum(1 for c in p.connectors if c.kind == "flow")
             cross += len(crossings(p))
+            labels += len(p.labels)
+            broken += sum(" ".join(t.text for t in lb.lines).split() != lb.text.split() for lb in p.labels)
         found = check_signable(sop, lay)
         lines = sum(1 for m in found if "of a column line" in m)
         near_line += lines
@@ -55,6 +58,7 @@ def main(argv=None) -> int:
     print(f"  procedure pages per SOP: {pages / a.count:.2f} "
           + ", ".join(f"{p} {statistics.mean(v):.2f}" for p, v in sorted(per_paper.items())))
     print(f"  unclean connectors or labels: {fails}")
+    print(f"  branch labels breaking a word at a syllable: {broken} of {labels}")
     print(f"  vertical runs over 20 pt within 6 pt of a column line: {near_line} in {near_sops} SOPs "
           f"(OUTPUT.md: none); other readability problems (tests/layout_checks.check_signable): {other}")
     sop25 = random_sop(random.Random(3), 5, 25)

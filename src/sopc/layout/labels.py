@@ -173,17 +173,30 @@ def _decision_shape(question: str, dia_w: float, dia_h: float, size: float,
 
 
 
-def decision_height(a, question: str, style, lane_w: float) -> float:
+def decision_height(labs: list[str], question: str, style, lane_w: float) -> float:
     """The least height of a decision's row: its diamond, with room below for the
-    labels of its exits beside the bottom exit."""
+    labels ``labs`` of its exits along the bottom (a side exit's label runs along its
+    exit, on one line)."""
     _w, dh, _l = decision_shape(question, style, lane_w)
-    labs = [str(k) for k in (a.cabang or {}) if str(k).strip()]
+    labs = [x for x in labs if x.strip()]
     nl = 1
     if labs:
         lw = max(lane_w / 2 - 6.0, style.label_size)
-        nl = max(len(metrics.wrap(x, lw, style.label_size)) for x in labs)
+        nl = max(_label_lines(x, lw, lane_w, style.label_size) for x in labs)
     half = max(11.0, 1.5 + nl * style.label_size * 1.2 + 5.0) + dh / 2
     return 2 * half
+
+
+def _label_lines(text: str, lw: float, lane_w: float, size: float) -> int:
+    """The lines a label beside a vertical exit will likely take: whole words in the
+    half lane ``lw``, else one line along the run into the next lane (see
+    :func:`along_run`), else broken words."""
+    whole = metrics.wrap_clean(text, lw, size)
+    if whole is not None and _whole(whole, text):
+        return len(whole)
+    if metrics.text_width(text, size) <= lw + lane_w - LINE_CLEAR:
+        return 1
+    return len(metrics.wrap(text, lw, size))
 
 
 def question_lines(lines: list[str], cx: float, cy: float, h: float, size: float) -> list[TextLine]:
@@ -212,9 +225,11 @@ def place_labels(local, slots, lane_cols, style, labels: list[LabelBox]) -> list
         # the arrowheads arriving at the decision: its label must read as its exit's,
         # nearer that exit than any of them
         arrivals = [o.Q for o in local if o.tgt is node]
-        size, chosen = _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style)
+        size, chosen = _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style,
+                                    (local, lane_cols))
         if chosen is None and spare:
-            size, chosen = _beside_exit(le, spare, keep, arrivals, placed_boxes, sl, c, style)
+            size, chosen = _beside_exit(le, spare, keep, arrivals, placed_boxes, sl, c, style,
+                                        (local, lane_cols))
         if chosen is None:
             size = style.label_size
             chosen = _anywhere_in_cell(le, size, keep, arrivals, placed_boxes, sl, c)
@@ -295,32 +310,121 @@ def _nearer_exit(box, exit_pt, arrivals, margin: float = 1.0) -> bool:
     return all(box_distance(box, *q) > d_exit + margin for q in arrivals)
 
 
-def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style):
+def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page=None):
     """(size, (lines, x0, y0, w, h)) of the first free place beside the exit, trying
-    smaller sizes, then line breaks inside words; (label size, None) when none is free."""
+    smaller sizes, then line breaks inside words; (label size, None) when none is free.
+
+    With ``page`` (the page's local edges and lane columns) a label is one line by its
+    exit in its lane if it can be; else one line along the exit's run into the next
+    lane (see :func:`along_run`), as a careful hand writes "Tidak lengkap" over the
+    arrow; else one line farther down the diamond's side, or whole words on several
+    lines in the lane; else whole words along the run; a word is broken at a syllable
+    only when none of these has room."""
     node = le.src
     size = style.label_size
     sizes = [size]
     while sizes[-1] - 0.5 >= MIN_TEXT:
         sizes.append(sizes[-1] - 0.5)
+
+    def free(got, more=()) -> bool:
+        lines, x0, y0, w, h = got
+        box = (x0, y0, x0 + w, y0 + h)
+        if any(rect_overlap(box, b) for b in placed_boxes):
+            return False
+        if any(box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
+            return False
+        if any(rect_overlap(box, k, 0.0) for k in (*keep, *more)):
+            return False
+        return _nearer_exit(box, le.P, arrivals)    # else read as an arriving edge's
+
     drops = (0.0,) if le.port in ("right", "left") else (0.0, 3.0, 6.0, 9.0, 12.0)
+    places = [(sd, dr) for dr in drops for sd in sides]
     for size, brk in [(z, False) for z in sizes] + [(sizes[-1], True)]:
-        for sd, drop in [(sd, dr) for dr in drops for sd in sides]:
+        farther = wrapped = None
+        for sd, drop in places:
             got = label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk, drop)
-            if got is None:
+            if got is None or not free(got):
                 continue
+            if page is None or brk:
+                return size, got
             lines, x0, y0, w, h = got
-            box = (x0, y0, x0 + w, y0 + h)
-            if any(rect_overlap(box, b) for b in placed_boxes):
-                continue
-            if any(box_hits_obstacle(box, ob, 0.5) for ob in sl.obstacles):
-                continue
-            if any(rect_overlap(box, k, 0.0) for k in keep):
-                continue
-            if not _nearer_exit(box, le.P, arrivals):
-                continue       # read as the label of an arriving edge
-            return size, (lines, x0, y0, w, h)
+            if len(lines) > 1:
+                wrapped = wrapped or got
+            elif le.port in ("right", "left") and box_distance((x0, y0, x0 + w, y0 + h), *le.P) > size:
+                farther = farther or got        # down the diamond's side, away from the run
+            else:
+                return size, got
+        if page is None or brk:
+            continue
+        for one_line in (True, False):
+            for sd, drop in places:
+                run = _run_room(le, sd, sl, *page)
+                if run is None:
+                    continue
+                got = along_run(le.label, size, le.P, le.port, sd, run[0], sl.y0, sl.y1,
+                                one_line, drop)
+                if got is not None and free(got, run[1]):
+                    return size, got
+            if one_line and (farther or wrapped) is not None:
+                return size, farther or wrapped
     return style.label_size, None
+
+
+def along_run(text: str, size: float, P, port: str, side: str, reach: float,
+              row_y0: float, row_y1: float, one_line: bool, drop: float = 0.0):
+    """A label box along an exit from the exit point ``P`` towards ``reach`` (an x),
+    in whole words: for a side exit just above (``side`` "above") or below its
+    horizontal run, for an exit along the bottom on ``side`` ("right"/"left") of its
+    vertical run, ``drop`` below ``P``. None when it does not fit (in one line, with
+    ``one_line``) or leaves the row."""
+    gap = 2.0
+    rightwards = port == "right" or (port not in ("right", "left") and side == "right")
+    room = (reach - P[0] if rightwards else P[0] - reach) - gap
+    if room <= size:
+        return None
+    tw = metrics.text_width(text, size)
+    if tw <= room:
+        lines, w = [text], tw
+    elif one_line:
+        return None
+    else:
+        lines = metrics.wrap_clean(text, room, size)
+        if lines is None or not _whole(lines, text):
+            return None
+        w = max(metrics.text_width(t, size) for t in lines)
+    h = len(lines) * size * 1.2
+    y0 = P[1] - 1.5 - h if side == "above" else P[1] + 1.5 + drop
+    if y0 < row_y0 + 1.0 or y0 + h > row_y1 - 1.0:
+        return None
+    x0 = P[0] + gap if rightwards else P[0] - gap - w
+    return lines, x0, y0, w, h
+
+
+def _run_room(le, side: str, sl, local, lane_cols):
+    """(reach, keep) for a label along ``le``'s exit on ``side``: the x up to which it
+    may run (the far side of the next lane in its direction) and the ways in and out
+    of that lane's symbols in the row, which it must leave free; None at the table's
+    edge."""
+    if le.port in ("right", "left"):
+        step = 1 if le.port == "right" else -1
+    else:
+        step = 1 if side == "right" else -1
+    lane = le.src.lane + step
+    if not 0 <= lane < len(lane_cols):
+        return None
+    c = lane_cols[lane]
+    reach = c.x1 - LINE_CLEAR if step > 0 else c.x + LINE_CLEAR
+    return reach, _lane_keep(le, local, sl, c, lane)
+
+
+def _lane_keep(le, local, sl, c, lane) -> list[tuple[float, float, float, float]]:
+    """The ways in and out of the symbols of ``lane`` in ``le``'s row."""
+    keep = []
+    for o in local:
+        for nd in (o.src, o.tgt):
+            if nd.slot == le.src.slot and nd.lane == lane:
+                keep.extend(_keep_free(nd, local, sl, c))
+    return keep
 
 
 def _neighbour_lanes(le, size, local, arrivals, placed_boxes, sl, lane_cols):
@@ -330,11 +434,7 @@ def _neighbour_lanes(le, size, local, arrivals, placed_boxes, sl, lane_cols):
         if lane == own:
             continue
         c = lane_cols[lane]
-        keep = []
-        for o in local:
-            for nd in (o.src, o.tgt):
-                if nd.slot == le.src.slot and nd.lane == lane:
-                    keep.extend(_keep_free(nd, local, sl, c))
+        keep = _lane_keep(le, local, sl, c, lane)
         # a side exit's route may turn in the gutter by the line it crosses into the
         # lane: the track there stays free if the lane has room elsewhere
         track = None

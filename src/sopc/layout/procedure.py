@@ -102,7 +102,7 @@ def _layout(sop, acts_src, texts, actors, paper_key, lang, W, H, tracks, boost, 
     header_cells, header_h = build_header(cols, lang, style, column_numbers)
     room = H - header_h - 2 * style.strip_h          # the most a row may take
     acts = _acts(acts_src, texts, actors, cols, style, room)
-    xedges = _xedges(acts, acts_src)
+    xedges = _xedges(acts, acts_src, style)
 
     need = _incident(len(acts), xedges)
     row_edges: list[list[int]] = [[] for _ in acts]
@@ -168,7 +168,7 @@ def _acts(acts_src, texts_src, actors, cols, style: Style, room: float) -> list[
         cells = texts_src[i]
         if sym == "decision":
             shape = decision_shape(question, style, style.lane_w)
-            min_h = max(style.min_row_decision, decision_height(a, question, style, style.lane_w))
+            min_h = max(style.min_row_decision, decision_height([], question, style, style.lane_w))
             if question and not shape[2]:       # no diamond of this lane holds it
                 cells = dict(cells, kegiatan=f"{cells['kegiatan']}\n{question}".strip())
         size = FONT_SIZE
@@ -194,8 +194,9 @@ def _incident(n: int, xedges: list[XEdge]) -> list[list[int]]:
     return out
 
 
-def _xedges(acts: list[Act], acts_src) -> list[XEdge]:
-    """The drawn edges (target inside the SOP) with their exit ports and lanes."""
+def _xedges(acts: list[Act], acts_src, style: Style) -> list[XEdge]:
+    """The drawn edges (target inside the SOP) with their exit ports and lanes. A
+    decision's row grows to hold the labels of its exits along the bottom."""
     n = len(acts)
     xedges: list[XEdge] = []
     for act, a in zip(acts, acts_src):
@@ -204,6 +205,10 @@ def _xedges(acts: list[Act], acts_src) -> list[XEdge]:
         if not drawn:
             continue
         act.ports = _ports(act, drawn, acts)
+        if act.kind == "decision":
+            below = [str(a.edges[k].label) for k, _t in drawn
+                     if act.ports[k] not in ("right", "left") and a.edges[k].label]
+            act.h = max(act.h, decision_height(below, act.question, style, style.lane_w))
         for k, t in drawn:
             port = act.ports[k]
             tl = acts[t].lanes

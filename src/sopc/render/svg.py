@@ -246,7 +246,13 @@ def page_svg(page: Page, prefix: str = "sop") -> str:
         parts.append("</g>")
     if page.labels:
         parts.append(f'<g id="{pid}-labels" fill="{INK}">')
+        lines_x = [c.x for c in page.columns[1:]]
         for lb in page.labels:
+            if any(lb.x < x < lb.x + lb.w for x in lines_x):
+                # a label running along its exit into the next lane: the column line
+                # breaks under it, as a careful hand leaves it
+                parts.append(f'<rect x="{f(lb.x - 0.5)}" y="{f(lb.y)}" width="{f(lb.w + 1.0)}" '
+                             f'height="{f(lb.h)}" fill="#fff"/>')
             parts.append(f'<text font-size="{f(lb.size)}">{_spans(lb.lines, lb.size)}</text>')
         parts.append("</g>")
     parts.append("</svg>")
