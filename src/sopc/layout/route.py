@@ -41,8 +41,6 @@ class Router:
         self.page_h = page_h
         self.gutters = gutters
         self.tight_gutters = tight_gutters or []
-        self.hs: dict[int, list] = {}
-        self.vs: dict[int, list] = {}
         self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
         self.vl: list = []           # every vertical segment (x, y0, y1, cid), by x
         self.hk: list[float] = []    # their y
@@ -116,15 +114,8 @@ class Router:
             i = bisect_left(bounds, y - GRID_CLEAR)         # _near_line
             if i < len(bounds) and bounds[i] <= y + GRID_CLEAR:
                 return False
-            ky = int(round(y))
-            hs = self.hs
-            lo, hi = xb + TOL, xa - TOL
-            for key in (ky - 2, ky - 1, ky, ky + 1, ky + 2):
-                bucket = hs.get(key)
-                if bucket:
-                    for (yy, a0, a1, c) in bucket:
-                        if a0 < lo and a1 > hi and abs(yy - y) < TOL and c != cid:
-                            return False
+            if _shared(self.hk, self.hl, y, xa, xb, cid):
+                return False
             i = bisect_right(self.slot_y0, y) - 1
             if 0 <= i < len(self.slots):
                 hit = self._hit
@@ -143,15 +134,8 @@ class Router:
         i = bisect_left(bounds, x - clear)                  # _near_line
         if i < len(bounds) and bounds[i] <= x + clear:
             return False
-        kx = int(round(x))
-        vs = self.vs
-        lo, hi = yb + TOL, ya - TOL
-        for key in (kx - 2, kx - 1, kx, kx + 1, kx + 2):
-            bucket = vs.get(key)
-            if bucket:
-                for (xx, a0, a1, c) in bucket:
-                    if a0 < lo and a1 > hi and abs(xx - x) < TOL and c != cid:
-                        return False
+        if _shared(self.vk, self.vl, x, ya, yb, cid):
+            return False
         i = bisect_right(self.slot_y1, ya)
         n = len(self.slots)
         slot_y0, slots, hit = self.slot_y0, self.slots, self._hit
@@ -198,29 +182,23 @@ class Router:
     def add(self, pts, cid) -> None:
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9:
-                xa, xb = sorted((x1, x2))
-                t = (y1, xa, xb, cid)
-                self.hs.setdefault(int(round(y1)), []).append(t)
-                i = bisect_right(self.hk, y1)
-                self.hk.insert(i, y1)
-                self.hl.insert(i, t)
+                t = (y1, x1, x2, cid) if x1 <= x2 else (y1, x2, x1, cid)
+                keys, segs = self.hk, self.hl
             else:
-                ya, yb = sorted((y1, y2))
-                t = (x1, ya, yb, cid)
-                self.vs.setdefault(int(round(x1)), []).append(t)
-                i = bisect_right(self.vk, x1)
-                self.vk.insert(i, x1)
-                self.vl.insert(i, t)
+                t = (x1, y1, y2, cid) if y1 <= y2 else (x1, y2, y1, cid)
+                keys, segs = self.vk, self.vl
+            i = bisect_right(keys, t[0])
+            keys.insert(i, t[0])
+            segs.insert(i, t)
 
     def remove(self, cid) -> None:
         """Take the segments of connector ``cid`` out again."""
-        for index, flat in ((self.hs, "hl"), (self.vs, "vl")):
-            for k, bucket in index.items():
-                if any(t[3] == cid for t in bucket):
-                    index[k] = [t for t in bucket if t[3] != cid]
-            setattr(self, flat, [t for t in getattr(self, flat) if t[3] != cid])
-        self.hk = [t[0] for t in self.hl]
-        self.vk = [t[0] for t in self.vl]
+        for k, s in (("hk", "hl"), ("vk", "vl")):
+            segs = getattr(self, s)
+            if any(t[3] == cid for t in segs):
+                segs = [t for t in segs if t[3] != cid]
+                setattr(self, s, segs)
+                setattr(self, k, [t[0] for t in segs])
 
     def crossings(self, pts, cid) -> int:
         """How many drawn segments of other connectors ``pts`` would cross."""
@@ -510,6 +488,19 @@ def _entry_side(tracks, entry: str, qx: float):
     if entry == "left":
         return [g for g in tracks if g[0] <= qx - MIN_LAST]
     return tracks
+
+
+def _shared(keys, segs, pos, lo, hi, cid) -> bool:
+    """Does a segment of ``segs`` (sorted by their position, ``keys``) of another
+    connector than ``cid`` run within ``TOL`` of ``pos`` and overlap the span from
+    ``lo`` to ``hi`` or end within ``TOL`` of it: would a segment from ``lo`` to ``hi``
+    at ``pos`` share or collinearly touch one?"""
+    lo, hi = hi + TOL, lo - TOL
+    for j in range(bisect_left(keys, pos - TOL - 0.01), bisect_right(keys, pos + TOL + 0.01)):
+        p, a, b, c = segs[j]
+        if a < lo and b > hi and abs(p - pos) < TOL and c != cid:
+            return True
+    return False
 
 
 def _across(keys, segs, lo, hi, at, cid, out) -> None:
