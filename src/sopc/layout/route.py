@@ -41,6 +41,7 @@ class Router:
         self.page_h = page_h
         self.gutters = gutters
         self.tight_gutters = tight_gutters or []
+        self._by_x = _by_x(gutters)
         self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
         self.vl: list = []           # every vertical segment (x, y0, y1, cid), by x
         self.hk: list[float] = []    # their y
@@ -247,9 +248,9 @@ class Router:
         for tight in (False, True):
             # tight: the last resort before an unclean route, tracks nearer the lines
             # (a run longer than LINE_RUN still keeps LINE_CLEAR from them)
-            gutters = self.gutters
+            gutters, by_x = self.gutters, self._by_x
             if tight:
-                self.gutters = self.tight_gutters
+                self.gutters, self._by_x = self.tight_gutters, _by_x(self.tight_gutters)
             self.budget = ROUTE_BUDGET
             self._reach = {}
             self._best = None
@@ -257,7 +258,7 @@ class Router:
                 got = self._search(e, cid)
             except _OutOfBudget:
                 got = self._best.pts if self._best is not None else None
-            self.gutters = gutters
+            self.gutters, self._by_x = gutters, by_x
             self.budget = 10 ** 9
             if got is not None:
                 b = self._best
@@ -353,12 +354,6 @@ class Router:
         px, qx = P[0], Q[0]
         ok, ray = self.seg_ok, self.ray
         side = pdir in ("right", "left")
-        xs = self.gutters
-        if pdir == "right":
-            xs = [g for g in xs if g[0] >= px + 4.0]
-        elif pdir == "left":
-            xs = [g for g in xs if g[0] <= px - 4.0]
-        xs = _entry_side(xs, e.entry, qx)
         tail = [] if e.entry == "merge" else [Q]
         # the part of the track every candidate runs along
         lo1, hi1, lo2, hi2 = min(y1s), max(y1s), min(y2s), max(y2s)
@@ -368,18 +363,7 @@ class Router:
             ya, yb = hi2, lo1
         else:
             ya = yb = 0.0
-        hl = self.hl
-        hs = [(hl[j][1], hl[j][2]) for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5))
-              if hl[j][3] != cid]
-        cands = []
-        for (X, lane, gside, rank) in xs:
-            d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
-            n = 0
-            for xa, xb in hs:
-                if xa + 0.5 < X < xb - 0.5:
-                    n += 1
-            cands.append((d + K_CROSS * n, d, X, lane, gside))
-        cands.sort()
+        cands = self._least_costs(e, cid, ya, yb)
         tried = set()           # the gutters with a route: their other tracks cross the same
         for lb, d, X, lane, gside in cands:
             if best.cost <= lb:
@@ -407,6 +391,42 @@ class Router:
                     continue
                 break
         return None
+
+    def _least_costs(self, e: LocalEdge, cid, ya: float, yb: float) -> list:
+        """The gutter tracks ``e`` may take, as (least cost, detour, x, lane, side), the
+        cheapest first: the detour plus ``K_CROSS`` per horizontal segment of another
+        connector that the track crosses between ``ya`` and ``yb`` (which every route
+        along it runs)."""
+        px, qx, pdir = e.P[0], e.Q[0], e.pdir
+        xs, tracks = self._by_x
+        j0, j1 = 0, len(xs)               # the tracks in the exit's and the entry's direction
+        if pdir == "right":
+            j0 = bisect_left(xs, px + 4.0)
+        elif pdir == "left":
+            j1 = bisect_right(xs, px - 4.0)
+        if e.entry == "right":
+            j0 = max(j0, bisect_left(xs, qx + MIN_LAST))
+        elif e.entry == "left":
+            j1 = min(j1, bisect_right(xs, qx - MIN_LAST))
+        # crossed segments per track: +1 where a segment's span begins, -1 after it ends
+        steps = [0] * (max(j1 - j0, 0) + 1)
+        hl = self.hl
+        for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5)):
+            _y, xa, xb, c = hl[j]
+            if c != cid:
+                a, b = bisect_right(xs, xa + 0.5, j0, j1), bisect_left(xs, xb - 0.5, j0, j1)
+                if a < b:
+                    steps[a - j0] += 1
+                    steps[b - j0] -= 1
+        cands = []
+        n = 0
+        for j in range(j0, j1):
+            X, lane, gside, rank = tracks[j]
+            n += steps[j - j0]
+            d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
+            cands.append((d + K_CROSS * n, d, X, lane, gside))
+        cands.sort()            # a total order: the order of the tracks does not matter
+        return cands
 
     def _step_out(self, e: LocalEdge, cid, y2s):
         """A side exit that cannot turn in its direction: a short step into the gutter
@@ -488,6 +508,12 @@ def _entry_side(tracks, entry: str, qx: float):
     if entry == "left":
         return [g for g in tracks if g[0] <= qx - MIN_LAST]
     return tracks
+
+
+def _by_x(tracks) -> tuple[list[float], list]:
+    """The x of the gutter ``tracks`` in ascending order, and the tracks in that order."""
+    tracks = sorted(tracks)
+    return [t[0] for t in tracks], tracks
 
 
 def _shared(keys, segs, pos, lo, hi, cid) -> bool:
