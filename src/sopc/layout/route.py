@@ -16,8 +16,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from sopc.layout.flow import LocalEdge, Slot
-from sopc.layout.geometry import capsule_hit, simplify
-from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
+from sopc.layout.geometry import simplify
+from sopc.layout.route_index import Obstacles, Segments, shared
+from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB
 
 ROUTE_BUDGET = 1500          # segment checks per route search (a search that has
                              # found nothing clean by then rarely does later)
@@ -28,10 +29,14 @@ class _OutOfBudget(Exception):
     pass
 
 
-class Router:
+class Router(Segments):
+    """Routes the connectors of one page, one after the other; the segments of the
+    routes taken are added (``Segments.add``) for the checks of the later ones."""
+
     def __init__(self, slots: list[Slot], col_bounds: list[float], header_h: float,
                  page_h: float, gutters: list[tuple[float, int, str, int]],
                  tight_gutters: list[tuple[float, int, str, int]] | None = None):
+        super().__init__()
         self.slots = slots
         self.slot_y0 = [s.y0 for s in slots]
         self.slot_y1 = [s.y1 for s in slots]
@@ -42,10 +47,7 @@ class Router:
         self.gutters = gutters
         self.tight_gutters = tight_gutters or []
         self._by_x = _by_x(gutters)
-        self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
-        self.vl: list = []           # every vertical segment (x, y0, y1, cid), by x
-        self.hk: list[float] = []    # their y
-        self.vk: list[float] = []    # their x
+        self.obstacles = Obstacles(slots, self.col_bounds)
         self._levels: dict[int, list[float]] = {}
         self.budget = 10 ** 9
         self._reach: dict[tuple, list] = {}
@@ -83,25 +85,10 @@ class Router:
         return lv
 
     # ---- checks
-    def _near_line(self, v: float, bounds: list[float]) -> bool:
-        i = bisect_left(bounds, v - GRID_CLEAR)
-        return i < len(bounds) and bounds[i] <= v + GRID_CLEAR
-
-    def _hit(self, ob, xa, ya, xb, yb) -> bool:
-        kind, x0, y0, x1, y1 = ob
-        e = -0.8 if kind == "label" else 0.3
-        if not (xa < x1 - e and xb > x0 + e and ya < y1 - e and yb > y0 + e):
-            return False
-        if kind == "decision":
-            cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
-            dx = 0.0 if xa <= cx <= xb else min(abs(xa - cx), abs(xb - cx))
-            dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
-            return dx / hw + dy / hh < 0.985
-        if kind in ("start", "end", "terminal"):
-            return capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
-        return True
-
     def seg_ok(self, a, b, cid) -> bool:
+        """Is the segment from ``a`` to ``b`` of connector ``cid`` clean: clear of the
+        grid lines along it, of the segments of other connectors (shared or touching
+        collinearly) and of the obstacles? Counts against the search budget."""
         self.budget -= 1
         if self.budget < 0:
             raise _OutOfBudget
@@ -112,43 +99,18 @@ class Router:
             if xb - xa < 1e-9:
                 return True
             bounds = self.row_bounds
-            i = bisect_left(bounds, y - GRID_CLEAR)         # _near_line
+            i = bisect_left(bounds, y - GRID_CLEAR)         # near a row line
             if i < len(bounds) and bounds[i] <= y + GRID_CLEAR:
                 return False
-            if _shared(self.hk, self.hl, y, xa, xb, cid):
-                return False
-            i = bisect_right(self.slot_y0, y) - 1
-            if 0 <= i < len(self.slots):
-                hit = self._hit
-                for ob in self.slots[i].obstacles:
-                    # the bounding-box test of _hit, inlined
-                    kind, ox0, oy0, ox1, oy1 = ob
-                    e = -0.8 if kind == "label" else 0.3
-                    if xa < ox1 - e and xb > ox0 + e and y < oy1 - e and y > oy0 + e and \
-                            hit(ob, xa, y, xb, y):
-                        return False
-            return True
+            return not (shared(self.hk, self.hl, y, xa, xb, cid) or self.obstacles.blocks_h(xa, xb, y))
         x = x1
         ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
         bounds = self.col_bounds
         clear = LINE_CLEAR if yb - ya > LINE_RUN else GRID_CLEAR
-        i = bisect_left(bounds, x - clear)                  # _near_line
+        i = bisect_left(bounds, x - clear)                  # near a column line
         if i < len(bounds) and bounds[i] <= x + clear:
             return False
-        if _shared(self.vk, self.vl, x, ya, yb, cid):
-            return False
-        i = bisect_right(self.slot_y1, ya)
-        n = len(self.slots)
-        slot_y0, slots, hit = self.slot_y0, self.slots, self._hit
-        while i < n and slot_y0[i] < yb:
-            for ob in slots[i].obstacles:
-                kind, ox0, oy0, ox1, oy1 = ob
-                e = -0.8 if kind == "label" else 0.3
-                if x < ox1 - e and x > ox0 + e and ya < oy1 - e and yb > oy0 + e and \
-                        hit(ob, x, ya, x, yb):
-                    return False
-            i += 1
-        return True
+        return not (shared(self.vk, self.vl, x, ya, yb, cid) or self.obstacles.blocks_v(x, ya, yb))
 
     def _free(self, x: float, y: float, direction: int) -> float:
         """How far a vertical line at ``x`` can run from ``y`` (down: +1, up: -1) before
@@ -179,43 +141,6 @@ class Router:
                 return best
             i -= 1
         return self.header_h
-
-    def add(self, pts, cid) -> None:
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if abs(y1 - y2) < 1e-9:
-                t = (y1, x1, x2, cid) if x1 <= x2 else (y1, x2, x1, cid)
-                keys, segs = self.hk, self.hl
-            else:
-                t = (x1, y1, y2, cid) if y1 <= y2 else (x1, y2, y1, cid)
-                keys, segs = self.vk, self.vl
-            i = bisect_right(keys, t[0])
-            keys.insert(i, t[0])
-            segs.insert(i, t)
-
-    def remove(self, cid) -> None:
-        """Take the segments of connector ``cid`` out again."""
-        for k, s in (("hk", "hl"), ("vk", "vl")):
-            segs = getattr(self, s)
-            if any(t[3] == cid for t in segs):
-                segs = [t for t in segs if t[3] != cid]
-                setattr(self, s, segs)
-                setattr(self, k, [t[0] for t in segs])
-
-    def crossings(self, pts, cid) -> int:
-        """How many drawn segments of other connectors ``pts`` would cross."""
-        return len(self.crossed(pts, cid))
-
-    def crossed(self, pts, cid) -> list:
-        """The connectors ``pts`` would cross, once per crossing."""
-        out: list = []
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if abs(y1 - y2) < 1e-9:     # horizontal: the vertical segments across it
-                lo, hi = (x1, x2) if x1 <= x2 else (x2, x1)
-                _across(self.vk, self.vl, lo + 0.5, hi - 0.5, y1, cid, out)
-            else:                       # vertical: the horizontal segments across it
-                lo, hi = (y1, y2) if y1 <= y2 else (y2, y1)
-                _across(self.hk, self.hl, lo + 0.5, hi - 0.5, x1, cid, out)
-        return out
 
     def ray(self, x0, y0, x1, y1, cid) -> bool:
         """seg_ok of the segment from (x0, y0) to (x1, y1), from what this search knows
@@ -514,30 +439,6 @@ def _by_x(tracks) -> tuple[list[float], list]:
     """The x of the gutter ``tracks`` in ascending order, and the tracks in that order."""
     tracks = sorted(tracks)
     return [t[0] for t in tracks], tracks
-
-
-def _shared(keys, segs, pos, lo, hi, cid) -> bool:
-    """Does a segment of ``segs`` (sorted by their position, ``keys``) of another
-    connector than ``cid`` run within ``TOL`` of ``pos`` and overlap the span from
-    ``lo`` to ``hi`` or end within ``TOL`` of it: would a segment from ``lo`` to ``hi``
-    at ``pos`` share or collinearly touch one?"""
-    lo, hi = hi + TOL, lo - TOL
-    for j in range(bisect_left(keys, pos - TOL - 0.01), bisect_right(keys, pos + TOL + 0.01)):
-        p, a, b, c = segs[j]
-        if a < lo and b > hi and abs(p - pos) < TOL and c != cid:
-            return True
-    return False
-
-
-def _across(keys, segs, lo, hi, at, cid, out) -> None:
-    """Append to ``out`` the connector of every segment of ``segs`` (sorted by their
-    position, ``keys``) that lies strictly between ``lo`` and ``hi`` and whose span
-    passes ``at`` with half a point to spare: the segments a segment from ``lo`` to
-    ``hi`` at ``at``, the other way, crosses."""
-    for j in range(bisect_right(keys, lo), bisect_left(keys, hi)):
-        pos, a, b, c = segs[j]
-        if a + 0.5 < at < b - 0.5 and c != cid and lo < pos < hi:
-            out.append(c)
 
 
 class _Best:
