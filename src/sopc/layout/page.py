@@ -57,6 +57,7 @@ class PageCtx:
     local: list[LocalEdge] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
     edges: list[XEdge] = field(default_factory=list)    # the edges with an end on this page
+    levels: dict = field(default_factory=dict)          # the router's channel levels (Router.levels)
 
 
 _STEP = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}
@@ -167,16 +168,18 @@ def _strip_edges(sh: Sheet, pg: PageCtx):
 def _grid(sh: Sheet, pg: PageCtx, top_strip: bool, bottom_strip: bool, grid: dict | None) -> None:
     """The rows and symbols of the page: from ``grid`` when it holds those of an
     earlier build of the page (they do not depend on its off-page connectors, labels
-    and routes), else built and, with ``grid``, stored there."""
+    and routes), else built and, with ``grid``, stored there; so are the channel levels
+    of the router (the off-page strips are the same in every build)."""
     if grid:
         pg.rows, pg.page_h, pg.symbols = list(grid["rows"]), grid["page_h"], list(grid["symbols"])
         pg.slot_of_act, pg.nodes, pg.slots = grid["slot_of_act"], dict(grid["nodes"]), _copy_slots(grid["slots"])
+        pg.levels = grid["levels"]
         return
     _rows(sh, pg, top_strip, bottom_strip)
     _symbols(sh, pg)
     if grid is not None:
         grid.update(rows=list(pg.rows), page_h=pg.page_h, symbols=list(pg.symbols), slot_of_act=pg.slot_of_act,
-                    nodes=dict(pg.nodes), slots=_copy_slots(pg.slots))
+                    nodes=dict(pg.nodes), slots=_copy_slots(pg.slots), levels=pg.levels)
 
 
 def _copy_slots(slots: list[Slot]) -> list[Slot]:
@@ -378,7 +381,7 @@ def _route(sh: Sheet, pg: PageCtx, keep=None) -> tuple[list[Connector], list]:
     """Joins of joint activities, then every local edge in order of preference; the
     connectors and the source activities of the edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
-    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters)
+    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters, pg.levels)
     connectors: list[Connector] = []
     # joint activities: one line joining neighbouring symbols
     for i in range(pg.a0, pg.a1):

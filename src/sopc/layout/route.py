@@ -35,7 +35,10 @@ class Router(Segments):
 
     def __init__(self, slots: list[Slot], col_bounds: list[float], header_h: float,
                  page_h: float, gutters: list[tuple[float, int, str, int]],
-                 tight_gutters: list[tuple[float, int, str, int]] | None = None):
+                 tight_gutters: list[tuple[float, int, str, int]] | None = None,
+                 levels: dict[int, list[float]] | None = None):
+        """``levels``: the channel levels of an earlier router of the same rows (filled
+        in as they are asked for)."""
         super().__init__()
         self.slots = slots
         self.slot_y0 = [s.y0 for s in slots]
@@ -48,12 +51,14 @@ class Router(Segments):
         self.tight_gutters = tight_gutters or []
         self._by_x = _by_x(gutters)
         self.obstacles = Obstacles(slots, self.col_bounds)
-        self._levels: dict[int, list[float]] = {}
+        self._levels: dict[int, list[float]] = {} if levels is None else levels
         self.budget = 10 ** 9
         self._reach: dict[tuple, list] = {}
 
     # ---- channels
     def levels(self, c: int) -> list[float]:
+        """The levels of channel ``c`` (above slot ``c``) for horizontal segments, every
+        2 pt from the row line, in order of preference."""
         got = self._levels.get(c)
         if got is not None:
             return got

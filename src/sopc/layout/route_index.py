@@ -102,15 +102,16 @@ def _across(keys, segs, lo, hi, at, cid, out: list | None = None) -> int:
 class Obstacles:
     """The obstacles of the slots as boxes shrunk by their clearance (a branch label's
     box grows instead), per slot and, for vertical lines, per column: the region
-    between two consecutive column lines (a box is listed in every column it reaches).
-    The slots' obstacles must not change while the index is in use."""
+    between two consecutive column lines (a box is listed, with its slot, in every
+    column it reaches). The slots' obstacles must not change while the index is in
+    use."""
 
     def __init__(self, slots: list[Slot], col_bounds: list[float]):
         self.bounds = col_bounds
         self.slot_y0 = [s.y0 for s in slots]
         self.slot_y1 = [s.y1 for s in slots]
         self.by_slot: list[list[tuple]] = []
-        self.by_col: list[list[list[tuple]]] = [[[] for _s in slots] for _c in range(len(col_bounds) + 1)]
+        self.by_col: list[list[tuple]] = [[] for _c in range(len(col_bounds) + 1)]    # (slot, box)
         for i, sl in enumerate(slots):
             boxes = []
             for ob in sl.obstacles:
@@ -119,8 +120,9 @@ class Obstacles:
                 box = (x0 + e, y0 + e, x1 - e, y1 - e, kind in _SHAPED, ob)
                 boxes.append(box)
                 for k in range(bisect_right(col_bounds, box[0]), bisect_right(col_bounds, box[2]) + 1):
-                    self.by_col[k][i].append(box)
+                    self.by_col[k].append((i, box))
             self.by_slot.append(boxes)
+        self.col_slots = [[i for i, _b in col] for col in self.by_col]
 
     def blocks_h(self, xa: float, xb: float, y: float) -> bool:
         """Does the horizontal segment from ``xa`` to ``xb`` (``xa`` <= ``xb``) at ``y``
@@ -135,16 +137,14 @@ class Obstacles:
 
     def blocks_v(self, x: float, ya: float, yb: float) -> bool:
         """Does the vertical segment from ``ya`` to ``yb`` (``ya`` <= ``yb``) at ``x``
-        enter an obstacle?"""
-        col = self.by_col[bisect_right(self.bounds, x)]
-        y0s = self.slot_y0
-        n = len(y0s)
-        i = bisect_right(self.slot_y1, ya)
-        while i < n and y0s[i] < yb:
-            for bx0, by0, bx1, by1, shaped, ob in col[i]:
-                if x < bx1 and x > bx0 and ya < by1 and yb > by0 and (not shaped or shape_hit(ob, x, ya, x, yb)):
-                    return True
-            i += 1
+        enter an obstacle (of the slots it passes)?"""
+        k = bisect_right(self.bounds, x)
+        col, slots = self.by_col[k], self.col_slots[k]
+        for j in range(bisect_left(slots, bisect_right(self.slot_y1, ya)),
+                       bisect_left(slots, bisect_left(self.slot_y0, yb))):
+            bx0, by0, bx1, by1, shaped, ob = col[j][1]
+            if x < bx1 and x > bx0 and ya < by1 and yb > by0 and (not shaped or shape_hit(ob, x, ya, x, yb)):
+                return True
         return False
 
 
