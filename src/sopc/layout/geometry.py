@@ -11,6 +11,7 @@ actor column) and ``"p<letter>"`` for an off-page connector on that page.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 
 Point = tuple[float, float]
@@ -166,10 +167,14 @@ def crossing_pairs(page: Page) -> list[tuple[int, int, float, float]]:
                 hs.append((i, y1, min(x1, x2), max(x1, x2)))
             elif abs(x1 - x2) < 1e-9:
                 vs.append((i, x1, min(y1, y2), max(y1, y2)))
+    # per horizontal, the verticals within its span (found by x), in their order
+    by_x = sorted(range(len(vs)), key=lambda k: vs[k][1])
+    xs = [vs[k][1] for k in by_x]
     out = []
     for i, y, xa, xb in hs:
-        for j, x, ya, yb in vs:
-            if i != j and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y < yb - 0.5:
+        for k in sorted(by_x[bisect_right(xs, xa + 0.5):bisect_left(xs, xb - 0.5)]):
+            j, x, ya, yb = vs[k]
+            if i != j and ya + 0.5 < y < yb - 0.5:
                 out.append((i, j, x, y))
     return out
 

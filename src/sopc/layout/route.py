@@ -339,22 +339,29 @@ class Router(Segments):
         elif e.entry == "left":
             j1 = min(j1, bisect_right(xs, qx - MIN_LAST))
         # crossed segments per track: +1 where a segment's span begins, -1 after it ends
-        steps = [0] * (max(j1 - j0, 0) + 1)
+        steps = None
         hl = self.hl
         for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5)):
             _y, xa, xb, c = hl[j]
             if c != cid:
                 a, b = bisect_right(xs, xa + 0.5, j0, j1), bisect_left(xs, xb - 0.5, j0, j1)
                 if a < b:
+                    if steps is None:
+                        steps = [0] * (j1 - j0 + 1)
                     steps[a - j0] += 1
                     steps[b - j0] -= 1
-        cands = []
-        n = 0
-        for j in range(j0, j1):
-            X, lane, gside, rank = tracks[j]
-            n += steps[j - j0]
-            d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
-            cands.append((d + K_CROSS * n, d, X, lane, gside))
+        # the detour: to the track and back, more for a lane's left side and a track's rank
+        if steps is None:
+            cands = [(d := abs(px - X) + abs(X - qx) + side + rank, d, X, lane, gside)
+                     for X, lane, gside, side, rank in tracks[j0:j1]]
+        else:
+            cands = []
+            n = 0
+            for j in range(j0, j1):
+                X, lane, gside, side, rank = tracks[j]
+                n += steps[j - j0]
+                d = abs(px - X) + abs(X - qx) + side + rank
+                cands.append((d + K_CROSS * n, d, X, lane, gside))
         cands.sort()            # a total order: the order of the tracks does not matter
         return cands
 
@@ -441,9 +448,11 @@ def _entry_side(tracks, entry: str, qx: float):
 
 
 def _by_x(tracks) -> tuple[list[float], list]:
-    """The x of the gutter ``tracks`` in ascending order, and the tracks in that order."""
+    """The x of the gutter ``tracks`` in ascending order, and the tracks in that order
+    as (x, lane, side, the extra detour of the side, that of the rank)."""
     tracks = sorted(tracks)
-    return [t[0] for t in tracks], tracks
+    return [t[0] for t in tracks], [(x, lane, side, 0.0 if side == "r" else 8.0, 3.0 * rank)
+                                    for x, lane, side, rank in tracks]
 
 
 class _Best:
@@ -459,7 +468,13 @@ class _Best:
 
     def offer(self, pts, detour: float) -> bool:
         """True when ``pts`` crosses nothing: to be taken now."""
-        n = self.router.crossings(pts, self.cid)
+        # no need to count further than the crossings that make it no cheaper
+        limit = None
+        if self.cost < float("inf"):
+            limit = 1
+            while detour + K_CROSS * limit < self.cost:
+                limit += 1
+        n = self.router.crossings(pts, self.cid, limit)
         cost = detour + K_CROSS * n
         if cost < self.cost:
             self.pts, self.cost, self.n = pts, cost, n

@@ -46,8 +46,9 @@ class Segments:
                 setattr(self, s, segs)
                 setattr(self, k, [t[0] for t in segs])
 
-    def crossings(self, pts, cid) -> int:
-        """How many drawn segments of other connectors ``pts`` would cross."""
+    def crossings(self, pts, cid, limit: int | None = None) -> int:
+        """How many drawn segments of other connectors ``pts`` would cross; with
+        ``limit``, the count may stop (after a segment of ``pts``) once it reaches it."""
         n = 0
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9:     # horizontal: the vertical segments across it
@@ -56,6 +57,8 @@ class Segments:
             else:                       # vertical: the horizontal segments across it
                 lo, hi = (y1, y2) if y1 <= y2 else (y2, y1)
                 n += _across(self.hk, self.hl, lo + 0.5, hi - 0.5, x1, cid)
+            if limit is not None and n >= limit:
+                break
         return n
 
     def crossed(self, pts, cid) -> list:
