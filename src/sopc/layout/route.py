@@ -66,26 +66,11 @@ class Router(Segments):
         lo = self.slots[c - 1].sym_bot if c > 0 else self.header_h
         hi = self.slots[c].sym_top if c < n else self.page_h
         border = self.slots[c].y0 if c < n else self.page_h
-        out = []
-        k = 1
-        while True:
-            any_in = False
-            for side in (-1, 1):
-                if c == 0 and side < 0:
-                    continue
-                if c == n and side > 0:
-                    continue
-                y = border + side * 2.0 * k
-                if lo + 2.0 <= y <= hi - 2.0:
-                    out.append((k % 2, k, side, y))
-                    any_in = True
-                elif (side < 0 and y > lo) or (side > 0 and y < hi):
-                    any_in = True
-            if not any_in:
-                break
-            k += 1
-        out.sort()
-        lv = [t[3] for t in out]
+        sides = [side for side in (-1, 1) if not (c == 0 and side < 0 or c == n and side > 0)]
+        last = int(max(border - lo, hi - border, 0.0) / 2.0) + 1      # no level is further
+        # the even steps from the line first, each above before below
+        lv = [y for first in (2, 1) for k in range(first, last + 1, 2) for side in sides
+              if lo + 2.0 <= (y := border + side * 2.0 * k) <= hi - 2.0]
         self._levels[c] = lv
         return lv
 
@@ -240,9 +225,11 @@ class Router(Segments):
                     return pts
         # 3. general: exit stub, horizontal at y1, gutter track X, horizontal at y2, enter
         if pdir == "down":
-            y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB]
+            lim = py + MIN_STUB
+            y1s = [y for y in self.levels(s_slot + 1) if y >= lim]
         elif pdir == "up":
-            y1s = [y for y in self.levels(s_slot) if y <= py - MIN_STUB]
+            lim = py - MIN_STUB
+            y1s = [y for y in self.levels(s_slot) if y <= lim]
         else:
             y1s = [py]
         if e.entry in ("right", "left"):
@@ -250,9 +237,11 @@ class Router(Segments):
         elif merge:
             y2s = e.joins
         elif down_top:
-            y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
+            lim = qy - MIN_LAST
+            y2s = [y for y in self.levels(t_slot) if y <= lim]
         else:
-            y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+            lim = qy + MIN_LAST
+            y2s = [y for y in self.levels(t_slot + 1) if y >= lim]
         side = pdir in ("right", "left")
         # the first and last segments depend on y1 or y2 only: filter once
         ray = self.ray
