@@ -11,7 +11,6 @@ actor column) and ``"p<letter>"`` for an off-page connector on that page.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 
 Point = tuple[float, float]
@@ -162,19 +161,16 @@ def crossing_pairs(page: Page) -> list[tuple[int, int, float, float]]:
     flows = [(i, c) for i, c in enumerate(page.connectors) if c.kind == "flow"]
     hs, vs = [], []
     for i, c in flows:
-        for (x1, y1), (x2, y2) in zip(c.points, c.points[1:]):
+        pts = c.points
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9 and abs(x1 - x2) > 1e-9:
-                hs.append((i, y1, min(x1, x2), max(x1, x2)))
+                hs.append((i, y1, x1 + 0.5, x2 - 0.5) if x1 <= x2 else (i, y1, x2 + 0.5, x1 - 0.5))
             elif abs(x1 - x2) < 1e-9:
-                vs.append((i, x1, min(y1, y2), max(y1, y2)))
-    # per horizontal, the verticals within its span (found by x), in their order
-    by_x = sorted(range(len(vs)), key=lambda k: vs[k][1])
-    xs = [vs[k][1] for k in by_x]
+                vs.append((i, x1, y1 + 0.5, y2 - 0.5) if y1 <= y2 else (i, x1, y2 + 0.5, y1 - 0.5))
     out = []
     for i, y, xa, xb in hs:
-        for k in sorted(by_x[bisect_right(xs, xa + 0.5):bisect_left(xs, xb - 0.5)]):
-            j, x, ya, yb = vs[k]
-            if i != j and ya + 0.5 < y < yb - 0.5:
+        for j, x, ya, yb in vs:
+            if xa < x < xb and ya < y < yb and i != j:
                 out.append((i, j, x, y))
     return out
 
