@@ -161,15 +161,16 @@ def crossing_pairs(page: Page) -> list[tuple[int, int, float, float]]:
     flows = [(i, c) for i, c in enumerate(page.connectors) if c.kind == "flow"]
     hs, vs = [], []
     for i, c in flows:
-        for (x1, y1), (x2, y2) in zip(c.points, c.points[1:]):
+        pts = c.points
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if abs(y1 - y2) < 1e-9 and abs(x1 - x2) > 1e-9:
-                hs.append((i, y1, min(x1, x2), max(x1, x2)))
+                hs.append((i, y1, x1 + 0.5, x2 - 0.5) if x1 <= x2 else (i, y1, x2 + 0.5, x1 - 0.5))
             elif abs(x1 - x2) < 1e-9:
-                vs.append((i, x1, min(y1, y2), max(y1, y2)))
+                vs.append((i, x1, y1 + 0.5, y2 - 0.5) if y1 <= y2 else (i, x1, y2 + 0.5, y1 - 0.5))
     out = []
     for i, y, xa, xb in hs:
         for j, x, ya, yb in vs:
-            if i != j and xa + 0.5 < x < xb - 0.5 and ya + 0.5 < y < yb - 0.5:
+            if xa < x < xb and ya < y < yb and i != j:
                 out.append((i, j, x, y))
     return out
 

@@ -57,6 +57,7 @@ class PageCtx:
     local: list[LocalEdge] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
     edges: list[XEdge] = field(default_factory=list)    # the edges with an end on this page
+    levels: dict = field(default_factory=dict)          # the router's channel levels (Router.levels)
 
 
 _STEP = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}
@@ -73,7 +74,8 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     built once more with each pentagon under the track its route took (the other
     connectors keep their routes where they still can), and the drawing with fewer
     crossings is kept."""
-    page, fails = _build_page(sh, p, npages, a0, a1)
+    grid: dict = {}
+    page, fails = _build_page(sh, p, npages, a0, a1, grid=grid)
     if not page.offpage:
         return page, fails
     pairs = crossing_pairs(page)
@@ -81,7 +83,7 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     if not any(_offpage_end(cs[i]) or _offpage_end(cs[j]) for i, j, _x, _y in pairs):
         return page, fails
     keep = {c.edge: (c.points, c.arrow) for c in cs if c.kind == "flow" and not _offpage_end(c)}
-    page2, fails2 = _build_page(sh, p, npages, a0, a1, _track_hints(page), keep)
+    page2, fails2 = _build_page(sh, p, npages, a0, a1, _track_hints(page), keep, grid)
     if len(fails2) <= len(fails) and len(crossing_pairs(page2)) < len(pairs):
         return page2, fails2
     return page, fails
@@ -107,10 +109,11 @@ def _track_hints(page: Page) -> dict[tuple[int, int], float]:
 
 
 def _build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int, hints: dict | None = None,
-                keep: dict | None = None) -> tuple[Page, list[int]]:
+                keep: dict | None = None, grid: dict | None = None) -> tuple[Page, list[int]]:
     """The page (see build_page), its pentagons placed at ``hints`` (x per edge) where
     given, the connectors of ``keep`` (points and arrowhead per edge) kept where they
-    are still clean."""
+    are still clean. ``grid``, when given: the rows and symbols of an earlier build of
+    the same page, taken from it when it holds them, else filled in (see _grid)."""
     pg = PageCtx(p, npages, a0, a1)
     if sh.row_edges:           # only the edges of this page's rows, in xedges order
         pg.edges = [sh.xedges[k] for k in sorted({k for r in range(a0, a1) for k in sh.row_edges[r]})]
@@ -119,8 +122,7 @@ def _build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int, hints: dict | 
     outs_bottom, ins_top, outs_top, ins_bottom = _strip_edges(sh, pg)
     top_strip = bool(ins_top or outs_top)
     bottom_strip = bool(outs_bottom or ins_bottom)
-    _rows(sh, pg, top_strip, bottom_strip)
-    _symbols(sh, pg)
+    _grid(sh, pg, top_strip, bottom_strip, grid)
     strip_items: dict[int, list[tuple[XEdge, str, int]]] = {}
     if top_strip:
         strip_items[0] = [(e, "in", e.tgt_lane) for e in ins_top] + [(e, "out", e.src_lane) for e in outs_top]
@@ -161,6 +163,29 @@ def _strip_edges(sh: Sheet, pg: PageCtx):
         if pt == p:
             (ins_top if e.forward else ins_bottom).append(e)
     return outs_bottom, ins_top, outs_top, ins_bottom
+
+
+def _grid(sh: Sheet, pg: PageCtx, top_strip: bool, bottom_strip: bool, grid: dict | None) -> None:
+    """The rows and symbols of the page: from ``grid`` when it holds those of an
+    earlier build of the page (they do not depend on its off-page connectors, labels
+    and routes), else built and, with ``grid``, stored there; so are the channel levels
+    of the router (the off-page strips are the same in every build)."""
+    if grid:
+        pg.rows, pg.page_h, pg.symbols = list(grid["rows"]), grid["page_h"], list(grid["symbols"])
+        pg.slot_of_act, pg.nodes, pg.slots = grid["slot_of_act"], dict(grid["nodes"]), _copy_slots(grid["slots"])
+        pg.levels = grid["levels"]
+        return
+    _rows(sh, pg, top_strip, bottom_strip)
+    _symbols(sh, pg)
+    if grid is not None:
+        grid.update(rows=list(pg.rows), page_h=pg.page_h, symbols=list(pg.symbols), slot_of_act=pg.slot_of_act,
+                    nodes=dict(pg.nodes), slots=_copy_slots(pg.slots), levels=pg.levels)
+
+
+def _copy_slots(slots: list[Slot]) -> list[Slot]:
+    """Copies of ``slots`` (the off-page connectors and labels of a build add their
+    obstacles to its own)."""
+    return [Slot(s.y0, s.y1, s.kind, s.sym_top, s.sym_bot, list(s.obstacles)) for s in slots]
 
 
 def _rows(sh: Sheet, pg: PageCtx, top_strip: bool, bottom_strip: bool) -> None:
@@ -356,7 +381,7 @@ def _route(sh: Sheet, pg: PageCtx, keep=None) -> tuple[list[Connector], list]:
     """Joins of joint activities, then every local edge in order of preference; the
     connectors and the source activities of the edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
-    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters)
+    router = Router(pg.slots, col_bounds, sh.header_h, pg.page_h, sh.gutters, sh.tight_gutters, pg.levels)
     connectors: list[Connector] = []
     # joint activities: one line joining neighbouring symbols
     for i in range(pg.a0, pg.a1):

@@ -16,8 +16,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from sopc.layout.flow import LocalEdge, Slot
-from sopc.layout.geometry import capsule_hit, simplify
-from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB, TOL
+from sopc.layout.geometry import simplify
+from sopc.layout.route_index import Obstacles, Segments, shared
+from sopc.layout.style import GRID_CLEAR, GUTTER_CLEAR, LINE_CLEAR, LINE_RUN, MIN_LAST, MIN_STUB
 
 ROUTE_BUDGET = 1500          # segment checks per route search (a search that has
                              # found nothing clean by then rarely does later)
@@ -28,10 +29,17 @@ class _OutOfBudget(Exception):
     pass
 
 
-class Router:
+class Router(Segments):
+    """Routes the connectors of one page, one after the other; the segments of the
+    routes taken are added (``Segments.add``) for the checks of the later ones."""
+
     def __init__(self, slots: list[Slot], col_bounds: list[float], header_h: float,
                  page_h: float, gutters: list[tuple[float, int, str, int]],
-                 tight_gutters: list[tuple[float, int, str, int]] | None = None):
+                 tight_gutters: list[tuple[float, int, str, int]] | None = None,
+                 levels: dict[int, list[float]] | None = None):
+        """``levels``: the channel levels of an earlier router of the same rows (filled
+        in as they are asked for)."""
+        super().__init__()
         self.slots = slots
         self.slot_y0 = [s.y0 for s in slots]
         self.slot_y1 = [s.y1 for s in slots]
@@ -41,18 +49,16 @@ class Router:
         self.page_h = page_h
         self.gutters = gutters
         self.tight_gutters = tight_gutters or []
-        self.hs: dict[int, list] = {}
-        self.vs: dict[int, list] = {}
-        self.hl: list = []           # every horizontal segment (y, x0, x1, cid), by y
-        self.vl: list = []           # every vertical segment (x, y0, y1, cid), by x
-        self.hk: list[float] = []    # their y
-        self.vk: list[float] = []    # their x
-        self._levels: dict[int, list[float]] = {}
+        self._by_x = _by_x(gutters)
+        self.obstacles = Obstacles(slots, self.col_bounds)
+        self._levels: dict[int, list[float]] = {} if levels is None else levels
         self.budget = 10 ** 9
         self._reach: dict[tuple, list] = {}
 
     # ---- channels
     def levels(self, c: int) -> list[float]:
+        """The levels of channel ``c`` (above slot ``c``) for horizontal segments, every
+        2 pt from the row line, in order of preference."""
         got = self._levels.get(c)
         if got is not None:
             return got
@@ -60,49 +66,19 @@ class Router:
         lo = self.slots[c - 1].sym_bot if c > 0 else self.header_h
         hi = self.slots[c].sym_top if c < n else self.page_h
         border = self.slots[c].y0 if c < n else self.page_h
-        out = []
-        k = 1
-        while True:
-            any_in = False
-            for side in (-1, 1):
-                if c == 0 and side < 0:
-                    continue
-                if c == n and side > 0:
-                    continue
-                y = border + side * 2.0 * k
-                if lo + 2.0 <= y <= hi - 2.0:
-                    out.append((k % 2, k, side, y))
-                    any_in = True
-                elif (side < 0 and y > lo) or (side > 0 and y < hi):
-                    any_in = True
-            if not any_in:
-                break
-            k += 1
-        out.sort()
-        lv = [t[3] for t in out]
+        sides = [side for side in (-1, 1) if not (c == 0 and side < 0 or c == n and side > 0)]
+        last = int(max(border - lo, hi - border, 0.0) / 2.0) + 1      # no level is further
+        # the even steps from the line first, each above before below
+        lv = [y for first in (2, 1) for k in range(first, last + 1, 2) for side in sides
+              if lo + 2.0 <= (y := border + side * 2.0 * k) <= hi - 2.0]
         self._levels[c] = lv
         return lv
 
     # ---- checks
-    def _near_line(self, v: float, bounds: list[float]) -> bool:
-        i = bisect_left(bounds, v - GRID_CLEAR)
-        return i < len(bounds) and bounds[i] <= v + GRID_CLEAR
-
-    def _hit(self, ob, xa, ya, xb, yb) -> bool:
-        kind, x0, y0, x1, y1 = ob
-        e = -0.8 if kind == "label" else 0.3
-        if not (xa < x1 - e and xb > x0 + e and ya < y1 - e and yb > y0 + e):
-            return False
-        if kind == "decision":
-            cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
-            dx = 0.0 if xa <= cx <= xb else min(abs(xa - cx), abs(xb - cx))
-            dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
-            return dx / hw + dy / hh < 0.985
-        if kind in ("start", "end", "terminal"):
-            return capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
-        return True
-
     def seg_ok(self, a, b, cid) -> bool:
+        """Is the segment from ``a`` to ``b`` of connector ``cid`` clean: clear of the
+        grid lines along it, of the segments of other connectors (shared or touching
+        collinearly) and of the obstacles? Counts against the search budget."""
         self.budget -= 1
         if self.budget < 0:
             raise _OutOfBudget
@@ -113,57 +89,18 @@ class Router:
             if xb - xa < 1e-9:
                 return True
             bounds = self.row_bounds
-            i = bisect_left(bounds, y - GRID_CLEAR)         # _near_line
+            i = bisect_left(bounds, y - GRID_CLEAR)         # near a row line
             if i < len(bounds) and bounds[i] <= y + GRID_CLEAR:
                 return False
-            ky = int(round(y))
-            hs = self.hs
-            lo, hi = xb + TOL, xa - TOL
-            for key in (ky - 2, ky - 1, ky, ky + 1, ky + 2):
-                bucket = hs.get(key)
-                if bucket:
-                    for (yy, a0, a1, c) in bucket:
-                        if a0 < lo and a1 > hi and abs(yy - y) < TOL and c != cid:
-                            return False
-            i = bisect_right(self.slot_y0, y) - 1
-            if 0 <= i < len(self.slots):
-                hit = self._hit
-                for ob in self.slots[i].obstacles:
-                    # the bounding-box test of _hit, inlined
-                    kind, ox0, oy0, ox1, oy1 = ob
-                    e = -0.8 if kind == "label" else 0.3
-                    if xa < ox1 - e and xb > ox0 + e and y < oy1 - e and y > oy0 + e and \
-                            hit(ob, xa, y, xb, y):
-                        return False
-            return True
+            return not (shared(self.hk, self.hl, y, xa, xb, cid) or self.obstacles.blocks_h(xa, xb, y))
         x = x1
         ya, yb = (y1, y2) if y1 <= y2 else (y2, y1)
         bounds = self.col_bounds
         clear = LINE_CLEAR if yb - ya > LINE_RUN else GRID_CLEAR
-        i = bisect_left(bounds, x - clear)                  # _near_line
+        i = bisect_left(bounds, x - clear)                  # near a column line
         if i < len(bounds) and bounds[i] <= x + clear:
             return False
-        kx = int(round(x))
-        vs = self.vs
-        lo, hi = yb + TOL, ya - TOL
-        for key in (kx - 2, kx - 1, kx, kx + 1, kx + 2):
-            bucket = vs.get(key)
-            if bucket:
-                for (xx, a0, a1, c) in bucket:
-                    if a0 < lo and a1 > hi and abs(xx - x) < TOL and c != cid:
-                        return False
-        i = bisect_right(self.slot_y1, ya)
-        n = len(self.slots)
-        slot_y0, slots, hit = self.slot_y0, self.slots, self._hit
-        while i < n and slot_y0[i] < yb:
-            for ob in slots[i].obstacles:
-                kind, ox0, oy0, ox1, oy1 = ob
-                e = -0.8 if kind == "label" else 0.3
-                if x < ox1 - e and x > ox0 + e and ya < oy1 - e and yb > oy0 + e and \
-                        hit(ob, x, ya, x, yb):
-                    return False
-            i += 1
-        return True
+        return not (shared(self.vk, self.vl, x, ya, yb, cid) or self.obstacles.blocks_v(x, ya, yb))
 
     def _free(self, x: float, y: float, direction: int) -> float:
         """How far a vertical line at ``x`` can run from ``y`` (down: +1, up: -1) before
@@ -194,49 +131,6 @@ class Router:
                 return best
             i -= 1
         return self.header_h
-
-    def add(self, pts, cid) -> None:
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if abs(y1 - y2) < 1e-9:
-                xa, xb = sorted((x1, x2))
-                t = (y1, xa, xb, cid)
-                self.hs.setdefault(int(round(y1)), []).append(t)
-                i = bisect_right(self.hk, y1)
-                self.hk.insert(i, y1)
-                self.hl.insert(i, t)
-            else:
-                ya, yb = sorted((y1, y2))
-                t = (x1, ya, yb, cid)
-                self.vs.setdefault(int(round(x1)), []).append(t)
-                i = bisect_right(self.vk, x1)
-                self.vk.insert(i, x1)
-                self.vl.insert(i, t)
-
-    def remove(self, cid) -> None:
-        """Take the segments of connector ``cid`` out again."""
-        for index, flat in ((self.hs, "hl"), (self.vs, "vl")):
-            for k, bucket in index.items():
-                if any(t[3] == cid for t in bucket):
-                    index[k] = [t for t in bucket if t[3] != cid]
-            setattr(self, flat, [t for t in getattr(self, flat) if t[3] != cid])
-        self.hk = [t[0] for t in self.hl]
-        self.vk = [t[0] for t in self.vl]
-
-    def crossings(self, pts, cid) -> int:
-        """How many drawn segments of other connectors ``pts`` would cross."""
-        return len(self.crossed(pts, cid))
-
-    def crossed(self, pts, cid) -> list:
-        """The connectors ``pts`` would cross, once per crossing."""
-        out: list = []
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if abs(y1 - y2) < 1e-9:     # horizontal: the vertical segments across it
-                lo, hi = (x1, x2) if x1 <= x2 else (x2, x1)
-                _across(self.vk, self.vl, lo + 0.5, hi - 0.5, y1, cid, out)
-            else:                       # vertical: the horizontal segments across it
-                lo, hi = (y1, y2) if y1 <= y2 else (y2, y1)
-                _across(self.hk, self.hl, lo + 0.5, hi - 0.5, x1, cid, out)
-        return out
 
     def ray(self, x0, y0, x1, y1, cid) -> bool:
         """seg_ok of the segment from (x0, y0) to (x1, y1), from what this search knows
@@ -269,9 +163,9 @@ class Router:
         for tight in (False, True):
             # tight: the last resort before an unclean route, tracks nearer the lines
             # (a run longer than LINE_RUN still keeps LINE_CLEAR from them)
-            gutters = self.gutters
+            gutters, by_x = self.gutters, self._by_x
             if tight:
-                self.gutters = self.tight_gutters
+                self.gutters, self._by_x = self.tight_gutters, _by_x(self.tight_gutters)
             self.budget = ROUTE_BUDGET
             self._reach = {}
             self._best = None
@@ -279,7 +173,7 @@ class Router:
                 got = self._search(e, cid)
             except _OutOfBudget:
                 got = self._best.pts if self._best is not None else None
-            self.gutters = gutters
+            self.gutters, self._by_x = gutters, by_x
             self.budget = 10 ** 9
             if got is not None:
                 b = self._best
@@ -331,9 +225,11 @@ class Router:
                     return pts
         # 3. general: exit stub, horizontal at y1, gutter track X, horizontal at y2, enter
         if pdir == "down":
-            y1s = [y for y in self.levels(s_slot + 1) if y >= py + MIN_STUB]
+            lim = py + MIN_STUB
+            y1s = [y for y in self.levels(s_slot + 1) if y >= lim]
         elif pdir == "up":
-            y1s = [y for y in self.levels(s_slot) if y <= py - MIN_STUB]
+            lim = py - MIN_STUB
+            y1s = [y for y in self.levels(s_slot) if y <= lim]
         else:
             y1s = [py]
         if e.entry in ("right", "left"):
@@ -341,9 +237,11 @@ class Router:
         elif merge:
             y2s = e.joins
         elif down_top:
-            y2s = [y for y in self.levels(t_slot) if y <= qy - MIN_LAST]
+            lim = qy - MIN_LAST
+            y2s = [y for y in self.levels(t_slot) if y <= lim]
         else:
-            y2s = [y for y in self.levels(t_slot + 1) if y >= qy + MIN_LAST]
+            lim = qy + MIN_LAST
+            y2s = [y for y in self.levels(t_slot + 1) if y >= lim]
         side = pdir in ("right", "left")
         # the first and last segments depend on y1 or y2 only: filter once
         ray = self.ray
@@ -375,12 +273,6 @@ class Router:
         px, qx = P[0], Q[0]
         ok, ray = self.seg_ok, self.ray
         side = pdir in ("right", "left")
-        xs = self.gutters
-        if pdir == "right":
-            xs = [g for g in xs if g[0] >= px + 4.0]
-        elif pdir == "left":
-            xs = [g for g in xs if g[0] <= px - 4.0]
-        xs = _entry_side(xs, e.entry, qx)
         tail = [] if e.entry == "merge" else [Q]
         # the part of the track every candidate runs along
         lo1, hi1, lo2, hi2 = min(y1s), max(y1s), min(y2s), max(y2s)
@@ -390,18 +282,7 @@ class Router:
             ya, yb = hi2, lo1
         else:
             ya = yb = 0.0
-        hl = self.hl
-        hs = [(hl[j][1], hl[j][2]) for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5))
-              if hl[j][3] != cid]
-        cands = []
-        for (X, lane, gside, rank) in xs:
-            d = abs(px - X) + abs(X - qx) + (0.0 if gside == "r" else 8.0) + 3.0 * rank
-            n = 0
-            for xa, xb in hs:
-                if xa + 0.5 < X < xb - 0.5:
-                    n += 1
-            cands.append((d + K_CROSS * n, d, X, lane, gside))
-        cands.sort()
+        cands = self._least_costs(e, cid, ya, yb)
         tried = set()           # the gutters with a route: their other tracks cross the same
         for lb, d, X, lane, gside in cands:
             if best.cost <= lb:
@@ -429,6 +310,49 @@ class Router:
                     continue
                 break
         return None
+
+    def _least_costs(self, e: LocalEdge, cid, ya: float, yb: float) -> list:
+        """The gutter tracks ``e`` may take, as (least cost, detour, x, lane, side), the
+        cheapest first: the detour plus ``K_CROSS`` per horizontal segment of another
+        connector that the track crosses between ``ya`` and ``yb`` (which every route
+        along it runs)."""
+        px, qx, pdir = e.P[0], e.Q[0], e.pdir
+        xs, tracks = self._by_x
+        j0, j1 = 0, len(xs)               # the tracks in the exit's and the entry's direction
+        if pdir == "right":
+            j0 = bisect_left(xs, px + 4.0)
+        elif pdir == "left":
+            j1 = bisect_right(xs, px - 4.0)
+        if e.entry == "right":
+            j0 = max(j0, bisect_left(xs, qx + MIN_LAST))
+        elif e.entry == "left":
+            j1 = min(j1, bisect_right(xs, qx - MIN_LAST))
+        # crossed segments per track: +1 where a segment's span begins, -1 after it ends
+        steps = None
+        hl = self.hl
+        for j in range(bisect_right(self.hk, ya + 0.5), bisect_left(self.hk, yb - 0.5)):
+            _y, xa, xb, c = hl[j]
+            if c != cid:
+                a, b = bisect_right(xs, xa + 0.5, j0, j1), bisect_left(xs, xb - 0.5, j0, j1)
+                if a < b:
+                    if steps is None:
+                        steps = [0] * (j1 - j0 + 1)
+                    steps[a - j0] += 1
+                    steps[b - j0] -= 1
+        # the detour: to the track and back, more for a lane's left side and a track's rank
+        if steps is None:
+            cands = [(d := abs(px - X) + abs(X - qx) + side + rank, d, X, lane, gside)
+                     for X, lane, gside, side, rank in tracks[j0:j1]]
+        else:
+            cands = []
+            n = 0
+            for j in range(j0, j1):
+                X, lane, gside, side, rank = tracks[j]
+                n += steps[j - j0]
+                d = abs(px - X) + abs(X - qx) + side + rank
+                cands.append((d + K_CROSS * n, d, X, lane, gside))
+        cands.sort()            # a total order: the order of the tracks does not matter
+        return cands
 
     def _step_out(self, e: LocalEdge, cid, y2s):
         """A side exit that cannot turn in its direction: a short step into the gutter
@@ -512,15 +436,12 @@ def _entry_side(tracks, entry: str, qx: float):
     return tracks
 
 
-def _across(keys, segs, lo, hi, at, cid, out) -> None:
-    """Append to ``out`` the connector of every segment of ``segs`` (sorted by their
-    position, ``keys``) that lies strictly between ``lo`` and ``hi`` and whose span
-    passes ``at`` with half a point to spare: the segments a segment from ``lo`` to
-    ``hi`` at ``at``, the other way, crosses."""
-    for j in range(bisect_right(keys, lo), bisect_left(keys, hi)):
-        pos, a, b, c = segs[j]
-        if a + 0.5 < at < b - 0.5 and c != cid and lo < pos < hi:
-            out.append(c)
+def _by_x(tracks) -> tuple[list[float], list]:
+    """The x of the gutter ``tracks`` in ascending order, and the tracks in that order
+    as (x, lane, side, the extra detour of the side, that of the rank)."""
+    tracks = sorted(tracks)
+    return [t[0] for t in tracks], [(x, lane, side, 0.0 if side == "r" else 8.0, 3.0 * rank)
+                                    for x, lane, side, rank in tracks]
 
 
 class _Best:
@@ -536,7 +457,13 @@ class _Best:
 
     def offer(self, pts, detour: float) -> bool:
         """True when ``pts`` crosses nothing: to be taken now."""
-        n = self.router.crossings(pts, self.cid)
+        # no need to count further than the crossings that make it no cheaper
+        limit = None
+        if self.cost < float("inf"):
+            limit = 1
+            while detour + K_CROSS * limit < self.cost:
+                limit += 1
+        n = self.router.crossings(pts, self.cid, limit)
         cost = detour + K_CROSS * n
         if cost < self.cost:
             self.pts, self.cost, self.n = pts, cost, n
