@@ -34,6 +34,7 @@ from sopc.build.state import BuildError, BuildOptions, BuildResult, SopPage
 from sopc.core.diagnostics import Diagnostic, Level, Message, msg
 from sopc.core.model import SOP, Config, Repository
 from sopc.core.i18n import language
+from sopc.core.memory import collector_paused
 from sopc.core.paper import paper_for as choose_paper, paper_name
 from sopc.loader import display_path
 
@@ -471,15 +472,8 @@ def _try_fast(root: Path, options: BuildOptions, today, seen: dict | None = None
     out_dir = _out_dir(options, config, root)
     key = snapshot.context_key(root, config, (
         str(out_dir), options.kertas, options.lang, options.paksa, str(options.today), str(today)))
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return key, snapshot.plan_fast(root, files, config, key)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _unchanged(root: Path, options: BuildOptions, today, result: BuildResult,

@@ -18,7 +18,6 @@ failure of a worker, so parallelism can never lose a finding.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from sopc.lint.context import LintContext
 from sopc.core.diagnostics import Diagnostic, Pos
 from sopc.loader import Plan, load_files, load_neighbours
 from sopc.core.model import SOP, Link, Repository
+from sopc.core.memory import collector_paused
 from sopc.core.workers import default_jobs, run_child
 
 MIN_FILES_PER_JOB = 48
@@ -66,17 +66,12 @@ def load_and_lint(plan: Plan, today, lang: str = "id", jobs: int | None = None,
 def _serial(plan: Plan, today, lang: str, use_cache: bool) -> LintRun:
     from sopc.lint import engine
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         unparsed: dict = {}
         sops, diags = load_files(plan.wanted, plan.config, unparsed)
         repo = Repository(plan.config, sops + load_neighbours(plan, use_cache, sops, unparsed), unparsed)
         ctx = LintContext(repo, today, lang)
         found = engine.lint(repo, ctx, sops)
-    finally:
-        if enabled:
-            gc.enable()
     return LintRun(repo, sops, diags, found)
 
 
@@ -179,7 +174,15 @@ MIN_SOPS_PER_LINT_JOB = 150
 def lint_forked(repo: Repository, ctx: LintContext, sops: list[SOP], jobs: int | None = None) -> list[Diagnostic]:
     """``engine.lint(repo, ctx, sops)`` with the SOPs already loaded (the build): forked
     children inherit the repository and lint their share; only the findings travel
-    back. Any failure of a child lints its share here, so no finding is ever lost."""
+    back. Any failure of a child lints its share here, so no finding is ever lost. The
+    cyclic collector is paused here as in the children (:mod:`sopc.core.memory`): with
+    the repository in memory, its full collections made this process's share take a
+    third longer than theirs."""
+    with collector_paused():
+        return _lint_forked(repo, ctx, sops, jobs)
+
+
+def _lint_forked(repo: Repository, ctx: LintContext, sops: list[SOP], jobs: int | None) -> list[Diagnostic]:
     from sopc.lint import engine
 
     jobs = default_jobs() if jobs is None else max(1, jobs)

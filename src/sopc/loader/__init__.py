@@ -10,7 +10,6 @@ size and mtime) instead of being parsed again.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from sopc.core.diagnostics import Diagnostic, Message, Pos, msg
+from sopc.core.memory import collector_paused
 from sopc.loader.config import CONFIG_NAME, load_config_bytes
 from sopc.loader.sopfile import load_sop_bytes
 from sopc.core.model import SOP, Config, Repository
@@ -288,18 +288,13 @@ def load_plan(plan: Plan, *, use_cache: bool = True,
               on_sop: Callable[[SOP, int, int], None] | None = None) -> LoadResult:
     """:func:`load_repository` of a plan made by :func:`plan_repository`, telling
     ``on_sop`` of each asked-for SOP as it loads (see :func:`load_files`)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         result = LoadResult(Repository(plan.config), plan.root, config_diagnostics=plan.config_diagnostics)
         result.target_paths = plan.wanted
         sops, result.diagnostics = load_files(plan.wanted, plan.config, result.repo.unparsed, on_sop)
         result.targets = sops
         result.repo.sops = sops + load_neighbours(plan, use_cache, sops, result.repo.unparsed)
         return result
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_sop_text(text: str | bytes, relpath: str = "t.sop.yaml", config: Config | None = None):

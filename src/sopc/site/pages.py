@@ -9,7 +9,6 @@ returned as ``{site relpath: bytes}``; the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
@@ -17,6 +16,7 @@ from markupsafe import Markup, escape
 from sopc.core.diagnostics import Diagnostic, Level
 from sopc.core.assets import template_text
 from sopc.core.i18n import language, tanggal
+from sopc.core.memory import collector_paused
 from sopc.core.model import SOP, Repository
 from sopc.site import forms, pelaksana, peta
 from sopc.site.common import (
@@ -399,16 +399,8 @@ def generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, e
 
     options = options if options is not None else SiteOptions()
     env = environment(env, getattr(repo.config, "root", None), _lang(ctx, repo, options))
-    # no cyclic garbage collection meanwhile: the many small objects made here would
-    # trigger full collections over the build's large heap (a third of the time)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with jinja_bytecode(env):
-            return _generate(repo, diagnostics, ctx, env, options)
-    finally:
-        if enabled:
-            gc.enable()
+    with collector_paused(), jinja_bytecode(env):
+        return _generate(repo, diagnostics, ctx, env, options)
 
 
 def _generate(repo: Repository, diagnostics: list[Diagnostic] | None, ctx: Any, env: Any,
