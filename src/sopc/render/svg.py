@@ -251,7 +251,7 @@ def page_svg(page: Page, prefix: str = "sop") -> str:
             if any(lb.x < x < lb.x + lb.w for x in lines_x):
                 # a label running along its exit into the next lane: the column line
                 # breaks under it, as a careful hand leaves it
-                parts.append(f'<rect x="{f(lb.x - 0.5)}" y="{f(lb.y)}" width="{f(lb.w + 1.0)}" '
+                parts.append(f'<rect x="{f(lb.x)}" y="{f(lb.y)}" width="{f(lb.w)}" '
                              f'height="{f(lb.h)}" fill="#fff"/>')
             parts.append(f'<text font-size="{f(lb.size)}">{_spans(lb.lines, lb.size)}</text>')
         parts.append("</g>")
