@@ -76,14 +76,27 @@ def secret() -> bytes | None:
     env = os.environ.get(KEY_ENV)
     if env:
         return env.encode("utf-8", "surrogatepass")
-    try:
-        path = key_file()
-    except (RuntimeError, OSError):      # no home folder
-        return None
-    memo = (str(path),)
+    # every cache entry asks: the key file's place is worked out once for the variables
+    # it comes from (a build checks 1,000 entries)
+    where = _KEY_PLACE.get(_key_vars())
+    if where is None:
+        try:
+            where = _KEY_PLACE[_key_vars()] = str(key_file())
+        except (RuntimeError, OSError):      # no home folder
+            return None
+    memo = (where,)
     if memo not in _secret_memo:
-        _secret_memo[memo] = _file_secret(path)
+        _secret_memo[memo] = _file_secret(Path(where))
     return _secret_memo[memo]
+
+
+_KEY_PLACE: dict[tuple, str] = {}
+
+
+def _key_vars() -> tuple:
+    """The variables :func:`key_file` reads."""
+    env = os.environ
+    return env.get("XDG_CACHE_HOME"), env.get("LOCALAPPDATA"), env.get("HOME"), env.get("USERPROFILE")
 
 
 def _file_secret(path: Path) -> bytes | None:
