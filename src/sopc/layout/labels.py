@@ -190,7 +190,7 @@ def decision_height(labs: list[str], question: str, style, lane_w: float) -> flo
 def _label_lines(text: str, lw: float, lane_w: float, size: float) -> int:
     """The lines a label beside a vertical exit will likely take: whole words in the
     half lane ``lw``, else one line along the run into the next lane (see
-    :func:`along_run`), else broken words."""
+    :func:`_along_run`), else broken words."""
     whole = metrics.wrap_clean(text, lw, size)
     if whole is not None and _whole(whole, text):
         return len(whole)
@@ -310,16 +310,16 @@ def _nearer_exit(box, exit_pt, arrivals, margin: float = 1.0) -> bool:
     return all(box_distance(box, *q) > d_exit + margin for q in arrivals)
 
 
-def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page=None):
+def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page):
     """(size, (lines, x0, y0, w, h)) of the first free place beside the exit, trying
     smaller sizes, then line breaks inside words; (label size, None) when none is free.
+    ``page``: the page's local edges and lane columns.
 
-    With ``page`` (the page's local edges and lane columns) a label is one line by its
-    exit in its lane if it can be; else one line along the exit's run into the next
-    lane (see :func:`along_run`), as a careful hand writes "Tidak lengkap" over the
-    arrow; else one line farther down the diamond's side, or whole words on several
-    lines in the lane; else whole words along the run; a word is broken at a syllable
-    only when none of these has room."""
+    A label is one line by its exit in its lane if it can be; else one line along the
+    exit's run into the next lane (see :func:`_along_run`), as a careful hand writes
+    "Tidak lengkap" over the arrow; else one line farther down the diamond's side, or
+    whole words on several lines in the lane; else whole words along the run; a word is
+    broken at a syllable only when none of these has room."""
     node = le.src
     size = style.label_size
     sizes = [size]
@@ -345,7 +345,7 @@ def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page=Non
             got = label_box(le.label, size, c.x, c.x1, sl.y0, sl.y1, node, le.port, le.P, sd, brk, drop)
             if got is None or not free(got):
                 continue
-            if page is None or brk:
+            if brk:
                 return size, got
             lines, x0, y0, w, h = got
             if len(lines) > 1:
@@ -354,15 +354,16 @@ def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page=Non
                 farther = farther or got        # down the diamond's side, away from the run
             else:
                 return size, got
-        if page is None or brk:
+        if brk:
             continue
+        runs = {sd: _run_room(le, sd, sl, *page) for sd in sides}
         for one_line in (True, False):
             for sd, drop in places:
-                run = _run_room(le, sd, sl, *page)
+                run = runs[sd]
                 if run is None:
                     continue
-                got = along_run(le.label, size, le.P, le.port, sd, run[0], sl.y0, sl.y1,
-                                one_line, drop)
+                got = _along_run(le.label, size, le.P, le.port, sd, run[0], sl.y0, sl.y1,
+                                 one_line, drop)
                 if got is not None and free(got, run[1]):
                     return size, got
             if one_line and (farther or wrapped) is not None:
@@ -370,8 +371,8 @@ def _beside_exit(le, sides, keep, arrivals, placed_boxes, sl, c, style, page=Non
     return style.label_size, None
 
 
-def along_run(text: str, size: float, P, port: str, side: str, reach: float,
-              row_y0: float, row_y1: float, one_line: bool, drop: float = 0.0):
+def _along_run(text: str, size: float, P, port: str, side: str, reach: float,
+               row_y0: float, row_y1: float, one_line: bool, drop: float = 0.0):
     """A label box along an exit from the exit point ``P`` towards ``reach`` (an x),
     in whole words: for a side exit just above (``side`` "above") or below its
     horizontal run, for an exit along the bottom on ``side`` ("right"/"left") of its
