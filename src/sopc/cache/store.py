@@ -76,21 +76,16 @@ def secret() -> bytes | None:
     env = os.environ.get(KEY_ENV)
     if env:
         return env.encode("utf-8", "surrogatepass")
-    # every cache entry asks: the key file's place is worked out once for the variables
-    # it comes from (a build checks 1,000 entries)
-    where = _KEY_PLACE.get(_key_vars())
-    if where is None:
+    # every cache entry asks (a build checks 1,000): the secret is read once for the
+    # variables that place the key file (see key_file)
+    memo = _key_vars()
+    if memo not in _secret_memo:
         try:
-            where = _KEY_PLACE[_key_vars()] = str(key_file())
+            path = key_file()
         except (RuntimeError, OSError):      # no home folder
             return None
-    memo = (where,)
-    if memo not in _secret_memo:
-        _secret_memo[memo] = _file_secret(Path(where))
+        _secret_memo[memo] = _file_secret(path)
     return _secret_memo[memo]
-
-
-_KEY_PLACE: dict[tuple, str] = {}
 
 
 def _key_vars() -> tuple:
