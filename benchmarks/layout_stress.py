@@ -33,6 +33,7 @@ def main(argv=None) -> int:
     rng = random.Random(a.seed)
     arrows = cross = pages = fails = 0
     labels = broken = 0
+    pent_routes = pent_bends = 0        # connectors to or from an off-page connector
     near_line, near_sops, other = 0, 0, 0
     papers = ["A4", "Letter", "Legal", "F4"]
     per_paper: dict[str, list[int]] = {}
@@ -48,6 +49,10 @@ def main(argv=None) -> int:
             cross += len(crossings(p))
             labels += len(p.labels)
             broken += sum(" ".join(t.text for t in lb.lines).split() != lb.text.split() for lb in p.labels)
+            for c in p.connectors:
+                if c.kind == "flow" and (c.start.startswith("p") or c.end.startswith("p")):
+                    pent_routes += 1
+                    pent_bends += len(c.points) - 2
         found = check_signable(sop, lay)
         lines = sum(1 for m in found if "of a column line" in m)
         near_line += lines
@@ -59,6 +64,8 @@ def main(argv=None) -> int:
           + ", ".join(f"{p} {statistics.mean(v):.2f}" for p, v in sorted(per_paper.items())))
     print(f"  unclean connectors or labels: {fails}")
     print(f"  branch labels breaking a word at a syllable: {broken} of {labels}")
+    print(f"  bends per connector to or from an off-page connector: {pent_bends / max(pent_routes, 1):.2f} "
+          f"({pent_routes} connectors)")
     print(f"  vertical runs over 20 pt within 6 pt of a column line: {near_line} in {near_sops} SOPs "
           f"(OUTPUT.md: none); other readability problems (tests/layout_checks.check_signable): {other}")
     sop25 = random_sop(random.Random(3), 5, 25)

@@ -149,6 +149,18 @@ def test_ten_actors_on_a4():
         assert " ".join(ln.text for ln in c.lines).replace("- ", "").replace("/ ", "/") == label
 
 
+def test_side_exit_to_the_next_page_turns_once_into_its_pentagon():
+    # "Sesuai" leaves the diamond by its left vertex (its target is in a lane to the
+    # left, on the next page): the pentagon sits under that side's gutter track, so the
+    # route is an L, not out-down-back-down under the diamond
+    sop = ten_actors()
+    page = layout_sop(sop, paper="A4").pages[0]
+    (c,) = [c for c in page.connectors if c.kind == "flow" and c.end.startswith("p")]
+    assert c.edge == (9, 0)
+    (px, py), (kx, ky), (qx, qy) = c.points
+    assert ky == py and kx == qx and kx < px and qy > ky
+
+
 def test_tall_row_steps_text_down_not_over_the_page():
     acts = [{"uraian": "Memeriksa " * 300, "pelaksana": "pst"}, {"uraian": "Selesai", "pelaksana": "staf"}]
     sop = make_sop(BPS, acts)

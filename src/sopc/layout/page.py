@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point, node_activity
 from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox, crossing_pairs
 from sopc.layout.labels import place_labels, question_lines
+from sopc.layout.offpage import straighten
 from sopc.layout.route import Router
 from sopc.layout.style import FONT_SIZE, MIN_LAST, MIN_STUB, Style
 from sopc.layout.table import place_lines
@@ -75,7 +76,8 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     connectors keep their routes where they still can), and the drawing with fewer
     crossings is kept."""
     grid: dict = {}
-    page, fails = _build_page(sh, p, npages, a0, a1, grid=grid)
+    moved: set = set()
+    page, fails = _build_page(sh, p, npages, a0, a1, grid=grid, moved=moved)
     if not page.offpage:
         return page, fails
     pairs = crossing_pairs(page)
@@ -83,7 +85,7 @@ def build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int) -> tuple[Page, 
     if not any(_offpage_end(cs[i]) or _offpage_end(cs[j]) for i, j, _x, _y in pairs):
         return page, fails
     keep = {c.edge: (c.points, c.arrow) for c in cs if c.kind == "flow" and not _offpage_end(c)}
-    page2, fails2 = _build_page(sh, p, npages, a0, a1, _track_hints(page), keep, grid)
+    page2, fails2 = _build_page(sh, p, npages, a0, a1, _track_hints(page, moved), keep, grid)
     if len(fails2) <= len(fails) and len(crossing_pairs(page2)) < len(pairs):
         return page2, fails2
     return page, fails
@@ -94,22 +96,25 @@ def _offpage_end(c: Connector) -> bool:
     return c.start.startswith("p") or c.end.startswith("p")
 
 
-def _track_hints(page: Page) -> dict[tuple[int, int], float]:
+def _track_hints(page: Page, moved: set) -> dict[tuple[int, int], float]:
     """Per edge with an off-page connector on ``page``, where its route wants the
     pentagon: the x of the route's track (the vertical after the first turn, counted
-    from the pentagon)."""
+    from the pentagon; where the pentagon was ``moved`` under it, its own)."""
     out = {}
     for c in page.connectors:
         if c.kind != "flow" or not _offpage_end(c):
             continue
         pts = c.points if c.start.startswith("p") else c.points[::-1]
-        if len(pts) >= 4:
+        if c.edge in moved:
+            out[c.edge] = pts[0][0]
+        elif len(pts) >= 4:
             out[c.edge] = pts[2][0]
     return out
 
 
 def _build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int, hints: dict | None = None,
-                keep: dict | None = None, grid: dict | None = None) -> tuple[Page, list[int]]:
+                keep: dict | None = None, grid: dict | None = None,
+                moved: set | None = None) -> tuple[Page, list[int]]:
     """The page (see build_page), its pentagons placed at ``hints`` (x per edge) where
     given, the connectors of ``keep`` (points and arrowhead per edge) kept where they
     are still clean. ``grid``, when given: the rows and symbols of an earlier build of
@@ -134,7 +139,7 @@ def _build_page(sh: Sheet, p: int, npages: int, a0: int, a1: int, hints: dict | 
     _local_edges(sh, pg)
     _entry_points(pg)
     label_fails = place_labels(pg.local, pg.slots, sh.lane_cols, sh.style, pg.labels)
-    connectors, route_fails = _route(sh, pg, keep)
+    connectors, route_fails = _route(sh, pg, keep, moved)
     if sh.lang == "en":
         title = f"Procedure flowchart: {sh.title_base} (page {p + 1} of {npages})"
     else:
@@ -377,7 +382,7 @@ def _entry_points(pg: PageCtx) -> None:
         le.Q = entry_point(le.tgt, le.entry, le.entry_dx)
 
 
-def _route(sh: Sheet, pg: PageCtx, keep=None) -> tuple[list[Connector], list]:
+def _route(sh: Sheet, pg: PageCtx, keep=None, moved: set | None = None) -> tuple[list[Connector], list]:
     """Joins of joint activities, then every local edge in order of preference; the
     connectors and the source activities of the edges without a clean route."""
     col_bounds = [c.x for c in sh.cols] + [sh.width]
@@ -456,6 +461,9 @@ def _route(sh: Sheet, pg: PageCtx, keep=None) -> tuple[list[Connector], list]:
         if le.key not in joined and le.key not in kept and any(order.get(c, -1) > order[le.key]
                                         for c in router.crossed(routed[le.key], le.key)):
             routed[le.key] = _reroute(router, le, routed[le.key])
+    got = straighten(router, pg.offpage, sh.lane_cols, local, routed)
+    if moved is not None:
+        moved |= got
     flow = [((le.key, le.src.ref), Connector(routed[le.key], joined.get(le.key, True), "flow", le.key,
                                              le.src.ref, le.tgt.ref)) for le in local]
     flow.sort(key=lambda t: t[0])
