@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from layout_checks import check_signable  # noqa: E402
+from layout_checks import check_signable, side_by_side  # noqa: E402
 from layout_factory import random_sop, stress_sop  # noqa: E402
 from sopc.layout import layout_sop  # noqa: E402
 from sopc.layout.geometry import crossings  # noqa: E402
@@ -34,6 +34,7 @@ def main(argv=None) -> int:
     arrows = cross = pages = fails = 0
     labels = broken = 0
     pent_routes = pent_bends = 0        # connectors to or from an off-page connector
+    beside = 0
     near_line, near_sops, other = 0, 0, 0
     papers = ["A4", "Letter", "Legal", "F4"]
     per_paper: dict[str, list[int]] = {}
@@ -49,6 +50,7 @@ def main(argv=None) -> int:
             cross += len(crossings(p))
             labels += len(p.labels)
             broken += sum(" ".join(t.text for t in lb.lines).split() != lb.text.split() for lb in p.labels)
+            beside += side_by_side(p)
             for c in p.connectors:
                 if c.kind == "flow" and (c.start.startswith("p") or c.end.startswith("p")):
                     pent_routes += 1
@@ -66,6 +68,7 @@ def main(argv=None) -> int:
     print(f"  branch labels breaking a word at a syllable: {broken} of {labels}")
     print(f"  bends per connector to or from an off-page connector: {pent_bends / max(pent_routes, 1):.2f} "
           f"({pent_routes} connectors)")
+    print(f"  two connectors side by side less than 3.5 pt apart for over 30 pt: {beside}")
     print(f"  vertical runs over 20 pt within 6 pt of a column line: {near_line} in {near_sops} SOPs "
           f"(OUTPUT.md: none); other readability problems (tests/layout_checks.check_signable): {other}")
     sop25 = random_sop(random.Random(3), 5, 25)

@@ -345,3 +345,25 @@ def _box_dist(lb, p) -> float:
     dx = max(lb.x - p[0], 0.0, p[0] - (lb.x + lb.w))
     dy = max(lb.y - p[1], 0.0, p[1] - (lb.y + lb.h))
     return (dx * dx + dy * dy) ** 0.5
+
+
+def side_by_side(page, clear: float = 3.5, run: float = 30.0) -> int:
+    """Pairs of pieces of two connectors that run side by side nearer than ``clear``
+    (but not on each other) for more than ``run`` pt: two lines that read as one."""
+    pieces = {True: [], False: []}
+    for ci, c in enumerate(page.connectors):
+        for (x1, y1), (x2, y2) in _segments(c.points):
+            if abs(x1 - x2) < 1e-6 and abs(y1 - y2) > 1e-6:
+                pieces[True].append((x1, min(y1, y2), max(y1, y2), ci))
+            elif abs(y1 - y2) < 1e-6 and abs(x1 - x2) > 1e-6:
+                pieces[False].append((y1, min(x1, x2), max(x1, x2), ci))
+    n = 0
+    for ps in pieces.values():
+        ps.sort()
+        for i, (p, a, b, ci) in enumerate(ps):
+            for q, a2, b2, cj in ps[i + 1:]:
+                if q - p >= clear:
+                    break
+                if cj != ci and q - p > 0.01 and min(b, b2) - max(a, a2) > run:
+                    n += 1
+    return n

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from sopc.layout.flow import Act, LocalEdge, Node, Slot, XEdge, entry_point, entry_room, exit_point, node_activity
 from sopc.layout.geometry import Cell, Column, Connector, LabelBox, OffPage, Page, RowBox, SymbolBox, crossing_pairs
 from sopc.layout.labels import place_labels, question_lines
-from sopc.layout.offpage import straighten
 from sopc.layout.route import Router
 from sopc.layout.style import FONT_SIZE, MIN_LAST, MIN_STUB, Style
 from sopc.layout.table import place_lines
+from sopc.layout.tidy import spread, straighten
 
 
 @dataclass
@@ -461,6 +461,7 @@ def _route(sh: Sheet, pg: PageCtx, keep=None, moved: set | None = None) -> tuple
         if le.key not in joined and le.key not in kept and any(order.get(c, -1) > order[le.key]
                                         for c in router.crossed(routed[le.key], le.key)):
             routed[le.key] = _reroute(router, le, routed[le.key])
+    spread(router, local, routed)
     got = straighten(router, pg.offpage, sh.lane_cols, local, routed)
     if moved is not None:
         moved |= got
