@@ -119,11 +119,10 @@ def _moved(router: Router, pts, j: int, vertical: bool, pos: float, other: float
             new[j], new[j + 1] = (new_pos, pts[j][1]), (new_pos, pts[j + 1][1])
         else:
             new[j], new[j + 1] = (pts[j][0], new_pos), (pts[j + 1][0], new_pos)
-        # the neighbouring pieces keep a length a symbol's stub or arrowhead needs
-        (ax, ay), (bx, by) = new[j - 1], new[j]
-        (cx, cy), (dx, dy) = new[j + 1], new[j + 2]
-        if abs(ax - bx) + abs(ay - by) < (MIN_STUB if first else 1.0) or \
-                abs(cx - dx) + abs(cy - dy) < (MIN_LAST if last else 1.0):
+        # the neighbouring pieces keep their direction and a length a symbol's stub or
+        # arrowhead needs
+        if not (_kept(pts[j - 1], pts[j], new[j], MIN_STUB if first else 1.0)
+                and _kept(pts[j + 2], pts[j + 1], new[j + 1], MIN_LAST if last else 1.0)):
             continue
         if _beside(router, vertical, new_pos, lo, hi, key) is not None:
             continue
@@ -133,3 +132,11 @@ def _moved(router: Router, pts, j: int, vertical: bool, pos: float, other: float
             return new
         router.add(pts, key)
     return None
+
+
+def _kept(fixed, old, new, least: float) -> bool:
+    """Does the piece from ``fixed`` to ``new`` (once to ``old``) run the same way as
+    before, ``least`` pt long at least?"""
+    d_old = (old[0] - fixed[0]) + (old[1] - fixed[1])       # one of the two is zero
+    d_new = (new[0] - fixed[0]) + (new[1] - fixed[1])
+    return d_old * d_new > 0 and abs(d_new) >= least
