@@ -230,6 +230,15 @@ def test_stress_flows_seldom_run_two_lines_as_one():
     assert sum(side_by_side(p) for _sop, lay in _stress_layouts() for p in lay.pages) <= 17
 
 
+@pytest.mark.parametrize("actors", [2, 6])
+def test_tidying_keeps_routes_in_the_table_and_joins_on_their_trunks(actors):
+    """Found by the property tests: a piece spread 2 pt further ran below the table
+    (2 actors), and a route kept from a page's first build as a join stayed one after
+    the second build had made it the trunk (6 actors: a join into nothing)."""
+    sop = random_sop(random.Random(1), actors, 46)
+    assert check_layout(sop, layout_sop(sop, paper="A4", lang="id")) == []
+
+
 @pytest.mark.parametrize("k, most", [(4, 3), (10, 9), (25, 3), (32, 8)])
 def test_offpage_connectors_sit_under_their_tracks(k, most):
     """A pentagon sits under the track its connector takes, in the order of the

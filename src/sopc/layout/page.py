@@ -355,7 +355,10 @@ def _entry_points(pg: PageCtx) -> None:
                 return node.cx - 1e6 - le.src.slot
             return node.cx + 1e6 + le.src.slot
         above = [le for le in les if le.src.slot < node.slot and not le.back]
-        primary = max(above, key=lambda le: (le.src.slot, -abs(le.P[0] - node.cx))) if above else les[0]
+        # the trunk that the others join: one that drops straight in from a symbol right
+        # above, else the nearest
+        primary = max(above, key=lambda le: (_drops_in(pg, le, node), le.src.slot,
+                                             -abs(le.P[0] - node.cx))) if above else les[0]
         pa = approach(primary)
         rights = sorted([le for le in les if le is not primary and approach(le) >= pa], key=approach)
         lefts = sorted([le for le in les if le is not primary and approach(le) < pa], key=approach,
@@ -380,6 +383,14 @@ def _entry_points(pg: PageCtx) -> None:
             le.entry_dx = ((j + 1) // 2) * d * (1 if j % 2 else -1)
     for le in pg.local:
         le.Q = entry_point(le.tgt, le.entry, le.entry_dx)
+
+
+def _drops_in(pg: PageCtx, le: LocalEdge, node: Node) -> bool:
+    """Does ``le`` leave the bottom of a symbol right above ``node``, with no symbol
+    between them in the lane: can it drop straight into its top?"""
+    x = node.cx
+    return le.pdir == "down" and abs(le.P[0] - x) < 1e-6 and \
+        not any(ob[1] < x < ob[3] for s in pg.slots[le.src.slot + 1:node.slot] for ob in s.obstacles)
 
 
 def _route(sh: Sheet, pg: PageCtx, keep=None, moved: set | None = None) -> tuple[list[Connector], list]:
@@ -425,8 +436,9 @@ def _route(sh: Sheet, pg: PageCtx, keep=None, moved: set | None = None) -> tuple
     for le in sequence:
         arrow = True
         old = keep.get(le.key) if keep else None
-        if old is not None and id(le) in merging and trunk_of[le.tgt.ref].key not in kept:
-            old = None
+        if old is not None and (id(le) in merging and trunk_of[le.tgt.ref].key not in kept
+                                or not old[1] and id(le) not in merging):
+            old = None              # a join whose trunk moved, or a join that is no longer one
         if old is not None:
             router.remove(le.key)
             if router.path_ok(old[0], le.key):
@@ -461,7 +473,7 @@ def _route(sh: Sheet, pg: PageCtx, keep=None, moved: set | None = None) -> tuple
         if le.key not in joined and le.key not in kept and any(order.get(c, -1) > order[le.key]
                                         for c in router.crossed(routed[le.key], le.key)):
             routed[le.key] = _reroute(router, le, routed[le.key])
-    spread(router, local, routed)
+    spread(router, local, routed, {k for k, v in joined.items() if v})
     got = straighten(router, pg.offpage, sh.lane_cols, local, routed)
     if moved is not None:
         moved |= got
@@ -482,6 +494,14 @@ def _merge(router: Router, le: LocalEdge, trunk):
     if not trunk or len(trunk) < 2 or abs(trunk[-2][0] - trunk[-1][0]) > 1e-9:
         return None
     (tx, ty0), ty1 = trunk[-2], trunk[-1][1]
+    (px, py), way = le.P, {"right": 1.0, "left": -1.0}.get(le.pdir, 0.0)
+    if way and ty0 + JOIN_GAP <= py <= ty1 - MIN_LAST and (tx - px) * way >= MIN_STUB:
+        # a side exit level with the trunk's last segment: straight across into it
+        direct = [le.P, (tx, py)]
+        router.remove(le.key)
+        if router.path_ok(direct, le.key):
+            return direct
+        _reserve(router, le)
     joins = [y for y in router.levels(le.tgt.slot) if ty0 + JOIN_GAP <= y <= ty1 - MIN_LAST]
     if not joins:
         return None

@@ -85,16 +85,18 @@ def _beside(router: Router, vertical: bool, pos: float, lo: float, hi: float, ci
     return None
 
 
-def spread(router: Router, local, routed: dict) -> None:
+def spread(router: Router, local, routed: dict, trunks: set) -> None:
     """Move an inner piece of a route that runs beside another connector (see
     ``_beside``) 2 or 4 pt further from it, when the moved route is clean, runs beside
     nothing there and crosses no more connectors (``routed`` and the router's segments
-    follow)."""
+    follow). The corner of a route in ``trunks`` (that others join on its last
+    segment) stays where it is."""
     for le in local:
         key = le.key
         pts = routed[key]
+        end = len(pts) - (3 if key in trunks else 2)
         j = 1
-        while j < len(pts) - 2:          # the first and last pieces hold the symbols' ports
+        while j < end:          # the first and last pieces hold the symbols' ports
             (x1, y1), (x2, y2) = pts[j], pts[j + 1]
             vertical = x1 == x2
             pos, lo, hi = (x1, min(y1, y2), max(y1, y2)) if vertical else (y1, min(x1, x2), max(x1, x2))
@@ -114,6 +116,9 @@ def _moved(router: Router, pts, j: int, vertical: bool, pos: float, other: float
     first, last = j - 1 == 0, j + 2 == len(pts) - 1
     for step in (2.0, 4.0):
         new_pos = pos + away * step
+        inside = (router.col_bounds[0], router.col_bounds[-1]) if vertical else (router.header_h, router.page_h)
+        if not inside[0] + 2.0 <= new_pos <= inside[1] - 2.0:     # never out of the table
+            continue
         new = list(pts)
         if vertical:
             new[j], new[j + 1] = (new_pos, pts[j][1]), (new_pos, pts[j + 1][1])
