@@ -189,13 +189,17 @@ def decision_height(labs: list[str], question: str, style, lane_w: float) -> flo
 
 def _label_lines(text: str, lw: float, lane_w: float, size: float) -> int:
     """The lines a label beside a vertical exit will likely take: whole words in the
-    half lane ``lw``, else one line along the run into the next lane (see
-    :func:`_along_run`), else broken words."""
+    half lane ``lw``, else along the run into the next lane (see :func:`_along_run`) on
+    one line or in whole words, else broken words."""
     whole = metrics.wrap_clean(text, lw, size)
     if whole is not None and _whole(whole, text):
         return len(whole)
-    if metrics.text_width(text, size) <= lw + lane_w - LINE_CLEAR:
+    along = lw + lane_w - LINE_CLEAR
+    if metrics.text_width(text, size) <= along:
         return 1
+    wrapped = metrics.wrap_clean(text, along, size)
+    if wrapped is not None and _whole(wrapped, text) and len(wrapped) < len(metrics.wrap(text, lw, size)):
+        return len(wrapped)
     return len(metrics.wrap(text, lw, size))
 
 
