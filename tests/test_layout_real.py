@@ -202,3 +202,55 @@ def test_question_too_long_for_a_narrow_lane_goes_to_the_kegiatan_cell():
     cell = next(c for c in row.cells if c.key == "kegiatan")
     printed = " ".join(ln.text for ln in cell.lines)
     assert printed.startswith("Kegiatan pengadaan langkah 10") and " ".join(question.split()) in printed
+
+
+LAYANAN = {"pengguna": "Pengguna Data", "pst": "Petugas Pelayanan Statistik Terpadu",
+           "ketua": "Ketua Tim Pengolahan dan Layanan Statistik Terpadu",
+           "sm": "Subject Matter Fungsional Statistisi", "kepala": "Kepala Dinas"}
+
+
+def test_the_line_that_drops_straight_in_is_the_trunk_and_a_level_side_exit_joins_it_across():
+    # 'Tersedia' leaves the bottom of its diamond right above activity 6 (nothing between
+    # them in the lane): it drops straight in with the arrowhead; 'Disetujui', level with
+    # that line, joins it straight across (a T), with no arrowhead of its own
+    acts = [
+        {"uraian": "Mencari data yang diminta", "pelaksana": "pst"},
+        {"uraian": "Menentukan ketersediaan data", "pelaksana": "pst", "pertanyaan": "Data tersedia?",
+         "cabang": {"Tersedia": "6", "Tidak tersedia, perlu pengolahan khusus": "3"}},
+        {"uraian": "Melakukan pengolahan khusus", "pelaksana": "sm"},
+        {"uraian": "Memeriksa hasil pengolahan", "pelaksana": "ketua"},
+        {"uraian": "Menyetujui pemberian data", "pelaksana": "kepala", "pertanyaan": "Disetujui?",
+         "cabang": {"Disetujui": "6", "Perlu perbaikan": "3"}},
+        {"uraian": "Menyiapkan data", "pelaksana": "pst"},
+        {"uraian": "Menyerahkan data", "pelaksana": "pst"},
+    ]
+    sop = make_sop(LAYANAN, acts)
+    lay = layout_sop(sop, paper="Letter")
+    _ok(sop, lay)
+    by_edge = {c.edge: c for c in lay.pages[0].connectors}
+    tersedia, disetujui = by_edge[(1, 0)], by_edge[(4, 0)]
+    (px, py), (qx, qy) = tersedia.points
+    assert tersedia.arrow and px == qx and qy > py
+    (ax, ay), (bx, by) = disetujui.points
+    assert not disetujui.arrow and ay == by and bx == px and py < by < qy
+
+
+def test_a_decision_row_holds_its_long_bottom_label_as_placed():
+    # 'Lengkap dan sesuai ketentuan' runs along its exit in two lines of whole words; the
+    # row was sized for the syllables of half a lane (176 pt, now 118 pt)
+    actors = dict(LAYANAN, bend="Bendahara Penerimaan")
+    acts = [
+        {"uraian": "Mengajukan permintaan data", "pelaksana": "pengguna"},
+        {"uraian": "Mencatat permintaan", "pelaksana": "pst"},
+        {"uraian": "Memeriksa kelengkapan formulir", "pelaksana": "pst", "pertanyaan": "Formulir lengkap?",
+         "cabang": {"Lengkap dan sesuai ketentuan": "4", "Belum lengkap": "1"}},
+        {"uraian": "Mencari data", "pelaksana": "pst"},
+    ]
+    sop = make_sop(actors, acts)
+    lay = layout_sop(sop, paper="Letter")
+    _ok(sop, lay)
+    page = lay.pages[0]
+    decision_row = [r for r in page.rows if r.kind == "activity"][2]
+    (label,) = [lb for lb in page.labels if lb.text.startswith("Lengkap")]
+    assert " ".join(t.text for t in label.lines) == label.text and len(label.lines) == 2
+    assert decision_row.h <= 125.0
