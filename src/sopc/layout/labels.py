@@ -197,10 +197,11 @@ def _label_lines(text: str, lw: float, lane_w: float, size: float) -> int:
     along = lw + lane_w - LINE_CLEAR
     if metrics.text_width(text, size) <= along:
         return 1
+    broken = len(metrics.wrap(text, lw, size))
     wrapped = metrics.wrap_clean(text, along, size)
-    if wrapped is not None and _whole(wrapped, text) and len(wrapped) < len(metrics.wrap(text, lw, size)):
-        return len(wrapped)
-    return len(metrics.wrap(text, lw, size))
+    if wrapped is not None and _whole(wrapped, text):
+        return min(len(wrapped), broken)
+    return broken
 
 
 def question_lines(lines: list[str], cx: float, cy: float, h: float, size: float) -> list[TextLine]:

@@ -498,10 +498,9 @@ def _merge(router: Router, le: LocalEdge, trunk):
     if way and ty0 + JOIN_GAP <= py <= ty1 - MIN_LAST and (tx - px) * way >= MIN_STUB:
         # a side exit level with the trunk's last segment: straight across into it
         direct = [le.P, (tx, py)]
-        router.remove(le.key)
         if router.path_ok(direct, le.key):
+            router.remove(le.key)       # its own entry point is not needed
             return direct
-        _reserve(router, le)
     joins = [y for y in router.levels(le.tgt.slot) if ty0 + JOIN_GAP <= y <= ty1 - MIN_LAST]
     if not joins:
         return None

@@ -323,10 +323,7 @@ class Router(Segments):
             j0 = bisect_left(xs, px + 4.0)
         elif pdir == "left":
             j1 = bisect_right(xs, px - 4.0)
-        if e.entry == "right":
-            j0 = max(j0, bisect_left(xs, qx + MIN_LAST))
-        elif e.entry == "left":
-            j1 = min(j1, bisect_right(xs, qx - MIN_LAST))
+        j0, j1 = _entry_side(xs, e.entry, qx, j0, j1)
         # crossed segments per track: +1 where a segment's span begins, -1 after it ends
         steps = None
         hl = self.hl
@@ -363,8 +360,9 @@ class Router(Segments):
         qx = Q[0]
         ok = self.seg_ok
         sgn = 1 if pdir == "right" else -1
-        allx = _entry_side(self.gutters, e.entry, qx)
-        allx = sorted(allx, key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + 3.0 * g[3], g[0]))
+        xs, tracks = self._by_x
+        j0, j1 = _entry_side(xs, e.entry, qx, 0, len(xs))
+        allx = sorted(tracks[j0:j1], key=lambda g: (abs(px - g[0]) + abs(g[0] - qx) + g[4], g[0]))
         near = sorted((g for g in self.gutters if 4.0 <= (g[0] - px) * sgn <= 40.0),
                       key=lambda g: (abs(g[0] - px), g[0]))
         for g1 in near:
@@ -426,14 +424,15 @@ class Router(Segments):
         return simplify(pts)
 
 
-def _entry_side(tracks, entry: str, qx: float):
-    """The tracks from which an edge entering a symbol's side at ``qx`` still has room
-    for its arrow (all of them for an entry at the top or bottom)."""
+def _entry_side(xs: list[float], entry: str, qx: float, j0: int, j1: int) -> tuple[int, int]:
+    """The range ``j0:j1`` of the tracks at ``xs`` (ascending) narrowed to those from
+    which an edge entering a symbol's side at ``qx`` still has room for its arrow (all
+    of them for an entry at the top or bottom)."""
     if entry == "right":
-        return [g for g in tracks if g[0] >= qx + MIN_LAST]
-    if entry == "left":
-        return [g for g in tracks if g[0] <= qx - MIN_LAST]
-    return tracks
+        j0 = max(j0, bisect_left(xs, qx + MIN_LAST))
+    elif entry == "left":
+        j1 = min(j1, bisect_right(xs, qx - MIN_LAST))
+    return j0, j1
 
 
 def _by_x(tracks) -> tuple[list[float], list]:

@@ -12,6 +12,8 @@ from sopc.layout.geometry import capsule_hit
 from sopc.layout.style import TOL
 
 _SHAPED = ("decision", "start", "end", "terminal")     # hit by their shape, not their box
+SHAPE_CLEAR = 0.3       # an obstacle's box shrinks by this (a branch label's grows by LABEL_ROOM)
+LABEL_ROOM = 0.8
 
 
 class Segments:
@@ -119,7 +121,7 @@ class Obstacles:
             boxes = []
             for ob in sl.obstacles:
                 kind, x0, y0, x1, y1 = ob
-                e = -0.8 if kind == "label" else 0.3
+                e = -LABEL_ROOM if kind == "label" else SHAPE_CLEAR
                 box = (x0 + e, y0 + e, x1 - e, y1 - e, kind in _SHAPED, ob)
                 boxes.append(box)
                 for k in range(bisect_right(col_bounds, box[0]), bisect_right(col_bounds, box[2]) + 1):
@@ -152,18 +154,14 @@ class Obstacles:
 
 
 def shape_hit(ob, xa, ya, xb, yb) -> bool:
-    """Does the axis-aligned segment (xa, ya)-(xb, yb) enter obstacle ``ob`` (kind,
-    x0, y0, x1, y1): its box shrunk by its clearance, and for a decision its diamond,
-    for a terminal its capsule?"""
+    """Does the axis-aligned segment (xa, ya)-(xb, yb), which enters the box of the
+    shaped obstacle ``ob`` (kind, x0, y0, x1, y1) shrunk by its clearance (tested by
+    the caller), enter its shape: for a decision its diamond, for a terminal its
+    capsule?"""
     kind, x0, y0, x1, y1 = ob
-    e = -0.8 if kind == "label" else 0.3
-    if not (xa < x1 - e and xb > x0 + e and ya < y1 - e and yb > y0 + e):
-        return False
     if kind == "decision":
         cx, cy, hw, hh = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
         dx = 0.0 if xa <= cx <= xb else min(abs(xa - cx), abs(xb - cx))
         dy = 0.0 if ya <= cy <= yb else min(abs(ya - cy), abs(yb - cy))
         return dx / hw + dy / hh < 0.985
-    if kind in ("start", "end", "terminal"):
-        return capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, e)
-    return True
+    return capsule_hit(x0, y0, x1, y1, xa, ya, xb, yb, SHAPE_CLEAR)
